@@ -1,0 +1,1 @@
+var e={};(()=>{e.d=(r,o)=>{for(var t in o){if(e.o(o,t)&&!e.o(r,t)){Object.defineProperty(r,t,{enumerable:true,get:o[t]})}}}})();(()=>{e.o=(e,r)=>Object.prototype.hasOwnProperty.call(e,r)})();var r={};e.d(r,{x:()=>o});const o="1.0.0";var t=r.x;export{t as VERSION};

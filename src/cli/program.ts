@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { UserError, errorMessage } from '../util/errors.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Each subcommand lives in its own module under ./commands and registers itself here.
+ * Heavy dependencies (SMTP, database clients) are imported inside the command's action
+ * so `apialerts send` in a cron line starts fast.
+ */
+type Register = (program: Command) => void;
+const commands: Register[] = [];
+
+export function buildProgram(): Command {
+  const program = new Command('apialerts')
+    .description('Send API Alerts events, evaluate threshold rules over logs, and verify signed webhooks.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests and the bin share it. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return err.exitCode === 0 ? 0 : 1;
+    }
+    const json = argv.includes('--json');
+    const message = errorMessage(err);
+    if (json) process.stderr.write(JSON.stringify({ error: message }) + '\n');
+    else process.stderr.write(`Error: ${message}\n`);
+    return err instanceof UserError ? err.exitCode : 1;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Decision } from '../evaluate/types.js';
+import type { RulesFile } from '../rules/schema.js';
+import type { State } from '../state/schema.js';
+
+export type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
+
+export interface DeliveryOutcome {
+  rule_id: string;
+  rule_name: string;
+  channel: DeliveryChannel;
+  triggered_at: string;
+  /** delivered; failed after retries; skipped (e.g. webhook inactive, secret missing in dry run). */
+  status: 'delivered' | 'failed' | 'skipped';
+  attempts: number;
+  http_status?: number;
+  /** Why it failed or was skipped; never contains a secret. */
+  detail?: string;
+}
+
+export interface DeliveryResult {
+  outcomes: DeliveryOutcome[];
+  /** The state with webhook counters / active flags updated. */
+  state: State;
+}
+
+/** Hands fired decisions to every channel their rule names. */
+export interface Deliverer {
+  deliver(decisions: Decision[], file: RulesFile, state: State, env: NodeJS.ProcessEnv): Promise<DeliveryResult>;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { LEVELS } from '../logs/levels.js';
+
+/**
+ * The rule file: one zod schema is the single source of truth for what the
+ * evaluator, delivery and `apialerts alerts …` accept. Unknown keys are errors
+ * (`.strict()`), so a typo never silently disables part of a rule.
+ */
+
+/** Env var names: secrets never live in the file, only the name of where they are. */
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
+
+const sourceBase = { name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only') };
+
+/** SQL identifiers are validated here and quoted by the store adapters; never interpolated raw. */
+const sqlIdent = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*)');
+const tableName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$/, 'must be table or schema.table, plain identifiers only');
+
+export const FileSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('file').optional(),
+    /** A path or glob (relative to the rule file's directory unless absolute); `.gz` read transparently. */
+    path: z.string().min(1),
+  })
+  .strict();
+
+export const UrlSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('url').optional(),
+    url: z.url({ protocol: /^https?$/ }),
+    /** Name of an env var holding a bearer token for the URL. */
+    token_env: envName.optional(),
+  })
+  .strict();
+
+export const StdinSourceSchema = z.object({ ...sourceBase, kind: z.literal('stdin') }).strict();
+
+const levelMapping = z.record(z.string(), z.enum(LEVELS));
+
+export const PostgresSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('postgres'),
+    url_env: envName,
+    table: tableName,
+    timestamp_column: sqlIdent.default('ts'),
+    level_column: sqlIdent.default('level'),
+    message_column: sqlIdent.optional(),
+    /** Store value (as text) → level, when the store keeps numeric or custom levels. */
+    level_map: levelMapping.optional(),
+    timeout_seconds: z.number().positive().max(600).default(30),
+  })
+  .strict();
+
+export const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: z.literal('clickhouse') }).strict();
+
+export const SourceSchema = z.union([
+  PostgresSourceSchema,
+  ClickHouseSourceSchema,
+  StdinSourceSchema,
+  UrlSourceSchema,
+  FileSourceSchema,
+]);
+
+export const CHANNELS = ['email', 'webhook', 'apialerts'] as const;
+
+export const RuleSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string().min(1).max(200),
+    level: z.enum(LEVELS),
+    threshold: z.number().int().min(1),
+    window_minutes: z.number().int().min(1).max(7 * 24 * 60),
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    enabled: z.boolean().default(true),
+    /** Which sources this rule counts; all sources when absent. */
+    sources: z.array(z.string()).min(1).optional(),
+    notify_email: z.email().optional(),
+    notify_webhook: z.url().optional(),
+    /** Name of the env var holding the webhook secret (64 hex chars; several space-separated during a rotation). */
+    notify_webhook_secret_env: envName.optional(),
+    /** `krafter` (the seed's headers), `standard` (Standard Webhooks), or `both`. */
+    webhook_scheme: z.enum(['krafter', 'standard', 'both']).default('krafter'),
+    /** Plain http:// webhook URLs are refused unless this is true (local receivers). */
+    allow_http: z.boolean().default(false),
+    /** Push through API Alerts: channel, tags and link of the event. */
+    apialerts_channel: z.string().max(64).optional(),
+    apialerts_tags: z.array(z.string()).max(10).optional(),
+    apialerts_link: z.url().optional(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.channels.includes('email') && !rule.notify_email)
+      ctx.addIssue({ code: 'custom', path: ['notify_email'], message: 'required when channels include "email"' });
+    if (rule.channels.includes('webhook') && !rule.notify_webhook)
+      ctx.addIssue({ code: 'custom', path: ['notify_webhook'], message: 'required when channels include "webhook"' });
+    if (rule.notify_webhook) {
+      const protocol = new URL(rule.notify_webhook).protocol;
+      if (protocol !== 'https:' && !(protocol === 'http:' && rule.allow_http))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notify_webhook'],
+          message: 'must be https:// (set allow_http: true to allow plain http for a local receiver)',
+        });
+    }
+  });
+
+export const RulesFileSchema = z
+  .object({
+    project: z.string().min(1),
+    evaluation: z
+      .object({
+        interval_minutes: z.number().int().min(1).max(1440).default(5),
+        /** How far back a run catches up on missed ticks; older ticks are skipped and reported. */
+        max_catchup_minutes: z.number().int().min(0).max(7 * 24 * 60).default(24 * 60),
+      })
+      .strict()
+      .default({ interval_minutes: 5, max_catchup_minutes: 24 * 60 }),
+    delivery: z
+      .object({
+        /** Env var holding an SMTP URL, e.g. smtps://user:pass@smtp.example.com:465 */
+        smtp_url_env: envName.default('SMTP_URL'),
+        email_from: z.string().min(3).default('alerts@localhost'),
+        /** Env var holding the API Alerts key for the `apialerts` channel. */
+        apialerts_key_env: envName.default('APIALERTS_API_KEY'),
+        /** Deliver to loopback/private/link-local addresses (self-hosted receivers, tests). */
+        allow_private_targets: z.boolean().default(false),
+        /** Deliveries in flight at once across all fired rules. */
+        concurrency: z.number().int().min(1).max(256).default(16),
+      })
+      .strict()
+      .default({
+        smtp_url_env: 'SMTP_URL',
+        email_from: 'alerts@localhost',
+        apialerts_key_env: 'APIALERTS_API_KEY',
+        allow_private_targets: false,
+        concurrency: 16,
+      }),
+    sources: z.array(SourceSchema).min(1),
+    rules: z.array(RuleSchema),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    file.rules.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+      ids.add(r.id);
+    });
+    const names = new Set<string>();
+    file.sources.forEach((s, i) => {
+      if (names.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name ${s.name}` });
+      names.add(s.name);
+    });
+    file.rules.forEach((r, i) =>
+      r.sources?.forEach((s, j) => {
+        if (!names.has(s)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'sources', j], message: `unknown source "${s}"` });
+      }),
+    );
+  });
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+export type RulesFile = z.infer<typeof RulesFileSchema>;
+export type Channel = (typeof CHANNELS)[number];
