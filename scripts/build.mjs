@@ -1,17 +1,24 @@
-// Bundles every entry point with ncc (ESM) into dist/, replacing what was there,
-// so dist/ is always exactly a fresh build of src/.
+// Bundles entry points with ncc (ESM) into dist/. With no arguments every entry is rebuilt
+// and dist/ is replaced whole, so it is exactly a fresh build of src/; with names
+// (`node scripts/build.mjs notify cli`) only those are rebuilt.
 import { execFileSync } from 'node:child_process';
 import { rmSync, existsSync } from 'node:fs';
 
-const entries = [
-  ['src/action/notify.ts', 'dist/notify'],
-  ['src/action/evaluate.ts', 'dist/evaluate'],
-  ['src/cli/index.ts', 'dist/cli'],
-  ['src/lib/index.ts', 'dist/lib'],
-];
+const entries = {
+  notify: 'src/action/notify.ts',
+  evaluate: 'src/action/evaluate.ts',
+  cli: 'src/cli/index.ts',
+  lib: 'src/lib/index.ts',
+};
 
-rmSync('dist', { recursive: true, force: true });
-for (const [src, out] of entries) {
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!(name in entries)) throw new Error(`unknown entry "${name}" (known: ${Object.keys(entries).join(', ')})`);
+if (wanted.length === 0) rmSync('dist', { recursive: true, force: true });
+
+for (const [name, src] of Object.entries(entries)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const out = `dist/${name}`;
+  rmSync(out, { recursive: true, force: true });
   if (!existsSync(src)) continue;
   execFileSync(
     process.execPath,

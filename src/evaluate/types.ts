@@ -45,3 +45,52 @@ export interface Decision {
   triggered_at: string;
   match_count: number;
 }
+
+import type { Deliverer, DeliveryOutcome } from '../deliver/types.js';
+
+/** What a shell (CLI or action) asks of one evaluation run. */
+export interface EvaluateOptions {
+  rulesPath: string;
+  /** Paths, globs or URLs given on the command line / action input; replace the file's sources when set. */
+  logs?: string[];
+  statePath: string;
+  /** Evaluation time; defaults to the current time. Ticks are floored to the interval grid. */
+  now?: Date;
+  /** Decide and report, deliver nothing, save no state. */
+  dryRun: boolean;
+  /** Overrides the rule file's delivery.allow_private_targets when true. */
+  allowPrivateTargets?: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Delivery implementation; dry runs need none. */
+  deliverer?: Deliverer;
+  /** Called as sources are read, for progress bars. */
+  onProgress?: (p: { source: string; bytesRead: number; bytesTotal?: number }) => void;
+}
+
+export interface RuleReport {
+  id: string;
+  name: string;
+  level: string;
+  threshold: number;
+  window_minutes: number;
+  enabled: boolean;
+  /** Count at each evaluated tick, aligned with EvaluateReport.ticks. */
+  counts: number[];
+  /** triggered_at of every fire in this run. */
+  fired: string[];
+}
+
+/** Everything a shell needs to print, write outputs and a job summary. */
+export interface EvaluateReport {
+  project: string;
+  /** ISO ticks evaluated in this run, oldest first. */
+  ticks: string[];
+  /** Ticks older than max_catchup_minutes that were not evaluated. */
+  skippedTicks: number;
+  rules: RuleReport[];
+  decisions: Decision[];
+  outcomes: DeliveryOutcome[];
+  stats: SourceStats[];
+  dryRun: boolean;
+  stateSaved: boolean;
+}
