@@ -1,5 +1,6 @@
 import type { Level } from '../logs/levels.js';
 import type { Rule } from '../rules/schema.js';
+import type { Deliverer, DeliveryOutcome } from '../deliver/types.js';
 
 /** A half-open-at-the-start window (from, to] in epoch ms: entries with from < ts <= to count. */
 export interface Window {
@@ -45,8 +46,6 @@ export interface Decision {
   triggered_at: string;
   match_count: number;
 }
-
-import type { Deliverer, DeliveryOutcome } from '../deliver/types.js';
 
 /** What a shell (CLI or action) asks of one evaluation run. */
 export interface EvaluateOptions {
