@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, errorMessage } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { registerSend } from './commands/send.js';
+import { registerTest } from './commands/test.js';
+import { registerConfig } from './commands/config.js';
+import { registerInit } from './commands/init.js';
 
 /**
  * Each subcommand lives in its own module under ./commands and registers itself here.
@@ -8,7 +12,7 @@ import { VERSION } from '../version.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [];
+const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit];
 
 export function buildProgram(): Command {
   const program = new Command('apialerts')

@@ -3,3 +3,7 @@
  * Each capability exports its public surface from here.
  */
 export { VERSION } from '../version.js';
+export { send, type SendOptions } from '../events/send.js';
+export { sendEvent, ApiAlertsError, type ClientOptions, type SendResult } from '../events/client.js';
+export { ApiAlertsEventSchema, type ApiAlertsEvent } from '../events/schema.js';
+export { LIMITS } from '../events/limits.js';

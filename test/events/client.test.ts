@@ -1,0 +1,192 @@
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiAlertsError, sendEvent, eventUrl, type ClientOptions } from '../../src/events/client.js';
+import { VERSION } from '../../src/version.js';
+import type { TestServer } from '../helpers/http-server.js';
+import { GOOD_KEY, bodyOf, startApi, type Script } from './support.js';
+
+// Short backoff so retry tests stay fast; the delays' shape is tested in util/retry.
+const env = { APIALERTS_RETRY_BASE_MS: '20' };
+let api: TestServer | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+async function withApi(script?: Script): Promise<ClientOptions> {
+  api = await startApi(script);
+  return { apiKey: GOOD_KEY, serverUrl: api.url, integration: 'test-suite', env };
+}
+
+async function rejection(p: Promise<unknown>): Promise<ApiAlertsError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiAlertsError);
+    return err as ApiAlertsError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('sendEvent', () => {
+  it('posts the documented request and returns what the server said', async () => {
+    const opts = await withApi();
+    const result = await sendEvent(
+      { message: 'Deploy failed', channel: 'releases', event: 'ci.deploy.failure', title: 'Deploy', tags: ['deploy', 'prod'], link: 'https://x.io', data: { v: 1 } },
+      opts,
+    );
+    expect(result).toEqual({ status: 200, workspace: 'Acme', channel: 'releases', uuid: 'evt-0', warnings: [], attempts: 1 });
+    const req = api!.requests[0]!;
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('/event');
+    expect(req.headers.authorization).toBe(`Bearer ${GOOD_KEY}`);
+    expect(req.headers['content-type']).toBe('application/json');
+    expect(req.headers['x-integration']).toBe('test-suite');
+    expect(req.headers['x-version']).toBe(VERSION);
+    expect(req.rawBody.toString()).toBe(
+      '{"message":"Deploy failed","channel":"releases","event":"ci.deploy.failure","title":"Deploy","tags":["deploy","prod"],"link":"https://x.io","data":{"v":1}}',
+    );
+  });
+
+  it('reads the server URL from APIALERTS_SERVER_URL when no option is given', async () => {
+    const opts = await withApi();
+    await sendEvent({ message: 'm' }, { apiKey: GOOD_KEY, integration: 'x', env: { ...env, APIALERTS_SERVER_URL: `${api!.url}/` } });
+    expect(opts.serverUrl).toBeDefined();
+    expect(api!.requests).toHaveLength(1);
+  });
+
+  it('reports server warnings and legacy errors, after our own limit warnings', async () => {
+    const opts = await withApi(() => ({ status: 200, body: { workspace: 'W', channel: 'c', warnings: ['tag dropped'], errors: ['old style'], error: null } }));
+    const r = await sendEvent({ message: 'm', channel: 'c'.repeat(70) }, opts);
+    expect(r.warnings).toEqual(['channel is 70 characters; cut to the limit of 64', 'tag dropped', 'old style']);
+    expect(r.uuid).toBeUndefined();
+  });
+
+  it.each([
+    [400, /400 Bad Request.*server said: bad body/],
+    [401, /401 Unauthorized: the API key is missing or invalid; check your API Alerts key/],
+    [403, /403 Forbidden/],
+    [413, /413 Payload Too Large/],
+    [429, /429 Too Many Requests: the workspace's monthly event quota is used up; retrying will not help/],
+  ])('does not retry %i and explains it', async (status, message) => {
+    const opts = await withApi(() => ({ status, body: { error: 'bad body' } }));
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 3 }));
+    expect(err.status).toBe(status);
+    expect(err.message).toMatch(message);
+    expect(err.attempts).toBe(1);
+    expect(api!.requests).toHaveLength(1);
+  });
+
+  it('a wrong key gets the real 401 from the contract server', async () => {
+    const opts = await withApi();
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, apiKey: 'wrong' }));
+    expect(err.status).toBe(401);
+  });
+
+  it('retries a 500 and delivers the event once', async () => {
+    const opts = await withApi((_req, i) => (i === 0 ? { status: 500, body: { error: 'boom' } } : undefined));
+    const r = await sendEvent({ message: 'm' }, opts);
+    expect(r).toMatchObject({ status: 200, attempts: 2, uuid: 'evt-1' });
+    expect(api!.requests).toHaveLength(2);
+    expect(api!.requests[1]!.rawBody.equals(api!.requests[0]!.rawBody)).toBe(true);
+  });
+
+  it('honours Retry-After on a 503', async () => {
+    const opts = await withApi((_req, i) => (i === 0 ? { status: 503, headers: { 'retry-after': '1' } } : undefined));
+    const r = await sendEvent({ message: 'm' }, { ...opts, env: { APIALERTS_RETRY_BASE_MS: '0' } });
+    expect(r.attempts).toBe(2);
+    // With a zero backoff base only Retry-After can explain the gap.
+    expect(api!.requests[1]!.at - api!.requests[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('gives up after the retries with the last status', async () => {
+    const opts = await withApi(() => ({ status: 502 }));
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 2 }));
+    expect(err.status).toBe(502);
+    expect(err.message).toMatch(/502 server error from API Alerts \(after 3 attempts\)/);
+    expect(api!.requests).toHaveLength(3);
+  });
+
+  it('times out a server that never answers, per attempt and bounded', async () => {
+    const opts = await withApi(() => 'hang');
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, timeoutMs: 200, retries: 1 }));
+    expect(err.status).toBeUndefined();
+    expect(err.message).toMatch(/could not reach 127\.0\.0\.1:\d+: no answer within 200 ms \(after 2 attempts\)/);
+    expect(api!.requests).toHaveLength(2);
+  });
+
+  it('retries a connection reset', async () => {
+    const opts = await withApi((_req, i) => (i === 0 ? 'reset' : undefined));
+    const r = await sendEvent({ message: 'm' }, opts);
+    expect(r.attempts).toBe(2);
+  });
+
+  it('reports a refused connection after the retries', async () => {
+    const opts = await withApi();
+    await api!.close();
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 1 }));
+    expect(err.message).toMatch(/the connection was refused \(after 2 attempts\)/);
+    api = undefined;
+  });
+
+  it('rejects bad events before sending anything', async () => {
+    const opts = await withApi();
+    expect((await rejection(sendEvent({ message: '  ' }, opts))).message).toMatch(/message is required/);
+    expect((await rejection(sendEvent({ message: 'm', link: 'www.x.io' }, opts))).message).toMatch(/link "www.x.io" must start with/);
+    expect((await rejection(sendEvent({ message: 'm' }, { ...opts, apiKey: ' ' }))).message).toBe('no API key given');
+    expect(api!.requests).toHaveLength(0);
+  });
+
+  it('goes through an http forward proxy named by http_proxy, and around it with no_proxy', async () => {
+    const opts = await withApi();
+    const seen: string[] = [];
+    const proxy: Server = createHttpServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      // Forward to the API server whatever host the client asked for.
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: api!.port, method: req.method, path: new URL(req.url ?? '/').pathname, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const r = await sendEvent({ message: 'via proxy' }, { ...opts, serverUrl: 'http://api.apialerts.test', env: { ...env, http_proxy: proxyUrl } });
+      expect(r.workspace).toBe('Acme');
+      expect(seen).toEqual(['POST http://api.apialerts.test/event']);
+      expect(api!.requests[0]!.headers.authorization).toBe(`Bearer ${GOOD_KEY}`);
+
+      await sendEvent({ message: 'direct' }, { ...opts, env: { ...env, http_proxy: proxyUrl, no_proxy: '127.0.0.1' } });
+      expect(seen).toHaveLength(1);
+      expect(api!.requests).toHaveLength(2);
+    } finally {
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
+  });
+});
+
+describe('eventUrl', () => {
+  it('appends /event once', () => {
+    expect(eventUrl('https://a.io').href).toBe('https://a.io/event');
+    expect(eventUrl('https://a.io/base/').href).toBe('https://a.io/base/event');
+    expect(eventUrl('https://a.io/event').href).toBe('https://a.io/event');
+  });
+  it('rejects what it cannot post to', () => {
+    expect(() => eventUrl('ftp://a.io')).toThrow(/must start with https:\/\/ or http:\/\//);
+    expect(() => eventUrl('not a url')).toThrow(/not a valid URL/);
+  });
+});
+
+describe('sendEvent secrecy', () => {
+  it('never puts the key in an error message, even when the server echoes it', async () => {
+    const opts = await withApi((req) => ({ status: 401, body: { error: `bad key in ${String(req.headers.authorization)}` } }));
+    const err = await rejection(sendEvent({ message: 'm' }, opts));
+    expect(err.message).toContain('bad key in Bearer ***');
+    expect(err.message).not.toContain(GOOD_KEY);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS, prepareEvent } from '../../src/events/limits.js';
+import { ApiAlertsError } from '../../src/events/errors.js';
+import { parseEvent } from '../../src/events/schema.js';
+
+describe('prepareEvent', () => {
+  it('omits empty optional fields and keeps the rest in order', () => {
+    const p = prepareEvent({ message: 'hi', channel: ' ', event: '', title: 'T', tags: [' a ', '', 'b'], link: '', data: {} });
+    expect(p.json).toBe('{"message":"hi","title":"T","tags":["a","b"]}');
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('cuts over-long texts at the documented limits with one warning each', () => {
+    const p = prepareEvent({ message: 'm'.repeat(501), event: 'e'.repeat(129), title: 't'.repeat(200), channel: 'c'.repeat(65) });
+    expect(p.body.message).toHaveLength(LIMITS.message);
+    expect(p.body.event).toHaveLength(128);
+    expect(p.body.title).toHaveLength(128);
+    expect(p.body.channel).toHaveLength(64);
+    expect(p.warnings).toEqual([
+      'message is 501 characters; cut to the limit of 500',
+      'channel is 65 characters; cut to the limit of 64',
+      'event is 129 characters; cut to the limit of 128',
+      'title is 200 characters; cut to the limit of 128',
+    ]);
+  });
+
+  it('never splits an emoji when cutting', () => {
+    const p = prepareEvent({ message: '🔥'.repeat(501) });
+    expect(Array.from(p.body.message)).toHaveLength(500);
+    expect(p.body.message).toBe('🔥'.repeat(500));
+  });
+
+  it('keeps the first 10 tags, cuts each at 50 and says what was dropped', () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `t${i}`);
+    tags[0] = 'x'.repeat(60);
+    const p = prepareEvent({ message: 'm', tags });
+    expect(p.body.tags).toHaveLength(10);
+    expect(p.body.tags?.[0]).toBe('x'.repeat(50));
+    expect(p.warnings).toEqual([
+      '12 tags given; only the first 10 are sent (dropped: t10, t11)',
+      `tag "${'x'.repeat(20)}…" is 60 characters; cut to the limit of 50`,
+    ]);
+  });
+
+  it.each(['https://x.io/a', 'http://x', 'mailto:ops@x.io', 'tel:+100', 'HTTPS://X.IO'])('accepts the link %s', (link) => {
+    expect(prepareEvent({ message: 'm', link }).body.link).toBe(link);
+  });
+
+  it.each(['ftp://x', 'javascript:alert(1)', 'x.io/path'])('rejects the link %s before sending', (link) => {
+    expect(() => prepareEvent({ message: 'm', link })).toThrow(ApiAlertsError);
+    expect(() => prepareEvent({ message: 'm', link })).toThrow(/must start with http:\/\/, https:\/\/, mailto: or tel:/);
+  });
+
+  it('rejects a link over 1000 characters', () => {
+    expect(() => prepareEvent({ message: 'm', link: `https://x.io/${'a'.repeat(1000)}` })).toThrow(/link is 1013 characters; the limit is 1000/);
+  });
+
+  it('rejects a body over 256 KB', () => {
+    expect(() => prepareEvent({ message: 'm', data: { blob: 'x'.repeat(256 * 1024) } })).toThrow(/event body is \d+ bytes; the limit is 262144/);
+    expect(prepareEvent({ message: 'm', data: { blob: 'x'.repeat(200 * 1024) } }).body.data).toBeDefined();
+  });
+});
+
+describe('parseEvent', () => {
+  it('names the bad field', () => {
+    expect(() => parseEvent({ message: '' })).toThrow(/message: message is required/);
+    expect(() => parseEvent({ message: 'm', tags: 'a,b' })).toThrow(/tags:/);
+    expect(() => parseEvent({ message: 'm', data: [1] })).toThrow(/data:/);
+  });
+});
