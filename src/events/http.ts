@@ -23,7 +23,7 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 /**
  * One POST with a hard deadline for the whole exchange (connect, send, answer), through a
  * proxy when the environment names one. Plain node:http(s) keeps the action's start-up
- * small (see docs/notify.md, "Start-up").
+ * small (see README.md, "Start-up").
  */
 export function postJson(
   url: URL,

@@ -1,5 +1,5 @@
 // zod/mini rather than the full zod API: same schemas, a smaller bundle and a faster start
-// for the notify action (see docs/notify.md, "Start-up").
+// for the notify action (see README.md, "Start-up").
 import * as z from 'zod/mini';
 
 /** One API Alerts event, as the `POST /event` body accepts it (contracts.md §1). */

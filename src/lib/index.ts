@@ -7,3 +7,4 @@ export { send, type SendOptions } from '../events/send.js';
 export { sendEvent, ApiAlertsError, type ClientOptions, type SendResult } from '../events/client.js';
 export { ApiAlertsEventSchema, type ApiAlertsEvent } from '../events/schema.js';
 export { LIMITS } from '../events/limits.js';
+export { countInStore } from '../logs/stores/index.js';

@@ -165,6 +165,8 @@ export const RulesFileSchema = z
   });
 
 export type Source = z.infer<typeof SourceSchema>;
+export type PostgresSource = z.infer<typeof PostgresSourceSchema>;
+export type ClickHouseSource = z.infer<typeof ClickHouseSourceSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type RulesFile = z.infer<typeof RulesFileSchema>;
 export type Channel = (typeof CHANNELS)[number];

@@ -18,7 +18,7 @@ interface ActionYml {
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
 const source = ['notify-inputs.ts', 'notify-run.ts'].map((f) => readFileSync(join(ROOT, 'src/action', f), 'utf8')).join('\n');
-const docs = readFileSync(join(ROOT, 'docs/notify.md'), 'utf8');
+const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 // @action-validator/core checks action.yml against the SchemaStore action schema (wasm, offline).
 const { validateAction } = createRequire(import.meta.url)('@action-validator/core') as {
@@ -72,9 +72,9 @@ describe('action.yml', () => {
     for (const [name, spec] of Object.entries(action.outputs)) expect(spec.description, `description of ${name}`).toBeTruthy();
   });
 
-  it('documents every input and output in docs/notify.md', () => {
+  it('documents every input and output in README.md', () => {
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
-      expect(docs, `docs/notify.md lacks a table row for ${name}`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
+      expect(docs, `README.md lacks a table row for ${name}`).toMatch(new RegExp(`^\\| \`${name}\` \\|`, 'm'));
     }
   });
 });

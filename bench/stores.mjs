@@ -1,0 +1,119 @@
+// Query time of the pushed-down count (src/logs/stores) on PostgreSQL and ClickHouse, next to a
+// plain NDJSON scan of the same rows (the file source's floor: read + parse every line).
+// Needs the servers from scripts/test-services.sh. Usage:
+//   eval "$(scripts/test-services.sh start)" && npm run -s bench:stores
+//   (CH_ROWS=10000000 PG_ROWS=2000000 FILE_ROWS=2000000 RUNS=5 to change)
+// Rows are spread evenly over one day, level mix 1 % error; the data set is generated inside each
+// server (INSERT … SELECT) so loading is quick. Queries: one 15-minute error window (an evaluation
+// tick) and 1440 such windows on the minute grid (a one-day backtest), median of RUNS.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const CH_ROWS = Number(process.env.CH_ROWS ?? 10_000_000);
+const PG_ROWS = Number(process.env.PG_ROWS ?? 2_000_000);
+const FILE_ROWS = Number(process.env.FILE_ROWS ?? 2_000_000);
+const RUNS = Number(process.env.RUNS ?? 5);
+const PG_URL = process.env.TEST_POSTGRES_URL;
+const CH_URL = process.env.TEST_CLICKHOUSE_URL;
+if (!PG_URL || !CH_URL) {
+  console.error('TEST_POSTGRES_URL / TEST_CLICKHOUSE_URL not set: eval "$(scripts/test-services.sh start)" first');
+  process.exit(1);
+}
+
+const DAY = 86_400_000;
+const T0 = 1_763_769_600_000; // a midnight UTC
+const dir = mkdtempSync(join(tmpdir(), 'bench-stores-'));
+// Bundle the store module on its own (dist/ is left alone).
+execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'src/logs/stores/index.ts'), '-o', join(dir, 'stores'), '--quiet'], { stdio: 'inherit' });
+writeFileSync(join(dir, 'stores', 'package.json'), '{"type":"module"}');
+const { countInStore } = await import(pathToFileURL(join(dir, 'stores', 'index.js')).href);
+const pg = (await import('pg')).default;
+const { createClient } = await import('@clickhouse/client');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function time(fn) {
+  const ms = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    result = await fn();
+    ms.push(performance.now() - t);
+  }
+  return { ms: median(ms), result };
+}
+const oneTick = [{ fromMs: T0 + DAY / 2 - 15 * 60_000, toMs: T0 + DAY / 2 }];
+const backtest = Array.from({ length: 1440 }, (_, k) => ({ fromMs: T0 + k * 60_000 - 15 * 60_000, toMs: T0 + k * 60_000 }));
+const rows = [];
+
+// PostgreSQL
+{
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  const t = performance.now();
+  await c.query('DROP TABLE IF EXISTS bench_logs');
+  await c.query('CREATE TABLE bench_logs (ts timestamptz NOT NULL, level text NOT NULL, message text)');
+  await c.query(
+    `INSERT INTO bench_logs SELECT timestamptz 'epoch' + ($1::bigint + (i * ($2::bigint / $3::bigint))) * interval '1 millisecond',
+       CASE WHEN i % 100 = 0 THEN 'error' WHEN i % 10 = 0 THEN 'warn' ELSE 'info' END, 'm' FROM generate_series(0, $3::bigint - 1) i`,
+    [T0, DAY, PG_ROWS],
+  );
+  await c.query('CREATE INDEX ON bench_logs (ts)');
+  await c.query('ANALYZE bench_logs');
+  const loadMs = performance.now() - t;
+  await c.end();
+  const src = { name: 'pg', kind: 'postgres', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
+  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: PG_URL }));
+  const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: PG_URL }));
+  rows.push({ source: 'postgres', rows: PG_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
+}
+
+// ClickHouse
+{
+  const c = createClient({ url: CH_URL, request_timeout: 600_000, log: { level: 127 } }); // 127 = OFF: the LowCardinality fallback below is expected on 18.16
+  const t = performance.now();
+  await c.command({ query: 'DROP TABLE IF EXISTS bench_logs' });
+  await c.command({ query: 'CREATE TABLE bench_logs (ts DateTime, level LowCardinality(String), message String) ENGINE = MergeTree ORDER BY ts' }).catch(async () =>
+    // 18.16 has LowCardinality only as an experimental type: fall back to String.
+    c.command({ query: 'CREATE TABLE bench_logs (ts DateTime, level String, message String) ENGINE = MergeTree ORDER BY ts' }),
+  );
+  const step = DAY / CH_ROWS; // ms per row
+  await c.command({
+    query: `INSERT INTO bench_logs SELECT toDateTime(intDiv(${T0} + toUInt64(number * ${step}), 1000)), multiIf(number % 100 = 0, 'error', number % 10 = 0, 'warn', 'info'), 'm' FROM system.numbers LIMIT ${CH_ROWS}`,
+  });
+  const loadMs = performance.now() - t;
+  await c.close();
+  const src = { name: 'ch', kind: 'clickhouse', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
+  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: CH_URL }));
+  const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: CH_URL }));
+  rows.push({ source: 'clickhouse', rows: CH_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
+}
+
+// NDJSON scan: every line read and parsed, as any file source must do at least once.
+{
+  const file = join(dir, 'logs.ndjson');
+  const out = createWriteStream(file);
+  for (let i = 0; i < FILE_ROWS; i++) {
+    const level = i % 100 === 0 ? 'error' : i % 10 === 0 ? 'warn' : 'info';
+    if (!out.write(`{"ts":"${new Date(T0 + Math.floor((i * DAY) / FILE_ROWS)).toISOString()}","level":"${level}","message":"m"}\n`)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  const w = oneTick[0];
+  const a = await time(async () => {
+    let n = 0;
+    for await (const line of createInterface({ input: createReadStream(file) })) {
+      const e = JSON.parse(line);
+      const ts = Date.parse(e.ts);
+      if (e.level === 'error' && ts > w.fromMs && ts <= w.toMs) n++;
+    }
+    return [[n]];
+  });
+  rows.push({ source: 'ndjson scan (baseline)', rows: FILE_ROWS, load_s: '-', tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: '-' });
+}
+
+console.table(rows);
+rmSync(dir, { recursive: true, force: true });

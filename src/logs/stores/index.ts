@@ -1,0 +1,88 @@
+import type { Level } from '../levels.js';
+import type { Window } from '../../evaluate/types.js';
+import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
+import { UserError, errorMessage } from '../../util/errors.js';
+
+/**
+ * Database log sources: the count is pushed down to the store in ONE query per
+ * call. result[i][j] = entries at levels[i] with timestamp in
+ * (windows[j].fromMs, windows[j].toMs] (exclusive start, inclusive end).
+ * Every failure (unset env var, unreachable store, bad credentials, missing
+ * table/column, timeout) is a UserError naming the source, exit code 2.
+ */
+export async function countInStore(
+  source: PostgresSource | ClickHouseSource,
+  query: { levels: Level[]; windows: Window[] },
+  env: NodeJS.ProcessEnv,
+): Promise<number[][]> {
+  const label = `source "${source.name}" (${source.kind}, table ${source.table})`;
+  const url = env[source.url_env];
+  if (url === undefined || url === '') {
+    throw new UserError(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
+      exitCode: 2,
+    });
+  }
+  try {
+    if (source.kind === 'postgres') {
+      const { countPostgres } = await import('./postgres.js');
+      return await countPostgres(source, url, query);
+    }
+    const { countClickHouse } = await import('./clickhouse.js');
+    return await countClickHouse(source, url, query);
+  } catch (err) {
+    throw new UserError(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
+  }
+}
+
+/** A one-line reason, with the store's own words where they are clear, and never the URL's password. */
+function describe(err: unknown, timeoutSeconds: number): string {
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const msg = errorMessage(err).split('\n')[0] ?? '';
+  switch (code) {
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EHOSTUNREACH':
+    case 'ECONNRESET':
+      return `cannot reach the store (${msg})`;
+    case '28P01':
+    case '28000':
+    case '516':
+    case '192':
+    case '193':
+      return `authentication failed (${msg})`;
+    case '42P01':
+    case '3F000':
+    case '60':
+    case '81':
+      return `table not found (${msg})`;
+    case '42703':
+    case '47':
+      return `column not found (${msg})`;
+    case '57014':
+    case '159':
+      return `query timed out after ${timeoutSeconds} s (timeout_seconds) (${msg})`;
+    default:
+      break;
+  }
+  if (/timeout|timed out/i.test(msg)) return `query timed out after ${timeoutSeconds} s (timeout_seconds) (${msg})`;
+  if (/terminat|connection.*(closed|ended)|socket hang up/i.test(msg)) return `connection to the store was lost (${msg})`;
+  return msg;
+}
+
+/** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
+function redactCause(err: unknown, url: string): unknown {
+  if (!(err instanceof Error)) return undefined;
+  let password = '';
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    /* not a URL: nothing to redact beyond the URL itself */
+  }
+  const scrub = (s: string): string => {
+    let out = s.split(url).join('<url>');
+    if (password) out = out.split(password).join('***');
+    return out;
+  };
+  return new Error(scrub(err.message));
+}
