@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../util/errors.js';
+import { RulesFileSchema, type RulesFile } from './schema.js';
+
+/**
+ * Reads a rule file (YAML, which includes JSON) and validates it with the one schema.
+ * Every problem is reported with the file, the rule (index and name) and the field, and
+ * all problems at once, so a user fixes the file in one pass. Bad input exits 2.
+ */
+export async function loadRules(path: string): Promise<RulesFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read rule file ${path}: ${(err as Error).message}`, { exitCode: 2, cause: err });
+  }
+  return parseRules(text, path);
+}
+
+export function parseRules(text: string, path: string): RulesFile {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    throw new UserError(`rule file ${path} is not valid YAML/JSON: ${(err as Error).message}`, { exitCode: 2 });
+  }
+  const parsed = RulesFileSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  - ${describePath(issue.path, data)}: ${describeIssue(issue)}`);
+  throw new UserError(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: 2 });
+}
+
+/** `rules[2] "High Error Rate" → threshold` rather than `rules.2.threshold`. */
+function describePath(path: PropertyKey[], data: unknown): string {
+  if (path.length === 0) return '(top level)';
+  const [head, index, ...rest] = path;
+  if ((head === 'rules' || head === 'sources') && typeof index === 'number') {
+    const item = (data as Record<string, unknown[]> | undefined)?.[head]?.[index] as { name?: unknown } | undefined;
+    const name = typeof item?.name === 'string' ? ` "${item.name}"` : '';
+    return `${head}[${index}]${name}${rest.length ? ` → ${rest.join('.')}` : ''}`;
+  }
+  return path.map(String).join('.');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
