@@ -1,0 +1,97 @@
+import type { Level } from './levels.js';
+
+/** One log entry as the evaluator sees it: when, and at which level. */
+export interface LogRecord {
+  ts: number;
+  level: Level;
+}
+
+const ALIASES: Record<string, Level> = {
+  trace: 'debug',
+  debug: 'debug',
+  verbose: 'debug',
+  info: 'info',
+  information: 'info',
+  notice: 'info',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  err: 'error',
+  fatal: 'fatal',
+  critical: 'fatal',
+  crit: 'fatal',
+  panic: 'fatal',
+  emerg: 'fatal',
+  alert: 'fatal',
+  dpanic: 'fatal',
+};
+
+/** pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */
+function numericLevel(n: number): Level | undefined {
+  if (n >= 60) return 'fatal';
+  if (n >= 50) return 'error';
+  if (n >= 40) return 'warn';
+  if (n >= 30) return 'info';
+  if (n >= 10) return 'debug';
+  return undefined;
+}
+
+/** Level names, case-insensitive with aliases, or pino/bunyan numbers. */
+export function normalizeLevel(raw: unknown): Level | undefined {
+  if (typeof raw === 'number') return numericLevel(raw);
+  if (typeof raw !== 'string') return undefined;
+  const key = raw.trim().toLowerCase();
+  if (/^\d+$/.test(key)) return numericLevel(Number(key));
+  return ALIASES[key];
+}
+
+/**
+ * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
+ * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
+ */
+export function normalizeTime(raw: unknown): number | undefined {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw);
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw)) return normalizeTime(Number(raw));
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * Reads one line in any supported format, detected per line: a JSON object (pino/bunyan,
+ * winston, ECS `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for
+ * a line it cannot read; the caller counts those.
+ */
+export function parseLine(line: string): LogRecord | undefined {
+  const text = line.trim();
+  if (text === '') return undefined;
+  return text.startsWith('{') ? parseJsonLine(text) : parseLogfmt(text);
+}
+
+function parseJsonLine(text: string): LogRecord | undefined {
+  let obj: Record<string, unknown>;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    obj = v as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const log = obj.log as Record<string, unknown> | undefined;
+  const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
+  const ts = normalizeTime(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
+  return level === undefined || ts === undefined ? undefined : { ts, level };
+}
+
+const LOGFMT_PAIR = /([A-Za-z0-9_.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+
+function parseLogfmt(text: string): LogRecord | undefined {
+  const fields: Record<string, string> = {};
+  for (const m of text.matchAll(LOGFMT_PAIR)) {
+    const raw = m[2] ?? '';
+    fields[m[1] as string] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+  }
+  const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
+  const ts = normalizeTime(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
+  return level === undefined || ts === undefined ? undefined : { ts, level };
+}
