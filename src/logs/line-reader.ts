@@ -19,7 +19,8 @@ export async function readLines(input: Readable, sink: LineSink, onBytes?: (n: n
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
+  for await (const raw of input as AsyncIterable<Buffer | string>) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw; // a stream with an encoding set
     onBytes?.(chunk.length);
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
