@@ -5,6 +5,8 @@ import { registerSend } from './commands/send.js';
 import { registerTest } from './commands/test.js';
 import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
+import { registerEvaluate } from './commands/evaluate.js';
+import { registerBacktest } from './commands/backtest.js';
 
 /**
  * Each subcommand lives in its own module under ./commands and registers itself here.
@@ -12,7 +14,10 @@ import { registerInit } from './commands/init.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit];
+const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest];
+
+/** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
+const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify']);
 
 export function buildProgram(): Command {
   const program = new Command('apialerts')
@@ -34,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed.
-      return err.exitCode === 0 ? 0 : 1;
+      if (err.exitCode === 0) return 0;
+      return BAD_INPUT_EXITS_2.has(argv[2] ?? '') ? 2 : 1;
     }
     const json = argv.includes('--json');
     const message = errorMessage(err);

@@ -8,3 +8,7 @@ export { sendEvent, ApiAlertsError, type ClientOptions, type SendResult } from '
 export { ApiAlertsEventSchema, type ApiAlertsEvent } from '../events/schema.js';
 export { LIMITS } from '../events/limits.js';
 export { countInStore } from '../logs/stores/index.js';
+export { runEvaluation } from '../evaluate/run.js';
+export { runBacktest, type BacktestOptions, type BacktestReport } from '../evaluate/backtest.js';
+export type { EvaluateOptions, EvaluateReport, Decision, RuleReport, SourceStats } from '../evaluate/types.js';
+export { createCountProvider } from '../logs/provider.js';

@@ -4,23 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { LEVELS } from '../../src/logs/levels.js';
 import { collectTimestamps, countWindows } from '../../src/logs/file-counts.js';
 import { windowAt } from '../../src/evaluate/ticks.js';
-import { oracleCount, type Entry } from '../helpers/oracle.js';
+import { oracleCount } from '../helpers/oracle.js';
+import { renderLine as render } from '../helpers/log-lines.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
-
-/** Writes an entry in one of the supported formats, chosen per line. */
-function render(e: Entry, style: number): string {
-  const iso = new Date(e.ts).toISOString();
-  const pino = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level];
-  switch (style % 5) {
-    case 0: return JSON.stringify({ level: pino, time: e.ts, msg: 'x' });
-    case 1: return JSON.stringify({ level: e.level.toUpperCase(), message: 'x', timestamp: iso });
-    case 2: return JSON.stringify({ '@timestamp': iso, 'log.level': e.level, message: 'x' });
-    case 3: return JSON.stringify({ level: e.level, ts: e.ts / 1000, msg: 'x' });
-    default: return `ts=${iso} level=${e.level} msg="hello world"`;
-  }
-}
 
 describe('file counts', () => {
   it('count what the oracle counts, for every format mixed in one stream, with junk lines counted', async () => {

@@ -61,3 +61,11 @@ describe('loadRules', () => {
     await expect(loadRules('/nonexistent/alerts.yml')).rejects.toThrow(/cannot read rule file \/nonexistent\/alerts\.yml/);
   });
 });
+
+describe('examples/alerts.yml', () => {
+  it('is a valid rule file (the README points users at it)', async () => {
+    const file = await loadRules(new URL('../../examples/alerts.yml', import.meta.url).pathname);
+    expect(file.rules.map((r) => r.name)).toEqual(['High Error Rate', 'Any fatal', 'Warning flood']);
+    expect(file.rules[2]!.enabled).toBe(false);
+  });
+});

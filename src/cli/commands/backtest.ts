@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { UserError } from '../../util/errors.js';
+import { createProgress } from '../progress.js';
+import { formatBacktest } from '../evaluate-format.js';
+import { collect, parseTime } from './evaluate.js';
+
+interface BacktestFlags {
+  rules: string;
+  logs?: string[];
+  from?: string;
+  to: string;
+  last?: string;
+  rule?: string[];
+  json?: boolean;
+}
+
+/** `90m`, `24h`, `7d` → milliseconds. */
+export function parseDuration(value: string, flag: string): number {
+  const m = /^(\d+)\s*(m|min|h|d)$/.exec(value.trim());
+  if (!m) throw new UserError(`${flag} must be a duration like 90m, 24h or 7d (got "${value}")`, { exitCode: 2 });
+  const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'min' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+export function registerBacktest(program: Command): void {
+  program
+    .command('backtest')
+    .description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired')
+    .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
+    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
+    .option('--from <iso>', 'start of the replay (exclusive)')
+    .option('--to <iso>', 'end of the replay (inclusive)', 'now')
+    .option('--last <duration>', 'instead of --from: this long before --to, e.g. 24h or 7d')
+    .option('--rule <id-or-name>', 'only this rule (repeatable)', collect)
+    .option('--json', 'print the report as JSON on stdout')
+    .action(async (flags: BacktestFlags) => {
+      const { runBacktest } = await import('../../evaluate/backtest.js');
+      if (flags.from && flags.last) throw new UserError('give either --from or --last, not both', { exitCode: 2 });
+      if (!flags.from && !flags.last) throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: 2 });
+      const to = parseTime(flags.to, '--to');
+      const from = flags.from ? parseTime(flags.from, '--from') : new Date(to.getTime() - parseDuration(flags.last!, '--last'));
+      const progress = flags.json ? createProgress({ isTTY: false } as NodeJS.WriteStream) : createProgress();
+      let report;
+      try {
+        report = await runBacktest({ rulesPath: flags.rules, logs: flags.logs, from, to, only: flags.rule, env: process.env, onProgress: (p) => progress.update(p) });
+      } finally {
+        progress.done();
+      }
+      process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : formatBacktest(report));
+    });
+}

@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { UserError } from '../../util/errors.js';
+import { createProgress } from '../progress.js';
+import { evaluateJson, formatEvaluate } from '../evaluate-format.js';
+
+interface EvaluateFlags {
+  rules: string;
+  logs?: string[];
+  state: string;
+  now?: string;
+  dryRun?: boolean;
+  allowPrivateTargets?: boolean;
+  json?: boolean;
+}
+
+/** Exit codes of `evaluate`, documented in the README. */
+export const EXIT = { ok: 0, unexpected: 1, badInput: 2, deliveryFailed: 3 } as const;
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** An ISO 8601 time with an explicit zone (Z or ±hh:mm), or `now`. */
+export function parseTime(value: string, flag: string): Date {
+  if (value === 'now') return new Date();
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value))
+    throw new UserError(`${flag} must be an ISO 8601 time with a zone, e.g. 2026-04-26T12:00:00Z (got "${value}")`, { exitCode: 2 });
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new UserError(`${flag} is not a valid date: "${value}"`, { exitCode: 2 });
+  return d;
+}
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state')
+    .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
+    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
+    .option('--state <file>', 'state file carried between runs', 'apialerts-state.json')
+    .option('--now <iso>', 'evaluation time (default: the current time)')
+    .option('--dry-run', 'decide and print, deliver nothing, save no state')
+    .option('--allow-private-targets', 'allow webhook deliveries to loopback/private addresses (self-hosted receivers)')
+    .option('--json', 'print the report as JSON on stdout')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ran (everything due was delivered), 2 bad input (rules, state, sources, flags),\n3 ran but some deliveries failed, 1 unexpected error.',
+    )
+    .action(async (flags: EvaluateFlags) => {
+      const { runEvaluation } = await import('../../evaluate/run.js');
+      const now = flags.now === undefined ? undefined : parseTime(flags.now, '--now');
+      const progress = flags.json ? createProgress({ isTTY: false } as NodeJS.WriteStream) : createProgress();
+      const deliverer = flags.dryRun
+        ? undefined
+        : (await import('../../deliver/deliverer.js')).createDeliverer({
+            allowPrivateTargets: Boolean(flags.allowPrivateTargets),
+            log: (line) => process.stderr.write(`${line}\n`),
+          });
+      let report;
+      try {
+        report = await runEvaluation({
+          rulesPath: flags.rules,
+          logs: flags.logs,
+          statePath: flags.state,
+          now,
+          dryRun: Boolean(flags.dryRun),
+          allowPrivateTargets: flags.allowPrivateTargets,
+          env: process.env,
+          deliverer,
+          onProgress: (p) => progress.update(p),
+        });
+      } finally {
+        progress.done();
+      }
+      process.stdout.write(flags.json ? JSON.stringify(evaluateJson(report)) + '\n' : formatEvaluate(report, flags.state));
+      if (report.outcomes.some((o) => o.status === 'failed')) process.exitCode = EXIT.deliveryFailed;
+    });
+}

@@ -1,0 +1,80 @@
+import { dirname, resolve } from 'node:path';
+import { createCountProvider } from '../logs/provider.js';
+import { loadRules } from '../rules/load.js';
+import type { RulesFile } from '../rules/schema.js';
+import { loadState, pruneState, saveState } from '../state/store.js';
+import type { State } from '../state/schema.js';
+import { UserError } from '../util/errors.js';
+import { evaluateTicks } from './count-and-decide.js';
+import { isoSeconds } from './decide.js';
+import { sourcesFromArgs } from './sources.js';
+import { planTicks } from './ticks.js';
+import type { EvaluateOptions, EvaluateReport } from './types.js';
+
+/**
+ * One scheduled evaluation: every tick since the watermark (bounded catch-up), decided with the seed's
+ * rule, handed to delivery, then the state saved atomically.
+ *
+ * Delivery is at-least-once: state is saved only after delivery returns, so a run that dies between
+ * deciding and saving leaves the old state, and the next run decides (and delivers) those ticks again.
+ * A fire that could not be delivered still sets last_triggered_at (as the seed does); the webhook's
+ * failure counter, not a re-fire, is what tracks a failing receiver.
+ */
+export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateReport> {
+  const loaded = await loadRules(opts.rulesPath);
+  const file: RulesFile = opts.allowPrivateTargets
+    ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
+    : loaded;
+  const fromArgs = opts.logs && opts.logs.length > 0;
+  const sources = fromArgs ? sourcesFromArgs(opts.logs!) : file.sources;
+  const state = await loadState(opts.statePath);
+
+  const nowMs = (opts.now ?? new Date()).getTime();
+  if (!Number.isFinite(nowMs)) throw new UserError('the evaluation time (now) is not a valid date', { exitCode: 2 });
+  const watermark = state.last_evaluated_at === null ? null : Date.parse(state.last_evaluated_at);
+  if (watermark !== null && watermark > nowMs)
+    throw new UserError(
+      `state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${isoSeconds(nowMs)}; ` +
+        'pass a later --now or use another state file (it was left untouched)',
+      { exitCode: 2 },
+    );
+  const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
+
+  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+  const lastTriggered = (id: string) => {
+    const at = state.rules[id]?.last_triggered_at;
+    return at ? Date.parse(at) : null;
+  };
+  const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+
+  const report: EvaluateReport = {
+    project: file.project,
+    ticks: plan.ticks.map(isoSeconds),
+    skippedTicks: plan.skipped,
+    rules: evaluated.rules,
+    decisions: evaluated.decisions,
+    outcomes: [],
+    stats: evaluated.stats,
+    dryRun: opts.dryRun,
+    stateSaved: false,
+  };
+  if (opts.dryRun) return report;
+
+  let next: State = {
+    ...state,
+    last_evaluated_at: plan.ticks.length > 0 ? isoSeconds(plan.ticks.at(-1)!) : state.last_evaluated_at,
+    rules: { ...state.rules },
+  };
+  for (const [id, ms] of evaluated.lastTriggered) next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms) };
+  next = pruneState(next, file.rules.map((r) => r.id));
+
+  if (evaluated.decisions.length > 0) {
+    if (!opts.deliverer) throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
+    const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, opts.env);
+    report.outcomes = delivered.outcomes;
+    next = pruneState({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+  }
+  await saveState(opts.statePath, next);
+  report.stateSaved = true;
+  return report;
+}
