@@ -1,10 +1,11 @@
 // Shared by the store tests: which real servers are available (scripts/test-services.sh
 // starts them and exports TEST_POSTGRES_URL / TEST_CLICKHOUSE_URL), table setup, and a
-// brute-force count to compare against.
+// brute-force count (the shared oracle) to compare against.
 import pg from 'pg';
 import { createClient } from '@clickhouse/client';
 import { randomBytes } from 'node:crypto';
 import { it } from 'vitest';
+import { oracleCount } from '../helpers/oracle.js';
 import type { Level } from '../../src/logs/levels.js';
 import type { Window } from '../../src/evaluate/types.js';
 import { ClickHouseSourceSchema, PostgresSourceSchema } from '../../src/rules/schema.js';
@@ -44,9 +45,9 @@ export interface Entry {
   level: Level;
 }
 
-/** The specification, by brute force: entries at level with from < ts <= to. */
+/** The specification, by the evaluator's shared brute-force oracle: entries at level with from < ts <= to. */
 export function bruteCount(entries: Entry[], levels: Level[], windows: Window[]): number[][] {
-  return levels.map((l) => windows.map((w) => entries.filter((e) => e.level === l && e.ts > w.fromMs && e.ts <= w.toMs).length));
+  return levels.map((l) => windows.map((w) => oracleCount(entries, l, w.fromMs, w.toMs)));
 }
 
 export function pgSource(table: string, extra: Record<string, unknown> = {}): PostgresSource {
