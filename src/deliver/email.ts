@@ -1,0 +1,83 @@
+import type { Decision } from '../evaluate/types.js';
+import { errorMessage } from '../util/errors.js';
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Subject and body: alert name, project, level, threshold, match count, window and time (the seed's fields and more). */
+export function emailContent(d: Decision, project: string): EmailContent {
+  const r = d.rule;
+  const rows: [string, string][] = [
+    ['Alert', r.name],
+    ['Project', project],
+    ['Level', r.level],
+    ['Threshold', `${r.threshold} entries in ${r.window_minutes} min`],
+    ['Matched', `${d.match_count} entries`],
+    ['Window', `${r.window_minutes} min ending ${d.triggered_at}`],
+    ['Triggered at', d.triggered_at],
+    ['Alert id', r.id],
+  ];
+  const subject = `[${project}] ${r.name}: ${d.match_count} ${r.level} entries in ${r.window_minutes} min (threshold ${r.threshold})`;
+  const text =
+    `${r.name} fired for ${project}: ${d.match_count} ${r.level} log entries in the ${r.window_minutes} minutes ` +
+    `up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.\n\n` +
+    rows.map(([k, v]) => `${k}: ${v}`).join('\n') +
+    '\n';
+  const html =
+    `<p><strong>${escapeHtml(r.name)}</strong> fired for <strong>${escapeHtml(project)}</strong>: ${d.match_count} ` +
+    `${escapeHtml(r.level)} log entries in the ${r.window_minutes} minutes up to ${escapeHtml(d.triggered_at)}, ` +
+    `at or above the threshold of ${r.threshold}.</p>\n<table>\n` +
+    rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n') +
+    '\n</table>\n';
+  return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+}
+
+export interface Mailer {
+  send(to: string, content: EmailContent): Promise<void>;
+  close(): void;
+}
+
+/**
+ * One SMTP transport per run (pooled connection), from a URL such as smtp://user:pass@host:587
+ * (STARTTLS when offered) or smtps://user:pass@host:465. nodemailer is imported only when an
+ * email is due, so runs without email never load it.
+ */
+export async function createMailer(smtpUrl: string, from: string, timeoutMs: number): Promise<Mailer> {
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new Error('the SMTP URL is not a valid URL');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`the SMTP URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  const { default: nodemailer } = await import('nodemailer');
+  const transport = nodemailer.createTransport({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+    secure: url.protocol === 'smtps:',
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...(url.searchParams.get('requireTLS') === 'true' ? { requireTLS: true } : {}),
+    ...(url.searchParams.get('rejectUnauthorized') === 'false' ? { tls: { rejectUnauthorized: false } } : {}),
+    pool: true,
+    maxConnections: 2,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  return {
+    async send(to, content) {
+      try {
+        await transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+      } catch (err) {
+        // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
+        throw new Error(errorMessage(err).split(smtpUrl).join('(SMTP URL)'));
+      }
+    },
+    close: () => transport.close(),
+  };
+}

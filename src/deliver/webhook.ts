@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Decision } from '../evaluate/types.js';
+import { backoffDelay } from '../util/retry.js';
+import { sleep } from '../util/sleep.js';
+import { errorMessage } from '../util/errors.js';
+import { checkLiteralHost, guardedLookup } from './address-policy.js';
+import { signKrafter, signStandard } from './sign.js';
+
+export const WEBHOOK_ATTEMPTS = 3;
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** The seed's payload: exactly these six fields, in this order, and nothing from the logs. */
+export function webhookBody(d: Decision): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      alert_id: d.rule.id,
+      alert_name: d.rule.name,
+      level: d.rule.level,
+      match_count: d.match_count,
+      window_minutes: d.rule.window_minutes,
+      triggered_at: d.triggered_at,
+    }),
+  );
+}
+
+/**
+ * A delivery's event id, the same for every attempt so receivers can deduplicate retries (and a re-run
+ * after a crash, which decides the same rule at the same tick).
+ */
+export function eventId(d: Decision): string {
+  return `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+}
+
+export interface WebhookOptions {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  /** Secrets from the rule's env var; empty when the rule names none (unsigned, as the seed allows). */
+  secrets: string[];
+  userAgent: string;
+}
+
+export interface WebhookResult {
+  ok: boolean;
+  attempts: number;
+  http_status?: number;
+  detail?: string;
+}
+
+/** The headers of one attempt: per-attempt id, stable event id, signatures over the exact bytes sent. */
+export function webhookHeaders(d: Decision, body: Buffer, secrets: string[], nowSeconds: number, userAgent: string): Record<string, string> {
+  const scheme = d.rule.webhook_scheme;
+  const id = eventId(d);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(body.length),
+    'user-agent': userAgent,
+  };
+  if (scheme !== 'standard') {
+    headers['x-krafter-event'] = 'alert.triggered';
+    headers['x-krafter-webhook-id'] = randomUUID();
+    headers['x-krafter-event-id'] = id;
+    if (secrets.length > 0) headers['x-krafter-signature'] = signKrafter(body, secrets[0]!);
+  }
+  if (scheme !== 'krafter') {
+    headers['webhook-id'] = id;
+    headers['webhook-timestamp'] = String(nowSeconds);
+    if (secrets.length > 0) headers['webhook-signature'] = signStandard(id, nowSeconds, body, secrets);
+  }
+  return headers;
+}
+
+/** One attempt: 2xx is success; anything else (3xx included — never followed) is a failure. */
+function attempt(url: URL, body: Buffer, headers: Record<string, string>, opts: WebhookOptions): Promise<{ status?: number; error?: string }> {
+  return new Promise((resolve) => {
+    const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
+    if (refused) return resolve({ error: refused });
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    let settled = false;
+    const done = (r: { status?: number; error?: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    const req = send(url, { method: 'POST', headers, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res: IncomingMessage) => {
+      res.resume(); // the body is not needed; drain it so the socket can close
+      res.on('end', () => done({ status: res.statusCode }));
+      res.on('error', () => done({ status: res.statusCode }));
+    });
+    // One deadline for the whole attempt (connect, send, answer), as the seed's "2xx within 10 s".
+    const timer = setTimeout(() => {
+      done({ error: `no answer within ${opts.timeoutMs / 1000} s` });
+      req.destroy();
+    }, opts.timeoutMs);
+    req.on('error', (err: NodeJS.ErrnoException) => done({ error: describe(err) }));
+    req.end(body);
+  });
+}
+
+function describe(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ERR_REFUSED_TARGET') return err.message;
+  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return `DNS lookup failed for ${(err as { hostname?: string }).hostname ?? 'the host'} (${err.code})`;
+  if (err.code === 'ECONNREFUSED') return 'connection refused';
+  if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return 'connection reset by the receiver';
+  if (/certificate|SSL|TLS|self[- ]signed/i.test(err.message) || err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT')) return `TLS error: ${err.message}`;
+  return errorMessage(err);
+}
+
+/** Up to 3 attempts with full-jitter backoff; a refused target is not retried (it will not change). */
+export async function deliverWebhook(d: Decision, url: string, opts: WebhookOptions): Promise<WebhookResult> {
+  const target = new URL(url);
+  const body = webhookBody(d);
+  let last: { status?: number; error?: string } = {};
+  for (let i = 0; i < WEBHOOK_ATTEMPTS; i++) {
+    if (i > 0) await sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
+    const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
+    last = await attempt(target, body, headers, opts);
+    if (last.status !== undefined && last.status >= 200 && last.status < 300) return { ok: true, attempts: i + 1, http_status: last.status };
+    if (last.error?.startsWith('refused:')) return { ok: false, attempts: i + 1, detail: last.error };
+  }
+  const detail = last.error ?? (last.status !== undefined && last.status >= 300 && last.status < 400 ? `HTTP ${last.status} (redirects are not followed)` : `HTTP ${last.status}`);
+  return { ok: false, attempts: WEBHOOK_ATTEMPTS, ...(last.status !== undefined ? { http_status: last.status } : {}), detail };
+}
