@@ -7,6 +7,8 @@ import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerVerify } from './commands/verify.js';
+import { registerAlerts } from './commands/alerts.js';
 
 /**
  * Each subcommand lives in its own module under ./commands and registers itself here.
@@ -14,7 +16,7 @@ import { registerBacktest } from './commands/backtest.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest];
+const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerAlerts];
 
 /** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
 const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify']);

@@ -12,3 +12,6 @@ export { runEvaluation } from '../evaluate/run.js';
 export { runBacktest, type BacktestOptions, type BacktestReport } from '../evaluate/backtest.js';
 export type { EvaluateOptions, EvaluateReport, Decision, RuleReport, SourceStats } from '../evaluate/types.js';
 export { createCountProvider } from '../logs/provider.js';
+export { createDeliverer, type DelivererOptions } from '../deliver/deliverer.js';
+export { verifySignature, type VerifyOptions, type VerifyResult, type SignatureScheme } from '../deliver/verify.js';
+export { signKrafter, signStandard, toWhsec } from '../deliver/sign.js';

@@ -9,7 +9,9 @@ import { decisionOf, rulesFile } from './support.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startServer((_req, res) => res.end());
+  s = await startServer((_req, res) => {
+    res.end();
+  });
 });
 afterAll(() => s.close());
 

@@ -112,7 +112,9 @@ describe('auto-disable across scheduled runs', () => {
     expect(JSON.stringify(state)).not.toContain(SECRET);
     expect(JSON.stringify(state)).not.toContain(failing.url);
 
-    const healthy = await http((_req, res) => res.end());
+    const healthy = await http((_req, res) => {
+      res.end();
+    });
     const moved = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/new` }]);
     const out = await deliverer.deliver([decisionOf(moved.rules[0]!, '2026-04-26T14:00:00Z')], moved, state, env);
     expect(out.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'delivered' });
@@ -141,7 +143,9 @@ describe('fan-out', () => {
 
   it('one receiver that never answers does not hold up the others', async () => {
     const hanging = await http(() => {});
-    const fast = await http((_req, res) => res.end());
+    const fast = await http((_req, res) => {
+      res.end();
+    });
     const file = rulesFile([
       { name: 'stuck', notify_webhook: `${hanging.url}/h`, allow_http: true },
       ...Array.from({ length: 5 }, (_, i) => ({ name: `ok ${i}`, notify_webhook: `${fast.url}/${i}`, allow_http: true })),
