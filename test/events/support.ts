@@ -101,7 +101,7 @@ export function parseOutputs(file: string): Record<string, string> {
 }
 
 /** Fails fast with a useful message when a bundle has not been built. */
-export function builtBundle(name: 'notify' | 'cli'): string {
+export function builtBundle(name: 'notify' | 'cli' | 'evaluate' | 'lib'): string {
   const file = join(ROOT, 'dist', name, 'index.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run "node scripts/build.mjs ${name}" first`);
   return file;
