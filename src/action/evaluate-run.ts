@@ -19,6 +19,7 @@ export const EVALUATE_INPUTS = {
   allow_private_targets: 'false',
   fail_on_delivery_error: 'true',
   summary: 'true',
+  secrets_json: '',
 } as const;
 
 export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved'] as const;
@@ -51,6 +52,25 @@ async function maskSecrets(runner: Runner, rulesPath: string, env: NodeJS.Proces
   }
 }
 
+/** `${{ toJSON(secrets) }}`: every value masked at once; names become env vars the rule file can name. */
+function secretsFromJson(runner: Runner, text: string): Record<string, string> {
+  if (!text) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UserError('input secrets_json is not valid JSON (pass ${{ toJSON(secrets) }})', { exitCode: EXIT_BAD_INPUT });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UserError('input secrets_json must be a JSON object of name → value', { exitCode: EXIT_BAD_INPUT });
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (typeof value !== 'string') continue;
+    runner.setSecret(value);
+    out[name] = value;
+  }
+  return out;
+}
+
 function input(runner: Runner, name: keyof typeof EVALUATE_INPUTS): string {
   return runner.getInput(name) || EVALUATE_INPUTS[name];
 }
@@ -60,10 +80,20 @@ function input(runner: Runner, name: keyof typeof EVALUATE_INPUTS): string {
  * deliveries, outputs, a job summary and annotations. The state file is written by the evaluation
  * itself; the reusable workflow caches it between runs.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Runner(env)): Promise<void> {
+export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = new Runner(processEnv)): Promise<void> {
   let report: EvaluateReport;
   let failOnDelivery = true;
   const rulesPath = input(runner, 'rules');
+  let env = processEnv;
+  try {
+    // A reusable workflow cannot list its caller's secrets by name; it passes them all as JSON.
+    env = { ...secretsFromJson(runner, input(runner, 'secrets_json')), ...processEnv };
+  } catch (err) {
+    runner.error(errorMessage(err));
+    runner.setOutput('state_saved', 'false');
+    process.exitCode = EXIT_BAD_INPUT;
+    return;
+  }
   await maskSecrets(runner, rulesPath, env);
   try {
     failOnDelivery = parseBoolean('fail_on_delivery_error', input(runner, 'fail_on_delivery_error'));

