@@ -1,12 +1,18 @@
-// `npm run demo`: the notify pipeline end to end on loopback, from the committed dist/ bundles.
-// An embedded server implements the API Alerts event contract; the built action runs as the
-// runner starts it (INPUT_*, GITHUB_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) for a failed and a
-// successful deploy, then the built CLI sends a cron-style event. No accounts, no network.
+// `npm run demo`: the whole toolkit end to end on loopback, from the committed dist/ bundles.
+// 1. Deploy notifications: an embedded server implements the API Alerts event contract; the built
+//    notify action runs as the runner starts it for a failed and a successful deploy, and the built
+//    CLI sends a cron-style event.
+// 2. Threshold alerts: a generated log with an error burst, the real `apialerts evaluate` over sample
+//    rules, a signed webhook to an embedded receiver that verifies it (both schemes), an email to an
+//    embedded SMTP server, a push event to the API server, and a short backtest.
+// No accounts, no network beyond 127.0.0.1. Exits non-zero if anything did not arrive as expected.
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { verifySignature } from '../dist/lib/index.js';
 
 const KEY = 'demo-key-not-a-secret';
 const received = [];
@@ -89,8 +95,147 @@ process.stdout.write(cli.out);
 
 console.log('\n── what the embedded API Alerts server received ──');
 for (const r of received) console.log(`${r.integration}: ${JSON.stringify(r.event)}`);
+const deployEvents = received.length;
+
+// ── 2. Threshold alerts ────────────────────────────────────────────────────────────────────────
+const NOW = Date.UTC(2026, 3, 26, 12, 0, 30);
+// As `apialerts alerts add` would generate it: 32 bytes, 64 lowercase hex characters.
+const HEX_SECRET = 'd3adbeef'.repeat(8);
+
+// Two hours of mixed-format logs (pino, winston, logfmt): steady info/warn noise, a few errors, and
+// a burst of 40 errors plus one fatal in the last five minutes.
+const lines = [];
+let seed = 7;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const write = (ts, level, msg) => {
+  const style = lines.length % 3;
+  if (style === 0) lines.push(JSON.stringify({ level: { info: 30, warn: 40, error: 50, fatal: 60 }[level], time: ts, pid: 4242, hostname: 'shop-api-1', msg }));
+  else if (style === 1) lines.push(JSON.stringify({ level, message: msg, timestamp: new Date(ts).toISOString(), service: 'shop-api' }));
+  else lines.push(`ts=${new Date(ts).toISOString()} level=${level} msg="${msg}" service=shop-api`);
+};
+for (let t = NOW - 2 * 3600_000; t < NOW; t += 2000) {
+  write(t, rand() < 0.1 ? 'warn' : 'info', 'GET /api/cart 200');
+  if (rand() < 0.004) write(t + 500, 'error', 'upstream timeout');
+}
+for (let i = 0; i < 40; i++) write(NOW - 280_000 + i * 6000, 'error', 'POST /api/checkout 502 payment gateway');
+write(NOW - 60_000, 'fatal', 'database pool exhausted');
+lines.sort((a, b) => ts(a) - ts(b));
+function ts(line) {
+  const m = /"time":(\d+)|"timestamp":"([^"]+)"|ts=(\S+)/.exec(line);
+  return m[1] ? Number(m[1]) : Date.parse(m[2] ?? m[3]);
+}
+writeFileSync(join(dir, 'app.log'), lines.join('\n') + '\n');
+
+// The embedded receivers.
+const hooks = [];
+const hookServer = createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    const raw = Buffer.concat(chunks);
+    const krafter = verifySignature(raw, req.headers, HEX_SECRET, { scheme: 'krafter' });
+    const standard = verifySignature(raw, req.headers, HEX_SECRET, { scheme: 'standard' });
+    hooks.push({ raw: raw.toString(), headers: req.headers, krafter, standard });
+    res.writeHead(krafter.ok && standard.ok ? 204 : 401).end();
+  });
+});
+await new Promise((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+const mails = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, cb) {
+    let data = '';
+    stream.on('data', (c) => (data += c));
+    stream.on('end', () => {
+      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+      cb();
+    });
+  },
+});
+await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+
+writeFileSync(
+  join(dir, 'alerts.yml'),
+  `project: shop-api
+delivery:
+  email_from: alerts@shop.example
+sources:
+  - name: app
+    path: app.log
+rules:
+  - id: f1e2d3c4-b5a6-4788-9c6d-5e4f3a2b1c0d
+    name: High Error Rate
+    level: error
+    threshold: 10
+    window_minutes: 5
+    channels: [webhook, email]
+    notify_email: ops@shop.example
+    notify_webhook: http://127.0.0.1:${hookServer.address().port}/webhooks/alerts
+    allow_http: true              # a local receiver; real ones must be https
+    notify_webhook_secret_env: HIGH_ERROR_RATE_SECRET
+    webhook_scheme: both          # the seed's x-krafter-* headers and Standard Webhooks
+  - id: 0b6f8a52-3c1d-4e7a-9f20-6d5c4b3a2918
+    name: Any fatal
+    level: fatal
+    threshold: 1
+    window_minutes: 1
+    channels: [apialerts]
+    apialerts_channel: ops
+  - id: 7d2e9c41-58ab-4f3e-b1c6-0a9e8d7f6c5b
+    name: Warning flood
+    level: warn
+    threshold: 200
+    window_minutes: 15
+    channels: [email]
+    notify_email: ops@shop.example
+`,
+);
+const alertEnv = {
+  HIGH_ERROR_RATE_SECRET: HEX_SECRET,
+  SMTP_URL: `smtp://127.0.0.1:${smtp.server.address().port}`,
+  APIALERTS_API_KEY: KEY,
+  APIALERTS_SERVER_URL: serverUrl,
+};
+const evaluate = await run('dist/cli/index.js', ['evaluate', '--rules', join(dir, 'alerts.yml'), '--state', join(dir, 'state.json'), '--now', new Date(NOW).toISOString(), '--allow-private-targets'], alertEnv);
+console.log(`\n── apialerts evaluate over ${lines.length} log lines (exit ${evaluate.code}) ──`);
+process.stdout.write(evaluate.out);
+
+console.log('\n── what the embedded webhook receiver got ──');
+for (const h of hooks) {
+  console.log(`POST ${h.raw}`);
+  console.log(`  x-krafter-event: ${h.headers['x-krafter-event']} · x-krafter-webhook-id: ${h.headers['x-krafter-webhook-id']}`);
+  console.log(`  ${h.krafter.ok ? '✓ verified' : '✗ INVALID'} x-krafter-signature (HMAC-SHA256 of the raw body)${h.krafter.reason ? `: ${h.krafter.reason}` : ''}`);
+  console.log(`  ${h.standard.ok ? '✓ verified' : '✗ INVALID'} webhook-signature (Standard Webhooks, id ${h.headers['webhook-id']})${h.standard.reason ? `: ${h.standard.reason}` : ''}`);
+}
+console.log('\n── what the embedded SMTP server got ──');
+for (const m of mails) {
+  const subject = /^Subject: (.*)$/m.exec(m.data.replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
+  const text = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n----/.exec(m.data)?.[1]?.replace(/=\r\n/g, '') ?? '';
+  console.log(`to ${m.to.join(', ')} · Subject: ${subject.replace(/=\?UTF-8\?Q\?(.*?)\?=/g, (_x, q) => q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (_y, h) => String.fromCharCode(parseInt(h, 16)))).replace(/\?= =\?/g, '')}`);
+  console.log(text.split('\r\n').map((l) => `  ${l}`).join('\n'));
+}
+console.log('\n── what the API Alerts server got from the evaluator (push) ──');
+for (const r of received.slice(deployEvents)) console.log(`${r.integration}: ${JSON.stringify(r.event)}`);
+
+const backtest = await run('dist/cli/index.js', ['backtest', '--rules', join(dir, 'alerts.yml'), '--last', '2h', '--to', new Date(NOW).toISOString()], alertEnv);
+console.log(`\n── apialerts backtest --last 2h (exit ${backtest.code}) ──`);
+process.stdout.write(backtest.out);
+
 server.close();
+hookServer.close();
+smtp.close();
 rmSync(dir, { recursive: true, force: true });
-const ok = received.length === 3;
-console.log(ok ? '\ndemo ok: 3 events delivered' : `\ndemo FAILED: ${received.length} of 3 events delivered`);
-process.exit(ok ? 0 : 1);
+const pushed = received.slice(deployEvents).filter((r) => r.integration === 'apialerts-evaluate').length;
+const checks = [
+  [deployEvents === 3, `${deployEvents} of 3 deploy/cron events delivered`],
+  [evaluate.code === 0, `evaluate exited ${evaluate.code}`],
+  [hooks.length === 1 && hooks[0].krafter.ok && hooks[0].standard.ok, `${hooks.length} verified webhook(s), expected 1`],
+  [mails.length === 1, `${mails.length} email(s), expected 1`],
+  [pushed === 1, `${pushed} push event(s), expected 1`],
+  [backtest.code === 0, `backtest exited ${backtest.code}`],
+];
+const failed = checks.filter(([ok]) => !ok);
+console.log(failed.length === 0 ? '\ndemo ok: 3 deploy events, 1 verified signed webhook, 1 email, 1 push, backtest done' : `\ndemo FAILED: ${failed.map(([, why]) => why).join('; ')}`);
+process.exit(failed.length === 0 ? 0 : 1);

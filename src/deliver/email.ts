@@ -22,7 +22,7 @@ export function emailContent(d: Decision, project: string): EmailContent {
     ['Triggered at', d.triggered_at],
     ['Alert id', r.id],
   ];
-  const subject = `[${project}] ${r.name}: ${d.match_count} ${r.level} entries in ${r.window_minutes} min (threshold ${r.threshold})`;
+  const subject = `[${project}] ${r.name}: ${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold})`;
   const text =
     `${r.name} fired for ${project}: ${d.match_count} ${r.level} log entries in the ${r.window_minutes} minutes ` +
     `up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.\n\n` +

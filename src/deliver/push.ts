@@ -7,7 +7,7 @@ export function pushEvent(d: Decision, project: string): ApiAlertsEvent {
   return {
     event: 'alert.triggered',
     title: `${r.name} (${project})`,
-    message: `${d.match_count} ${r.level} entries in ${r.window_minutes} min (threshold ${r.threshold}) at ${d.triggered_at}`,
+    message: `${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold}) at ${d.triggered_at}`,
     ...(r.apialerts_channel ? { channel: r.apialerts_channel } : {}),
     tags: r.apialerts_tags ?? [project, r.level],
     ...(r.apialerts_link ? { link: r.apialerts_link } : {}),
