@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import { formatBacktest } from '../evaluate-format.js';
-import { collect, parseTime } from './evaluate.js';
+import { collect, parseTime, withRulesAndLogs } from './evaluate.js';
 
 interface BacktestFlags {
   rules: string;
@@ -23,11 +23,9 @@ export function parseDuration(value: string, flag: string): number {
 }
 
 export function registerBacktest(program: Command): void {
-  program
-    .command('backtest')
-    .description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired')
-    .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
-    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
+  withRulesAndLogs(
+    program.command('backtest').description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired'),
+  )
     .option('--from <iso>', 'start of the replay (exclusive)')
     .option('--to <iso>', 'end of the replay (inclusive)', 'now')
     .option('--last <duration>', 'instead of --from: this long before --to, e.g. 24h or 7d')

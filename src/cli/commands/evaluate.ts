@@ -28,12 +28,17 @@ export function parseTime(value: string, flag: string): Date {
   return d;
 }
 
-export function registerEvaluate(program: Command): void {
-  program
-    .command('evaluate')
-    .description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state')
+/** `--rules` and `--logs`, shared by evaluate and backtest. */
+export function withRulesAndLogs(cmd: Command): Command {
+  return cmd
     .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
-    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
+    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect);
+}
+
+export function registerEvaluate(program: Command): void {
+  withRulesAndLogs(
+    program.command('evaluate').description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state'),
+  )
     .option('--state <file>', 'state file carried between runs', 'apialerts-state.json')
     .option('--now <iso>', 'evaluation time (default: the current time)')
     .option('--dry-run', 'decide and print, deliver nothing, save no state')
