@@ -88,7 +88,7 @@ function windowCounts(levelCells, windows, edgeIndex) {
 /* harmony import */ var _clickhouse_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5671);
 /* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2182);
 /* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8381);
-/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3813);
+/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79);
 
 
 
@@ -190,20 +190,13 @@ function timeExpressions(type, ts, first, last, column) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 79:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  J: () => (/* binding */ levelLookup)
-});
-
-;// CONCATENATED MODULE: ./src/logs/levels.ts
-/** The five levels a rule can watch, lowest first (the seed's enum). */
-const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
-
-;// CONCATENATED MODULE: ./src/logs/stores/level-map.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ levelLookup)
+/* harmony export */ });
+/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(424);
 
 function levelLookup(levels, levelMap) {
     const wanted = (level) => level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : []));
@@ -215,7 +208,7 @@ function levelLookup(levels, levelMap) {
         storeValues: undefined,
         indexesOf: (v) => {
             const lower = v.toLowerCase();
-            return wanted(LEVELS.includes(lower) ? lower : undefined);
+            return wanted(_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A.includes(lower) ? lower : undefined);
         },
     };
 }

@@ -2317,7 +2317,7 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 __exportStar(__webpack_require__(123), exports);
 __exportStar(__webpack_require__(8511), exports);
-__exportStar(__webpack_require__(204), exports);
+__exportStar(__webpack_require__(7823), exports);
 __exportStar(__webpack_require__(5955), exports);
 __exportStar(__webpack_require__(2590), exports);
 //# sourceMappingURL=index.js.map
@@ -2411,7 +2411,7 @@ function buildMultipartBody(parts, boundary) {
 
 /***/ }),
 
-/***/ 204:
+/***/ 7823:
 /***/ ((__unused_webpack_module, exports) => {
 
 

@@ -25,7 +25,9 @@ function ruleLine(r: { name: string; level: string; threshold: number; window_mi
 function statsLines(stats: SourceStats[]): string[] {
   return stats.map((s) => {
     const bad = s.unreadable > 0 ? `, ${s.unreadable} unreadable (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})` : '';
-    return `  source ${s.source}: ${s.linesRead} lines${bad}`;
+    const unchecked = s.unchecked ? `, ${s.unchecked} not parsed (no wanted level or time)` : '';
+    const skipped = s.skippedBytes ? `; ${(s.skippedBytes / 1e6).toFixed(1)} MB before the windows not read (time-ordered file)` : '';
+    return `  source ${s.source}: ${s.linesRead} lines${bad}${unchecked}${skipped}`;
   });
 }
 

@@ -9,6 +9,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerBacktest } from './commands/backtest.js';
 import { registerVerify } from './commands/verify.js';
 import { registerAlerts } from './commands/alerts.js';
+import { registerScanWorker } from './commands/scan-worker.js';
 
 /**
  * Each subcommand lives in its own module under ./commands and registers itself here.
@@ -16,7 +17,7 @@ import { registerAlerts } from './commands/alerts.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerAlerts];
+const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerAlerts, registerScanWorker];
 
 /** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
 const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify']);

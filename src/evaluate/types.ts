@@ -37,6 +37,13 @@ export interface SourceStats {
   /** A few examples of unreadable lines (truncated), for the report. */
   unreadableSamples?: string[];
   bytesRead?: number;
+  /**
+   * Lines of a large source that the byte prefilter proved are not an entry in any window asked for,
+   * so they were counted in linesRead but not parsed: `unreadable` does not cover them (src/logs/scan).
+   */
+  unchecked?: number;
+  /** Bytes at the start of a time-ordered file that were not read, being before every window (src/logs/scan). */
+  skippedBytes?: number;
 }
 
 /** A rule fired at a tick. */

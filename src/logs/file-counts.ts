@@ -9,7 +9,8 @@ const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
 
 /**
- * Reads one stream and keeps, per wanted level, only the timestamps that can fall in some window
+ * The reference implementation (the provider uses the faster src/logs/scan, which the tests prove
+ * equal to this). Reads one stream and keeps, per wanted level, only the timestamps that can fall in some window
  * (between the earliest window start and the latest end), so memory grows with what the windows
  * cover, not with the file. Unreadable lines are counted, with a few samples for the report.
  */

@@ -6,7 +6,8 @@ export interface LogRecord {
   level: Level;
 }
 
-const ALIASES: Record<string, Level> = {
+/** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). */
+export const ALIASES: Readonly<Record<string, Level>> = {
   trace: 'debug',
   debug: 'debug',
   verbose: 'debug',

@@ -7,14 +7,18 @@ import { createGunzip } from 'node:zlib';
 import type { Source } from '../rules/schema.js';
 import type { CountProvider, CountQuery, CountResult, EvaluateOptions } from '../evaluate/types.js';
 import { UserError, errorMessage } from '../util/errors.js';
-import { collectTimestamps, countWindows } from './file-counts.js';
+import { countWindows } from './file-counts.js';
 import { openFile } from './line-reader.js';
 import type { Level } from './levels.js';
+import { toStats, type ScanSpec } from './scan/block-scanner.js';
+import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
 interface ProviderOptions {
   baseDir: string;
   env: NodeJS.ProcessEnv;
   onProgress?: EvaluateOptions['onProgress'];
+  /** Tuning of the file scan (src/logs/scan): seeking in ordered files, and parsing every line for exact unreadable counts. */
+  scan?: Omit<FileScanOptions, 'onBytes'> & { checkEveryLine?: boolean };
 }
 
 /**
@@ -38,14 +42,21 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
           stats.push({ source: source.name, linesRead: 0, unreadable: 0 });
           continue;
         }
-        for (const { label, open } of await streamsOf(source, opts)) {
+        const spec: ScanSpec = {
+          levels: query.levels,
+          fromMs: Math.min(...query.windows.map((w) => w.fromMs)),
+          toMs: Math.max(...query.windows.map((w) => w.toMs)),
+          checkEveryLine: opts.scan?.checkEveryLine,
+        };
+        for (const { label, open, path } of await streamsOf(source, opts)) {
           try {
-            const input = await open();
-            const got = await collectTimestamps(label, input, query.levels, query.windows, (n) =>
-              opts.onProgress?.({ source: label, bytesRead: n }),
-            );
-            streamed.push(got.times);
-            stats.push(got.stats);
+            const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n });
+            // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
+            const got = path
+              ? await scanFile(path, spec, { ...opts.scan, onBytes })
+              : { result: await scanStream(await open(), spec, onBytes), skippedBytes: 0 };
+            streamed.push(got.result.times);
+            stats.push(toStats(label, got.result, got.skippedBytes));
           } catch (err) {
             if (err instanceof UserError) throw err;
             throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });
@@ -61,6 +72,8 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
 interface Stream {
   label: string;
   open: () => Promise<Readable>;
+  /** Set for files, which are scanned by path (seekable). */
+  path?: string;
 }
 
 async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
@@ -73,7 +86,7 @@ async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[
   if ('path' in source) {
     const paths = await expandPath(isAbsolute(source.path) ? source.path : join(opts.baseDir, source.path));
     if (paths.length === 0) throw new UserError(`log source "${source.name}": no file matches ${source.path}`, { exitCode: 2 });
-    return paths.map((p) => ({ label: p, open: async () => openFile(p) }));
+    return paths.map((p) => ({ label: p, path: p, open: async () => openFile(p) }));
   }
   throw new UserError(`log source "${(source as { name: string }).name}" has an unsupported kind`, { exitCode: 2 });
 }

@@ -1,0 +1,242 @@
+export const id = 314;
+export const ids = [314,956];
+export const modules = {
+
+/***/ 3314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runEvaluation: () => (/* binding */ runEvaluation)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1622);
+/* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1879);
+/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5956);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+/* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7913);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4671);
+/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8061);
+/* harmony import */ var _ticks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1813);
+
+
+
+
+
+
+
+
+
+/**
+ * One scheduled evaluation: every tick since the watermark (bounded catch-up), decided with the seed's
+ * rule, handed to delivery, then the state saved atomically.
+ *
+ * Delivery is at-least-once: state is saved only after delivery returns, so a run that dies between
+ * deciding and saving leaves the old state, and the next run decides (and delivers) those ticks again.
+ * A fire that could not be delivered still sets last_triggered_at (as the seed does); the webhook's
+ * failure counter, not a re-fire, is what tracks a failing receiver.
+ */
+async function runEvaluation(opts) {
+    const loaded = await (0,_rules_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRules */ .A)(opts.rulesPath);
+    const file = opts.allowPrivateTargets
+        ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
+        : loaded;
+    const fromArgs = opts.logs && opts.logs.length > 0;
+    const sources = fromArgs ? (0,_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .sourcesFromArgs */ .Q)(opts.logs) : file.sources;
+    const state = await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.loadState)(opts.statePath);
+    const nowMs = (opts.now ?? new Date()).getTime();
+    if (!Number.isFinite(nowMs))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y('the evaluation time (now) is not a valid date', { exitCode: 2 });
+    const watermark = state.last_evaluated_at === null ? null : Date.parse(state.last_evaluated_at);
+    if (watermark !== null && watermark > nowMs)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${(0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(nowMs)}; ` +
+            'pass a later --now or use another state file (it was left untouched)', { exitCode: 2 });
+    const plan = (0,_ticks_js__WEBPACK_IMPORTED_MODULE_7__/* .planTicks */ .Cu)(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
+    const provider = (0,_logs_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .createCountProvider */ .P)(sources, { baseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+    const lastTriggered = (id) => {
+        const at = state.rules[id]?.last_triggered_at;
+        return at ? Date.parse(at) : null;
+    };
+    const evaluated = await (0,_count_and_decide_js__WEBPACK_IMPORTED_MODULE_8__/* .evaluateTicks */ ._)(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+    const report = {
+        project: file.project,
+        ticks: plan.ticks.map(_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n),
+        skippedTicks: plan.skipped,
+        rules: evaluated.rules,
+        decisions: evaluated.decisions,
+        outcomes: [],
+        stats: evaluated.stats,
+        dryRun: opts.dryRun,
+        stateSaved: false,
+    };
+    if (opts.dryRun)
+        return report;
+    let next = {
+        ...state,
+        last_evaluated_at: plan.ticks.length > 0 ? (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(plan.ticks.at(-1)) : state.last_evaluated_at,
+        rules: { ...state.rules },
+    };
+    for (const [id, ms] of evaluated.lastTriggered)
+        next.rules[id] = { last_triggered_at: ms === null ? null : (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(ms) };
+    next = (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.pruneState)(next, file.rules.map((r) => r.id));
+    if (evaluated.decisions.length > 0) {
+        if (!opts.deliverer)
+            throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
+        const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, opts.env);
+        report.outcomes = delivered.outcomes;
+        next = (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.pruneState)({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+    }
+    await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.saveState)(opts.statePath, next);
+    report.stateSaved = true;
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 5956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadState: () => (/* binding */ loadState),
+  pruneState: () => (/* binding */ pruneState),
+  saveState: () => (/* binding */ saveState)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(0);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __webpack_require__(3759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./src/state/schema.ts
+
+/**
+ * The state carried between scheduled runs (one JSON file). Holds no secrets and
+ * no webhook URLs (only their SHA-256, so a changed URL is noticed and re-enables delivery).
+ */
+const WebhookStateSchema = schemas/* object */.Ikc({
+    url_sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+    active: schemas/* boolean */.zMY(),
+    consecutive_failures: schemas/* number */.aig().int().min(0),
+    disabled_at: datetime().nullable().default(null),
+})
+    .strict();
+const RuleStateSchema = schemas/* object */.Ikc({
+    last_triggered_at: datetime().nullable(),
+})
+    .strict();
+const StateSchema = schemas/* object */.Ikc({
+    version: schemas/* literal */.euz(1),
+    /** The last evaluation tick completed; the next run catches up from here. */
+    last_evaluated_at: datetime().nullable(),
+    rules: schemas/* record */.g1P(schemas/* uuid */.uRe(), RuleStateSchema),
+    webhooks: schemas/* record */.g1P(schemas/* uuid */.uRe(), WebhookStateSchema),
+})
+    .strict();
+const emptyState = () => ({ version: 1, last_evaluated_at: null, rules: {}, webhooks: {} });
+
+;// CONCATENATED MODULE: ./src/state/store.ts
+
+
+
+
+
+/**
+ * Reads the state file. A missing file is an empty state (first run, or an evicted cache);
+ * an unreadable or invalid one is an error that leaves the file as it is, never a silent reset,
+ * since a reset would forget last_triggered_at and re-fire every rule.
+ */
+async function loadState(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return emptyState();
+        throw new errors/* UserError */.y(`cannot read state file ${path}: ${err.message}`, { exitCode: 2, cause: err });
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* UserError */.y(`state file ${path} is not valid JSON (${err.message}); it was left untouched — fix or delete it`, {
+            exitCode: 2,
+        });
+    }
+    const parsed = StateSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+        throw new errors/* UserError */.y(`state file ${path} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; it was left untouched — fix or delete it`, {
+            exitCode: 2,
+        });
+    }
+    return parsed.data;
+}
+/**
+ * Writes the state atomically: a temp file in the same directory, flushed, then renamed over the
+ * old one, so a crash leaves either the old state or the new one, never half a file.
+ */
+async function saveState(path, state) {
+    const valid = StateSchema.parse(state);
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(tmp, 'wx', 0o600);
+    try {
+        await handle.writeFile(JSON.stringify(valid, null, 2) + '\n', 'utf8');
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close();
+        await (0,promises_.rm)(tmp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,promises_.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/** Drops the state of rules no longer in the file; a renamed rule keeps its state (keyed by id). */
+function pruneState(state, ruleIds) {
+    const keep = new Set(ruleIds);
+    const pick = (record) => Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)));
+    return { ...state, rules: pick(state.rules), webhooks: pick(state.webhooks) };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,100 @@
+export const id = 330;
+export const ids = [330];
+export const modules = {
+
+/***/ 1330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   countInStore: () => (/* binding */ countInStore)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/**
+ * Database log sources: the count is pushed down to the store in ONE query per
+ * call. result[i][j] = entries at levels[i] with timestamp in
+ * (windows[j].fromMs, windows[j].toMs] (exclusive start, inclusive end).
+ * Every failure (unset env var, unreachable store, bad credentials, missing
+ * table/column, timeout) is a UserError naming the source, exit code 2.
+ */
+async function countInStore(source, query, env) {
+    const label = `source "${source.name}" (${source.kind}, table ${source.table})`;
+    const url = env[source.url_env];
+    if (url === undefined || url === '') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
+            exitCode: 2,
+        });
+    }
+    try {
+        if (source.kind === 'postgres') {
+            const { countPostgres } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 8183));
+            return await countPostgres(source, url, query);
+        }
+        const { countClickHouse } = await Promise.all(/* import() */[__webpack_require__.e(671), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 5104));
+        return await countClickHouse(source, url, query);
+    }
+    catch (err) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
+    }
+}
+/** A one-line reason, with the store's own words where they are clear, and never the URL's password. */
+function describe(err, timeoutSeconds) {
+    const e = err;
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const msg = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(err).split('\n')[0] ?? '';
+    switch (code) {
+        case 'ECONNREFUSED':
+        case 'ENOTFOUND':
+        case 'EHOSTUNREACH':
+        case 'ECONNRESET':
+            return `cannot reach the store (${msg})`;
+        case '28P01':
+        case '28000':
+        case '516':
+        case '192':
+        case '193':
+            return `authentication failed (${msg})`;
+        case '42P01':
+        case '3F000':
+        case '60':
+        case '81':
+            return `table not found (${msg})`;
+        case '42703':
+        case '47':
+            return `column not found (${msg})`;
+        case '57014':
+        case '159':
+            return `query timed out after ${timeoutSeconds} s (timeout_seconds) (${msg})`;
+        default:
+            break;
+    }
+    if (/timeout|timed out/i.test(msg))
+        return `query timed out after ${timeoutSeconds} s (timeout_seconds) (${msg})`;
+    if (/terminat|connection.*(closed|ended)|socket hang up/i.test(msg))
+        return `connection to the store was lost (${msg})`;
+    return msg;
+}
+/** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
+function redactCause(err, url) {
+    if (!(err instanceof Error))
+        return undefined;
+    let password = '';
+    try {
+        password = decodeURIComponent(new URL(url).password);
+    }
+    catch {
+        /* not a URL: nothing to redact beyond the URL itself */
+    }
+    const scrub = (s) => {
+        let out = s.split(url).join('<url>');
+        if (password)
+            out = out.split(password).join('***');
+        return out;
+    };
+    return new Error(scrub(err.message));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,88 @@
+export const id = 896;
+export const ids = [896];
+export const modules = {
+
+/***/ 7896:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runBacktest: () => (/* binding */ runBacktest)
+/* harmony export */ });
+/* unused harmony export MAX_BACKTEST_TICKS */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1622);
+/* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1879);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7913);
+/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4671);
+/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8061);
+
+
+
+
+
+
+
+/** The most ticks one backtest evaluates: a year of 5-minute ticks. */
+const MAX_BACKTEST_TICKS = 366 * 24 * 12;
+/**
+ * Replays the rules over history on the same tick grid and decision rule as `evaluate`, starting with
+ * no last_triggered_at, so users can tune threshold and window_minutes against what really happened.
+ */
+async function runBacktest(opts) {
+    const file = await (0,_rules_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRules */ .A)(opts.rulesPath);
+    const fromMs = opts.from.getTime();
+    const toMs = opts.to.getTime();
+    if (!Number.isFinite(fromMs))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('--from is not a valid date', { exitCode: 2 });
+    if (!Number.isFinite(toMs))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('--to is not a valid date', { exitCode: 2 });
+    if (toMs <= fromMs)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`--to (${(0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs)}) must be after --from (${(0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs)})`, { exitCode: 2 });
+    const step = file.evaluation.interval_minutes * 60_000;
+    // Ticks in (from, to], like a run whose watermark is `from`.
+    const first = Math.floor(fromMs / step) * step + step;
+    const ticks = [];
+    for (let t = first; t <= toMs; t += step) {
+        ticks.push(t);
+        if (ticks.length > MAX_BACKTEST_TICKS)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, { exitCode: 2 });
+    }
+    let rules = file.rules;
+    if (opts.only && opts.only.length > 0) {
+        rules = rules.filter((r) => opts.only.includes(r.id) || opts.only.includes(r.name));
+        const unknown = opts.only.filter((k) => !file.rules.some((r) => r.id === k || r.name === k));
+        if (unknown.length > 0)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: 2 });
+    }
+    // A backtest asks "what if this rule were on": disabled rules are replayed too.
+    rules = rules.map((r) => ({ ...r, enabled: true }));
+    const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
+    const sources = fromArgs ? (0,_sources_js__WEBPACK_IMPORTED_MODULE_4__/* .sourcesFromArgs */ .Q)(opts.logs) : file.sources;
+    const provider = (0,_logs_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .createCountProvider */ .P)(sources, { baseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+    const evaluated = await (0,_count_and_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .evaluateTicks */ ._)(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
+    return {
+        project: file.project,
+        from: (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs),
+        to: (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs),
+        interval_minutes: file.evaluation.interval_minutes,
+        ticks: ticks.map(_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n),
+        rules: evaluated.rules.map((r) => {
+            let max = 0;
+            let at = null;
+            r.counts.forEach((c, i) => {
+                if (c > max)
+                    [max, at] = [c, (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(ticks[i])];
+            });
+            return { ...r, enabled: file.rules.find((f) => f.id === r.id).enabled, max_count: max, max_count_at: at };
+        }),
+        fires: evaluated.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, triggered_at: d.triggered_at, match_count: d.match_count })),
+        stats: evaluated.stats,
+    };
+}
+
+
+/***/ })
+
+};

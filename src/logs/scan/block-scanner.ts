@@ -1,0 +1,230 @@
+import type { SourceStats } from '../../evaluate/types.js';
+import { parseLine } from '../formats.js';
+import type { Level } from '../levels.js';
+import { MAX_LINE_BYTES } from '../line-reader.js';
+import { createPrefilter, createTimeFilter, type Prefilter } from './prefilter.js';
+
+const SAMPLE_CHARS = 120;
+const MAX_SAMPLES = 3;
+const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
+/** Bytes of lines turned into one latin1 string for the prefilter. */
+const SLICE = 128 * 1024;
+
+export interface ScanSpec {
+  levels: Level[];
+  /** Entries count when fromMs < ts <= toMs (the span of every window asked for). */
+  fromMs: number;
+  toMs: number;
+  /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
+  checkEveryLine?: boolean;
+}
+
+/** What one scan of a byte range found: timestamps per wanted level within the span, and stats. */
+export interface ScanResult {
+  times: Map<Level, number[]>;
+  linesRead: number;
+  unreadable: number;
+  unchecked: number;
+  samples: string[];
+  bytesRead: number;
+  /** Timestamps of the parsed lines in file order broke "ordered" (see order.ts) by more than the slack. */
+  disordered: boolean;
+  /** Largest timestamp among parsed readable lines (-Infinity when none). */
+  maxTs: number;
+}
+
+/**
+ * Counts lines the way collectTimestamps (file-counts.ts) does, from raw bytes: lines split on \n,
+ * blank lines skipped, lines over MAX_LINE_BYTES counted unreadable, the rest read by parseLine —
+ * but only the prefilter's candidates are decoded and parsed; the others are counted in linesRead
+ * and `unchecked`. Feed it chunks in order; it keeps at most one partial line (≤ 1 MiB).
+ */
+export class BlockScanner {
+  readonly result: ScanResult;
+  private readonly wanted: Set<Level>;
+  private readonly prefilter: Prefilter;
+  private readonly mayBeInSpan: (line: string) => boolean;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private skipping = false;
+
+  /** `slackMs`: when set, parsed timestamps are checked to be ordered within it (see order.ts). */
+  constructor(
+    private readonly spec: ScanSpec,
+    private readonly slackMs?: number,
+    startMaxTs = -Infinity,
+  ) {
+    this.wanted = new Set(spec.levels);
+    this.prefilter = createPrefilter(spec.levels);
+    this.mayBeInSpan = createTimeFilter(spec.fromMs, spec.toMs);
+    this.result = {
+      times: new Map(spec.levels.map((l) => [l, []])),
+      linesRead: 0,
+      unreadable: 0,
+      unchecked: 0,
+      samples: [],
+      bytesRead: 0,
+      disordered: false,
+      maxTs: startMaxTs,
+    };
+  }
+
+  feed(chunk: Buffer): void {
+    this.result.bytesRead += chunk.length;
+    let start = 0;
+    const first = chunk.indexOf(10);
+    if (first === -1) return this.keep(chunk, 0);
+    if (this.pendingBytes > 0 || this.skipping) {
+      this.finishPending(chunk.subarray(0, first));
+      start = first + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last >= start) this.block(chunk, start, last + 1);
+    this.keep(chunk, last + 1);
+  }
+
+  /** The stream ended: a last line without \n still counts. */
+  end(): ScanResult {
+    if (this.skipping) this.oversized();
+    else if (this.pendingBytes > 0) this.line(Buffer.concat(this.pending), 0, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.skipping = false;
+    return this.result;
+  }
+
+  private keep(chunk: Buffer, from: number): void {
+    const rest = chunk.length - from;
+    if (rest === 0 || this.skipping) return;
+    if (this.pendingBytes + rest > MAX_LINE_BYTES) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.skipping = true;
+    } else {
+      this.pending.push(Buffer.from(chunk.subarray(from)));
+      this.pendingBytes += rest;
+    }
+  }
+
+  private finishPending(head: Buffer): void {
+    if (this.skipping || this.pendingBytes + head.length > MAX_LINE_BYTES) this.oversized();
+    else {
+      const whole = Buffer.concat([...this.pending, head]);
+      this.line(whole, 0, whole.length);
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.skipping = false;
+  }
+
+  /** Lines in buf[start, end), each ending in \n. */
+  private block(buf: Buffer, start: number, end: number): void {
+    const r = this.result;
+    const every = this.spec.checkEveryLine === true;
+    let nonBlank = 0;
+    let broken = 0;
+    for (let ls = start; ls < end; ) {
+      const nl = buf.indexOf(10, ls);
+      const len = nl - ls;
+      if (len > MAX_LINE_BYTES) this.oversized();
+      else if (every) this.line(buf, ls, nl);
+      else if (len > 0) {
+        const b = buf[ls]!;
+        // Most lines start with a visible ASCII byte; the rest are decoded to apply trim() exactly.
+        if ((b > 32 && b < 128) || !isBlank(buf, ls, nl)) {
+          nonBlank++;
+          if (b === 0x7b && truncatedJson(buf, ls, nl)) {
+            broken++;
+            this.unreadable(buf.toString('utf8', ls, nl));
+          }
+        }
+      }
+      ls = nl + 1;
+    }
+    if (every) return;
+    r.linesRead += nonBlank;
+    let parsed = 0;
+    // The latin1 view is made a slice at a time: large strings live until a full GC and inflate memory.
+    for (let s = start; s < end; ) {
+      const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
+      const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
+      const text = buf.toString('latin1', s, e);
+      for (const off of this.prefilter.candidates(text)) {
+        const ls = s + off;
+        const nl = buf.indexOf(10, ls);
+        if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && truncatedJson(buf, ls, nl))) continue; // counted above
+        const line = text.slice(off, nl - s);
+        if (!line.includes('\\') && !this.mayBeInSpan(line)) continue; // provably outside every window
+        parsed++;
+        this.read(buf.toString('utf8', ls, nl));
+      }
+      s = e;
+    }
+    r.unchecked += nonBlank - parsed - broken;
+  }
+
+  /** One line, decoded and parsed whatever the prefilter would say (partial lines, checkEveryLine). */
+  private line(buf: Buffer, start: number, end: number): void {
+    const text = buf.toString('utf8', start, end);
+    if (text.trim() === '') return;
+    this.result.linesRead++;
+    this.read(text);
+  }
+
+  private read(text: string): void {
+    const r = this.result;
+    const rec = parseLine(text);
+    if (!rec) return this.unreadable(text);
+    if (this.slackMs !== undefined) {
+      if (rec.ts < r.maxTs - this.slackMs) r.disordered = true;
+    }
+    if (rec.ts > r.maxTs) r.maxTs = rec.ts;
+    if (this.wanted.has(rec.level) && rec.ts > this.spec.fromMs && rec.ts <= this.spec.toMs) r.times.get(rec.level)!.push(rec.ts);
+  }
+
+  private oversized(): void {
+    this.result.linesRead++;
+    this.unreadable(OVERSIZED_SAMPLE);
+  }
+
+  private unreadable(sample: string): void {
+    const r = this.result;
+    r.unreadable++;
+    if (r.samples.length < MAX_SAMPLES) r.samples.push(sample.slice(0, SAMPLE_CHARS));
+  }
+}
+
+/**
+ * A line starting with `{` whose last byte (before ASCII whitespace) is an ASCII byte other than `}`
+ * cannot be a JSON object, nor logfmt: parseLine reads it as JSON and fails. Typically a line cut
+ * short by a crash or a full disk; cheap enough to check on every line, so those are always counted.
+ */
+function truncatedJson(buf: Buffer, start: number, end: number): boolean {
+  let j = end - 1;
+  while (j > start && (buf[j] === 32 || (buf[j]! >= 9 && buf[j]! <= 13))) j--;
+  return buf[j]! < 0x80 && buf[j] !== 0x7d;
+}
+
+function isBlank(buf: Buffer, start: number, end: number): boolean {
+  return buf.toString('utf8', start, end).trim() === '';
+}
+
+/** Adds `b` (a later range of the same source) into `a`. */
+export function mergeResults(a: ScanResult, b: ScanResult): ScanResult {
+  for (const [level, ts] of b.times) for (const t of ts) a.times.get(level)!.push(t);
+  a.linesRead += b.linesRead;
+  a.unreadable += b.unreadable;
+  a.unchecked += b.unchecked;
+  for (const s of b.samples) if (a.samples.length < MAX_SAMPLES) a.samples.push(s);
+  a.bytesRead += b.bytesRead;
+  a.disordered ||= b.disordered;
+  a.maxTs = Math.max(a.maxTs, b.maxTs);
+  return a;
+}
+
+export function toStats(source: string, r: ScanResult, skippedBytes = 0): SourceStats {
+  const stats: SourceStats = { source, linesRead: r.linesRead, unreadable: r.unreadable, unreadableSamples: r.samples, bytesRead: r.bytesRead };
+  if (r.unchecked > 0) stats.unchecked = r.unchecked;
+  if (skippedBytes > 0) stats.skippedBytes = skippedBytes;
+  return stats;
+}

@@ -1,0 +1,142 @@
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { mergeResults, type ScanResult, type ScanSpec } from './block-scanner.js';
+import { scanRange } from './range.js';
+
+/** What a scan worker is started with; it then scans the ranges it is sent, one at a time. */
+interface WorkerSetup {
+  apialertsScanWorker: true;
+  path: string;
+  spec: ScanSpec;
+}
+type RangeReply = { ok: true; result: ScanResult } | { ok: false; error: string };
+
+/**
+ * The worker side. A worker runs the very bundle this module is in (dist/lib or dist/cli, found by
+ * import.meta.url: a bundle cannot load a separate worker file it did not emit), so this runs when the
+ * module is evaluated in a worker started for the scan. The CLI routes such a worker to a hidden
+ * `__scan-worker` command that only imports this module.
+ */
+const setup = workerData as Partial<WorkerSetup> | null;
+if (!isMainThread && setup?.apialertsScanWorker === true && parentPort) {
+  const port = parentPort;
+  port.on('message', ([start, end]: [number, number]) => {
+    scanRange(setup.path!, start, end, setup.spec!).then(
+      (result) => port.postMessage({ ok: true, result } satisfies RangeReply),
+      (err: unknown) => port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies RangeReply),
+    );
+  });
+}
+
+/**
+ * Byte ranges [start, end) covering [from, to), cut just after a \n so every range starts a line.
+ * A range boundary that falls in a line over the search budget is moved to the next range's end.
+ */
+export async function splitAtLines(path: string, from: number, to: number, parts: number): Promise<[number, number][]> {
+  const cuts = [from];
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    for (let k = 1; k < parts; k++) {
+      let pos = Math.max(cuts[cuts.length - 1]!, from + Math.floor(((to - from) * k) / parts));
+      let cut = -1;
+      while (pos < to && cut === -1) {
+        const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, to - pos), pos);
+        if (bytesRead === 0) break;
+        const nl = buf.subarray(0, bytesRead).indexOf(10);
+        if (nl !== -1) cut = pos + nl + 1;
+        pos += bytesRead;
+      }
+      if (cut !== -1 && cut < to && cut > cuts[cuts.length - 1]!) cuts.push(cut);
+    }
+  } finally {
+    await fh.close();
+  }
+  cuts.push(to);
+  return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1]!]);
+}
+
+/**
+ * The bundle this module was built into: its entry file, also when this code sits in one of the
+ * chunks ncc splits off (`<id>.index.js` next to `index.js`). From the .ts sources (tests) there is
+ * none to start.
+ */
+function workerUrl(): URL | undefined {
+  const here = import.meta.url;
+  if (!here.endsWith('.js')) return undefined;
+  return /\/\d+\.index\.js$/.test(here) ? new URL('./index.js', here) : new URL(here);
+}
+
+let hostAllowsWorkers = false;
+
+/**
+ * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
+ * it: the CLI does (its hidden `__scan-worker` command does nothing else). A library user opts in by
+ * passing `scan.threads`; the GitHub Action entry, which would run again, does not.
+ */
+export function allowScanWorkers(): void {
+  hostAllowsWorkers = true;
+}
+
+/** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
+export const canUseWorkers = (explicit = false): boolean => (explicit || hostAllowsWorkers) && availableParallelism() > 1 && workerUrl() !== undefined;
+
+/** Ranges per thread: small enough that a thread that starts late or runs slow does not hold up the end. */
+const RANGES_PER_THREAD = 8;
+
+/**
+ * Scans [from, to) of a plain file on `threads` threads: the calling thread (it would only wait
+ * otherwise) and threads − 1 workers take ranges from one queue, so a worker's start-up or a busy
+ * core evens out; the results are merged in file order.
+ */
+export async function scanParallel(path: string, from: number, to: number, spec: ScanSpec, threads: number, onBytes?: (n: number) => void): Promise<ScanResult> {
+  const url = workerUrl();
+  if (!url) throw new Error('no bundle to start scan workers from');
+  const ranges = await splitAtLines(path, from, to, threads * RANGES_PER_THREAD);
+  const results: ScanResult[] = new Array<ScanResult>(ranges.length);
+  let next = 0;
+  const take = () => (next < ranges.length ? next++ : -1);
+  const local = async () => {
+    for (let i = take(); i !== -1; i = take()) {
+      results[i] = await scanRange(path, ranges[i]![0], ranges[i]![1], spec, onBytes);
+    }
+  };
+  const setup: WorkerSetup = { apialertsScanWorker: true, path, spec };
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, results, onBytes));
+  // Worker failures are collected with the rest so none is left unhandled while the local ranges run.
+  const settled = Promise.allSettled(workers);
+  await local();
+  for (const r of await settled) if (r.status === 'rejected') throw r.reason;
+  return results.reduce((a, b) => mergeResults(a, b));
+}
+
+/** A worker that scans ranges from the queue until it is empty. */
+function inWorker(url: URL, setup: WorkerSetup, take: () => number, ranges: [number, number][], results: ScanResult[], onBytes?: (n: number) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
+    const worker = new Worker(url, { workerData: setup, argv: ['__scan-worker'], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    let current = -1;
+    const send = () => {
+      current = take();
+      if (current === -1) {
+        worker.removeAllListeners('exit');
+        void worker.terminate();
+        resolve();
+      } else worker.postMessage(ranges[current]);
+    };
+    worker.on('message', (msg: RangeReply) => {
+      if (!msg.ok) {
+        void worker.terminate();
+        reject(new Error(msg.error));
+        return;
+      }
+      results[current] = msg.result;
+      onBytes?.(ranges[current]![1] - ranges[current]![0]);
+      send();
+    });
+    worker.once('online', send);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
+  });
+}

@@ -1,0 +1,111 @@
+import { ALIASES, normalizeLevel, normalizeTime } from '../formats.js';
+import type { Level } from '../levels.js';
+
+/**
+ * A byte-level test, run on a latin1 view of many lines at once, that finds every line parseLine
+ * could read as an entry at one of `levels`. It may flag lines that are not (they are parsed and
+ * rejected); it never misses one. Why:
+ *
+ * - parseLine takes the level from a key named level, log.level, log→level, severity or lvl (JSON)
+ *   or level, lvl, severity (logfmt). Unless the line has a backslash (JSON `\u0065`, logfmt `\e`:
+ *   such lines are always candidates), that key is written as is, so the raw bytes hold "level",
+ *   "lvl" or "severity", and its value follows after quotes, `:`/`=`, whitespace — or non-ASCII bytes,
+ *   which covers the Unicode spaces trim() removes. Every occurrence is checked, so duplicate keys,
+ *   nesting and precedence need no modelling.
+ * - The value is then either a level name — normalizeLevel trims and lower-cases, and the only
+ *   non-ASCII characters whose lower case holds an ASCII letter are U+212A (k, in no name) and U+0130
+ *   (i plus a combining dot, matching no name), so the name is an ASCII word matched
+ *   case-insensitively and ending before a non-alphanumeric byte — or a number (pino/bunyan, or
+ *   digits in a string): when the digits end cleanly (quote, comma, brace, space, end of line) they
+ *   are the number itself and only wanted numbers count; anything else (50.5, 5e1) is a candidate.
+ *   A value that is neither cannot normalize to a level name: names are single words.
+ */
+export interface Prefilter {
+  /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
+  candidates(text: string): number[];
+}
+
+const SEPARATORS = `[\\t\\v\\f\\r "'=:\\x80-\\xff]*`;
+const CLEAN_END = /^[",} \t\r]?$/;
+
+/** Every alias of the given levels (lower case). */
+export function levelNames(levels: readonly Level[]): string[] {
+  return Object.entries(ALIASES)
+    .filter(([, level]) => levels.includes(level))
+    .map(([name]) => name)
+    .sort((a, b) => b.length - a.length);
+}
+
+export function createPrefilter(levels: readonly Level[]): Prefilter {
+  const wanted = new Set<Level>(levels);
+  // Case-insensitive by character classes: a plain /i regex is several times slower here.
+  const names = levelNames(levels).map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
+  const keyed = new RegExp(`(?:level|lvl|severity)${SEPARATORS}(?:(?:${names.join('|')})(?![A-Za-z0-9])|(\\d+)(.?))`, 'g');
+  const numberWanted = (m: RegExpExecArray) => !CLEAN_END.test(m[2]!) || wanted.has(normalizeLevel(Number(m[1]))!);
+  return {
+    candidates(text) {
+      const a = lineStarts(text, keyed, (m) => m[1] === undefined || numberWanted(m));
+      return text.includes('\\') ? mergeSorted(a, lineStarts(text, /\\/g, () => true)) : a;
+    },
+  };
+}
+
+/** Starts of the lines where `re` matches and `keep` agrees; after a hit the rest of its line is skipped. */
+function lineStarts(text: string, re: RegExp, keep: (m: RegExpExecArray) => boolean): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (!keep(m)) continue;
+    out.push(text.lastIndexOf('\n', m.index) + 1);
+    const nl = text.indexOf('\n', m.index);
+    if (nl === -1) break;
+    re.lastIndex = nl + 1;
+  }
+  return out;
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
+}
+
+/**
+ * Whether a candidate line (latin1, no backslash) could have its timestamp in (fromMs, toMs]. Every
+ * value that parseLine might take the time from is looked at — each `"time"`, `"timestamp"`,
+ * `"@timestamp"`, `"ts"` JSON key and each `ts=`, `time=`, `timestamp=`, `t=` logfmt key that starts a
+ * key — and read with the same normalizeTime; so precedence and duplicates need no modelling. A value
+ * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
+ * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
+ */
+export function createTimeFilter(fromMs: number, toMs: number): (line: string) => boolean {
+  const json = /"(?:time|timestamp|@timestamp|ts)"[ \t\r]*:[ \t\r]*(?:"([^"]*)"|(-?[0-9][0-9.eE+-]*))/g;
+  const logfmt = /(?<![A-Za-z0-9_.@-])(?:ts|time|timestamp|t)=("[^"]*"|\S*)/g;
+  const inWindow = (v: string | number): boolean => {
+    const ts = normalizeTime(v);
+    return ts !== undefined && ts > fromMs && ts <= toMs;
+  };
+  return (line) => {
+    json.lastIndex = 0;
+    for (let m = json.exec(line); m !== null; m = json.exec(line)) {
+      if (m[1] !== undefined ? !ASCII.test(m[1]) || inWindow(m[1]) : JSON_NUMBER.test(m[2]!) && inWindow(Number(m[2]))) return true;
+    }
+    logfmt.lastIndex = 0;
+    for (let m = logfmt.exec(line); m !== null; m = logfmt.exec(line)) {
+      const raw = m[1]!;
+      const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+      if (!ASCII.test(value) || inWindow(value)) return true;
+    }
+    return false;
+  };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;

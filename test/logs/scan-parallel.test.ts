@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeResults, type ScanResult } from '../../src/logs/scan/block-scanner.js';
+import { splitAtLines } from '../../src/logs/scan/parallel.js';
+import { scanRange } from '../../src/logs/scan/range.js';
+import { entryArb, joinLines, junkLine, renderTricky, sorted, specOf, T0, MIN } from './scan-lines.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'scan-par-'));
+let n = 0;
+const write = (b: Buffer) => {
+  const p = join(dir, `f${n++}.log`);
+  writeFileSync(p, b);
+  return p;
+};
+const summary = (r: ScanResult) => [r.linesRead, r.unreadable, r.unchecked];
+
+describe('scanning a file in ranges', () => {
+  it('cuts ranges at line starts that cover the file, and their merged scans equal one scan', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 5, arbitrary: entryArb() }, { weight: 1, arbitrary: junkLine }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (items, parts) => {
+          const bytes = joinLines(items.map((it) => (typeof it === 'object' && 'ts' in it ? renderTricky(it) : it)), [false, true], true);
+          const path = write(bytes);
+          const ranges = await splitAtLines(path, 0, bytes.length, parts);
+          expect(ranges[0]![0]).toBe(0);
+          expect(ranges[ranges.length - 1]![1]).toBe(bytes.length);
+          ranges.forEach(([s, e], i) => {
+            expect(e).toBeGreaterThan(s);
+            if (i > 0) expect([ranges[i - 1]![1], bytes[s - 1]]).toEqual([s, 10]);
+          });
+          const spec = specOf(['error', 'warn'], [{ fromMs: T0 - 20 * MIN, toMs: T0 + 5 * MIN }]);
+          const whole = await scanRange(path, 0, bytes.length, spec);
+          const parts_ = await Promise.all(ranges.map(([s, e]) => scanRange(path, s, e, spec)));
+          const merged = parts_.reduce((a, b) => mergeResults(a, b));
+          expect(sorted(merged.times, ['error', 'warn'])).toEqual(sorted(whole.times, ['error', 'warn']));
+          expect(summary(merged)).toEqual(summary(whole));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('runs ranges on worker threads from the built bundle, with the same result as one thread', { timeout: 120_000 }, async () => {
+    // Workers load the bundle the scan was built into, so build one (dist/ is left alone).
+    const root = resolve(import.meta.dirname, '../..');
+    const out = join(dir, 'bundle');
+    execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'src/logs/scan/parallel.ts'), '-o', out, '--quiet', '--transpile-only'], { stdio: 'inherit' });
+    writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+    const mod = (await import(pathToFileURL(join(out, 'index.js')).href)) as typeof import('../../src/logs/scan/parallel.js');
+    expect([mod.canUseWorkers(), mod.canUseWorkers(true)]).toEqual([false, true]); // only when asked, or allowed by the host
+    const lines: string[] = [];
+    for (let i = 0; i < 30_000; i++) lines.push(renderTricky({ ts: T0 - 30 * MIN + i * 60, level: (['error', 'info', 'warn', 'fatal'] as const)[i % 4]!, style: i, seed: i * 31 }));
+    lines.splice(777, 0, 'junk', '{"level":"error","time":');
+    const bytes = joinLines(lines, [false], true);
+    const path = write(bytes);
+    const spec = specOf(['error', 'fatal'], [{ fromMs: T0 - 20 * MIN, toMs: T0 }]);
+    const one = await scanRange(path, 0, bytes.length, spec);
+    const many = await mod.scanParallel(path, 0, bytes.length, spec, 3);
+    expect(sorted(many.times, ['error', 'fatal'])).toEqual(sorted(one.times, ['error', 'fatal']));
+    expect(summary(many)).toEqual(summary(one));
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain('apialertsScanWorker');
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countWindows } from '../../src/logs/file-counts.js';
+import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { MAX_LINE_BYTES } from '../../src/logs/line-reader.js';
+import { createCountProvider } from '../../src/logs/provider.js';
+import { oracleCount } from '../helpers/oracle.js';
+import { entryArb, joinLines, junkLine, MIN, renderTricky, scanBytes, slowScan, sorted, specOf, T0, windowsArb } from './scan-lines.js';
+
+const levelsArb = fc.subarray([...LEVELS], { minLength: 1 });
+
+describe('fast scan = parseLine on every line', () => {
+  it('same timestamps per level, same linesRead, unreadable exact over parsed lines, for mixed formats, junk, CRLF and any chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof({ weight: 4, arbitrary: entryArb() }, { weight: 1, arbitrary: junkLine }), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.boolean(), { maxLength: 5 }),
+        fc.boolean(),
+        levelsArb,
+        windowsArb,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (items, crlf, finalNewline, levels, windows, cuts) => {
+          const lines = items.map((it) => (typeof it === 'object' && 'ts' in it ? renderTricky(it) : it));
+          const bytes = joinLines(lines, crlf, finalNewline);
+          const spec = specOf(levels, windows);
+          const slow = await slowScan(bytes, levels, windows);
+          const fast = scanBytes(bytes, spec, cuts);
+          expect(sorted(fast.times, levels)).toEqual(sorted(slow.times, levels));
+          expect(fast.linesRead).toBe(slow.stats.linesRead);
+          // Lines left unparsed are provably not entries in any window; unreadable covers the parsed ones.
+          expect(fast.unreadable).toBeLessThanOrEqual(slow.stats.unreadable);
+          expect(fast.unreadable + fast.unchecked).toBeGreaterThanOrEqual(slow.stats.unreadable);
+          const every = scanBytes(bytes, { ...spec, checkEveryLine: true }, cuts);
+          expect(sorted(every.times, levels)).toEqual(sorted(slow.times, levels));
+          expect([every.linesRead, every.unreadable, every.unchecked]).toEqual([slow.stats.linesRead, slow.stats.unreadable, 0]);
+          // And against the brute-force oracle, over the entries that were rendered.
+          const entries = items.filter((it): it is { ts: number; level: Level; style: number; seed: number } => typeof it === 'object' && 'ts' in it);
+          const counts = countWindows([fast.times], levels, windows);
+          levels.forEach((level, i) => windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts truncated JSON lines as unreadable even when the prefilter skips them; small files get every line parsed', async () => {
+    const lines = ['{"level":"info","time":', '{"level":"info"', '{', '{"level":"warn","time":1} \r', '{"level":"info","msg":"x"}', `{"level":"error","time":${T0}}`, 'level=info'];
+    const bytes = joinLines(lines, [false], true);
+    const windows = [{ fromMs: T0 - MIN, toMs: T0 }];
+    const fast = scanBytes(bytes, specOf(['error'], windows), []);
+    expect([fast.linesRead, fast.unreadable, fast.unchecked]).toEqual([7, 3, 3]);
+    expect(sorted(fast.times, ['error'])).toEqual([[T0]]);
+    const path = join(mkdtempSync(join(tmpdir(), 'scan-small-')), 'small.log');
+    writeFileSync(path, bytes);
+    const provider = createCountProvider([{ name: 'small', path }], { baseDir: '/', env: {} });
+    const { counts, stats } = await provider.count({ levels: ['error'], windows });
+    expect(counts).toEqual([[1]]);
+    expect([stats[0]!.linesRead, stats[0]!.unreadable, stats[0]!.unchecked]).toEqual([7, 5, undefined]);
+  });
+
+  it('lines at, just under and just over the 1 MiB cap: same as the line reader, whatever the chunking', async () => {
+    const pad = (n: number, level: string) => {
+      const head = `{"level":"${level}","time":${T0},"msg":"`;
+      return head + 'a'.repeat(n - head.length - 2) + '"}';
+    };
+    const lines = [pad(MAX_LINE_BYTES, 'error'), pad(MAX_LINE_BYTES + 1, 'error'), pad(MAX_LINE_BYTES - 1, 'info'), `{"level":"error","time":${T0}}`, pad(MAX_LINE_BYTES + 5, 'info')];
+    const bytes = joinLines(lines, [false, true], false);
+    const windows = [{ fromMs: T0 - MIN, toMs: T0 }];
+    const slow = await slowScan(bytes, ['error'], windows);
+    for (const cuts of [[], [1], [MAX_LINE_BYTES], [MAX_LINE_BYTES + 1, MAX_LINE_BYTES + 2], [100, 2 * MAX_LINE_BYTES, 3 * MAX_LINE_BYTES + 7]]) {
+      const fast = scanBytes(bytes, specOf(['error'], windows), cuts);
+      expect(sorted(fast.times, ['error'])).toEqual([[T0, T0]]);
+      expect([fast.linesRead, fast.unreadable]).toEqual([slow.stats.linesRead, slow.stats.unreadable]);
+      expect([fast.linesRead, fast.unreadable]).toEqual([5, 2]);
+    }
+  });
+});
