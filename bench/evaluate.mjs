@@ -156,7 +156,7 @@ console.log(line(table[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of table.slice(1)) console.log(line(r));
 if (!hasRg) console.log('note: rg not installed (apt-get install ripgrep): its row and the ratios are skipped');
-if (!hasDuck) console.log('note: @duckdb/node-api not installed: its row is skipped');
+if (!hasDuck) console.log('note: @duckdb/node-api not installed (npm install --no-save @duckdb/node-api; kept out of devDependencies because its lock entry pins platform binaries the registry does not carry for every OS): its row is skipped');
 for (const kind of ['unordered', 'ordered']) {
   const s = result[kind].cliStats;
   console.log(`${kind}: CLI read ${(s.bytesRead / 1e6).toFixed(1)} MB, skipped ${((s.skippedBytes ?? 0) / 1e6).toFixed(1)} MB, ${s.linesRead} lines (${s.unchecked ?? 0} not parsed, ${s.unreadable} unreadable)`);
