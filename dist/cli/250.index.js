@@ -240,56 +240,10 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/logs/formats.ts
-var formats = __webpack_require__(5591);
-// EXTERNAL MODULE: ./src/logs/line-reader.ts
-var line_reader = __webpack_require__(3713);
 // EXTERNAL MODULE: ./src/evaluate/ticks.ts
 var ticks = __webpack_require__(1813);
 ;// CONCATENATED MODULE: ./src/logs/file-counts.ts
 
-
-
-const SAMPLE_CHARS = 120;
-const MAX_SAMPLES = 3;
-/**
- * The reference implementation (the provider uses the faster src/logs/scan, which the tests prove
- * equal to this). Reads one stream and keeps, per wanted level, only the timestamps that can fall in some window
- * (between the earliest window start and the latest end), so memory grows with what the windows
- * cover, not with the file. Unreadable lines are counted, with a few samples for the report.
- */
-async function collectTimestamps(source, input, levels, windows, onBytes) {
-    const from = Math.min(...windows.map((w) => w.fromMs));
-    const to = Math.max(...windows.map((w) => w.toMs));
-    const wanted = new Set(levels);
-    const times = new Map(levels.map((l) => [l, []]));
-    const stats = { source, linesRead: 0, unreadable: 0, unreadableSamples: [], bytesRead: 0 };
-    const unreadable = (sample) => {
-        stats.unreadable++;
-        if (stats.unreadableSamples.length < MAX_SAMPLES)
-            stats.unreadableSamples.push(sample.slice(0, SAMPLE_CHARS));
-    };
-    await readLines(input, {
-        line(text) {
-            if (text.trim() === '')
-                return; // blank lines are not entries, nor errors
-            stats.linesRead++;
-            const record = parseLine(text);
-            if (!record)
-                return unreadable(text);
-            if (wanted.has(record.level) && record.ts > from && record.ts <= to)
-                times.get(record.level).push(record.ts);
-        },
-        oversized() {
-            stats.linesRead++;
-            unreadable(`(line over 1 MiB skipped)`);
-        },
-    }, (n) => {
-        stats.bytesRead += n;
-        onBytes?.(n);
-    });
-    return { times, stats };
-}
 /** counts[i][j]: entries at levels[i] in windows[j], summed over every source's timestamps. */
 function countWindows(perSource, levels, windows) {
     return levels.map((level) => {
@@ -298,15 +252,19 @@ function countWindows(perSource, levels, windows) {
     });
 }
 
+// EXTERNAL MODULE: ./src/logs/log-file.ts
+var log_file = __webpack_require__(8960);
 // EXTERNAL MODULE: ./src/logs/scan/block-scanner.ts + 1 modules
 var block_scanner = __webpack_require__(7684);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/logs/formats.ts
+var formats = __webpack_require__(5591);
 ;// CONCATENATED MODULE: ./src/logs/scan/order.ts
 
 
 const PROBE_BYTES = 64 * 1024;
-const PROBE_BUDGET = line_reader/* MAX_LINE_BYTES */.Oc * 2 + PROBE_BYTES;
+const PROBE_BUDGET = log_file/* MAX_LINE_BYTES */.O * 2 + PROBE_BYTES;
 const SPREAD_PROBES = 32;
 /** The binary search stops when the start point is known to within this many bytes. */
 const CLOSE_ENOUGH = 256 * 1024;
@@ -336,7 +294,7 @@ async function probeAt(fh, size, offset) {
         else
             i = lineStart - dataStart;
         for (let nl = data.indexOf(10, i); nl !== -1; nl = data.indexOf(10, i)) {
-            if (nl - i <= line_reader/* MAX_LINE_BYTES */.Oc) {
+            if (nl - i <= log_file/* MAX_LINE_BYTES */.O) {
                 const rec = (0,formats/* parseLine */.A)(data.toString('utf8', i, nl));
                 if (rec)
                     return { start: dataStart + i, ts: rec.ts };
@@ -345,7 +303,7 @@ async function probeAt(fh, size, offset) {
             lineStart = dataStart + i;
         }
         carry = Buffer.from(data.subarray(i));
-        if (pos >= size && carry.length > 0 && carry.length <= line_reader/* MAX_LINE_BYTES */.Oc) {
+        if (pos >= size && carry.length > 0 && carry.length <= log_file/* MAX_LINE_BYTES */.O) {
             const rec = (0,formats/* parseLine */.A)(carry.toString('utf8'));
             if (rec)
                 return { start: lineStart, ts: rec.ts };
@@ -449,7 +407,7 @@ async function scanFile(path, wanted, opts = {}) {
     const small = (gz ? size * 8 : size) < (opts.checkEveryLineBelowBytes ?? DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES);
     const spec = small ? { ...wanted, checkEveryLine: true } : wanted;
     if (gz)
-        return { result: await scanStream((0,line_reader/* openFile */.Tq)(path), spec, opts.onBytes), skippedBytes: 0 };
+        return { result: await scanStream((0,log_file/* openFile */.T)(path), spec, opts.onBytes), skippedBytes: 0 };
     let start = null;
     if (size >= seekMin && Number.isFinite(spec.fromMs)) {
         const fh = await (0,promises_.open)(path, 'r');
@@ -552,7 +510,7 @@ async function streamsOf(source, opts) {
         const paths = await expandPath((0,external_node_path_.isAbsolute)(source.path) ? source.path : (0,external_node_path_.join)(opts.baseDir, source.path));
         if (paths.length === 0)
             throw new errors/* UserError */.y(`log source "${source.name}": no file matches ${source.path}`, { exitCode: 2 });
-        return paths.map((p) => ({ label: p, path: p, open: async () => (0,line_reader/* openFile */.Tq)(p) }));
+        return paths.map((p) => ({ label: p, path: p, open: async () => (0,log_file/* openFile */.T)(p) }));
     }
     throw new errors/* UserError */.y(`log source "${source.name}" has an unsupported kind`, { exitCode: 2 });
 }

@@ -8,7 +8,7 @@ import type { Source } from '../rules/schema.js';
 import type { CountProvider, CountQuery, CountResult, EvaluateOptions } from '../evaluate/types.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { countWindows } from './file-counts.js';
-import { openFile } from './line-reader.js';
+import { openFile } from './log-file.js';
 import type { Level } from './levels.js';
 import { toStats, type ScanSpec } from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES, openFile, readLines } from '../../src/logs/line-reader.js';
+import { MAX_LINE_BYTES, openFile } from '../../src/logs/log-file.js';
+import { readLines } from '../helpers/reference-scan.js';
 
 async function collect(input: Readable): Promise<{ lines: string[]; oversized: number }> {
   const lines: string[] = [];

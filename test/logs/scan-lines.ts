@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { LEVELS, type Level } from '../../src/logs/levels.js';
-import { collectTimestamps } from '../../src/logs/file-counts.js';
+import { collectTimestamps } from '../helpers/reference-scan.js';
 import { BlockScanner, type ScanResult, type ScanSpec } from '../../src/logs/scan/block-scanner.js';
 import type { Window } from '../../src/evaluate/types.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWindows } from '../../src/logs/file-counts.js';
 import { LEVELS, type Level } from '../../src/logs/levels.js';
-import { MAX_LINE_BYTES } from '../../src/logs/line-reader.js';
+import { MAX_LINE_BYTES } from '../../src/logs/log-file.js';
 import { createCountProvider } from '../../src/logs/provider.js';
 import { oracleCount } from '../helpers/oracle.js';
 import { entryArb, joinLines, junkLine, MIN, renderTricky, scanBytes, slowScan, sorted, specOf, T0, windowsArb } from './scan-lines.js';

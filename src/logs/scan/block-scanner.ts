@@ -1,7 +1,7 @@
 import type { SourceStats } from '../../evaluate/types.js';
 import { parseLine } from '../formats.js';
 import type { Level } from '../levels.js';
-import { MAX_LINE_BYTES } from '../line-reader.js';
+import { MAX_LINE_BYTES } from '../log-file.js';
 import { createPrefilter, createTimeFilter, type Prefilter } from './prefilter.js';
 
 const SAMPLE_CHARS = 120;
@@ -34,7 +34,7 @@ export interface ScanResult {
 }
 
 /**
- * Counts lines the way collectTimestamps (file-counts.ts) does, from raw bytes: lines split on \n,
+ * Counts lines the way the reference line-by-line path (test/helpers/reference-scan.ts) does, from raw bytes: lines split on \n,
  * blank lines skipped, lines over MAX_LINE_BYTES counted unreadable, the rest read by parseLine —
  * but only the prefilter's candidates are decoded and parsed; the others are counted in linesRead
  * and `unchecked`. Feed it chunks in order; it keeps at most one partial line (≤ 1 MiB).

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { parseLine } from '../formats.js';
-import { MAX_LINE_BYTES } from '../line-reader.js';
+import { MAX_LINE_BYTES } from '../log-file.js';
 
 /**
  * "Ordered", precisely: a file is ordered within a slack S when every readable line's timestamp is at

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { openFile } from '../line-reader.js';
+import { openFile } from '../log-file.js';
 import { BlockScanner, mergeResults, type ScanResult, type ScanSpec } from './block-scanner.js';
 import { findStart } from './order.js';
 import { canUseWorkers, scanParallel } from './parallel.js';
