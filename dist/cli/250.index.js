@@ -477,7 +477,9 @@ function createCountProvider(sources, opts) {
                 };
                 for (const { label, open, path } of await streamsOf(source, opts)) {
                     try {
-                        const onBytes = (n) => opts.onProgress?.({ source: label, bytesRead: n });
+                        // The total is known for plain files (a .gz's size is not its decompressed size).
+                        const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await (0,promises_.stat)(path)).size : undefined;
+                        const onBytes = (n) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
                         // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
                         const got = path
                             ? await scanFile(path, spec, { ...opts.scan, onBytes })

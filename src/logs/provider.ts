@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -50,7 +50,9 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
         };
         for (const { label, open, path } of await streamsOf(source, opts)) {
           try {
-            const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n });
+            // The total is known for plain files (a .gz's size is not its decompressed size).
+            const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await stat(path)).size : undefined;
+            const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
             // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
             const got = path
               ? await scanFile(path, spec, { ...opts.scan, onBytes })

@@ -30,6 +30,17 @@ describe('createCountProvider', () => {
     ]);
   });
 
+  it('reports progress with the total size of plain files, for the progress line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'provider-'));
+    const text = Array.from({ length: 2000 }, (_, i) => line(i % 3 ? 'info' : 'error', i * 100)).join('\n');
+    writeFileSync(join(dir, 'app.log'), text);
+    const seen: { bytesRead: number; bytesTotal?: number }[] = [];
+    const provider = createCountProvider([{ name: 'app', path: 'app.log' }], { baseDir: dir, env: {}, onProgress: (p) => seen.push(p) });
+    await provider.count({ levels: ['error'], windows: [windowAt(T0, 5)] });
+    expect(seen.reduce((n, p) => n + p.bytesRead, 0)).toBe(Buffer.byteLength(text));
+    expect(new Set(seen.map((p) => p.bytesTotal))).toEqual(new Set([Buffer.byteLength(text)]));
+  });
+
   it('names the source when no file matches', async () => {
     const provider = createCountProvider([{ name: 'app', path: 'missing-*.log' }], { baseDir: tmpdir(), env: {} });
     await expect(provider.count({ levels: ['error'], windows: [windowAt(T0, 5)] })).rejects.toThrow(/log source "app": no file matches missing-\*\.log/);
