@@ -21,7 +21,10 @@ var client = __webpack_require__(7411);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/util/userinfo.ts
+var userinfo = __webpack_require__(1845);
 ;// CONCATENATED MODULE: ./src/deliver/email.ts
+
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Subject and body: alert name, project, level, threshold, match count, window and time (the seed's fields and more). */
@@ -51,7 +54,8 @@ function emailContent(d, project) {
 }
 /**
  * One SMTP transport per run (pooled connection), from a URL such as smtp://user:pass@host:587
- * (STARTTLS when offered) or smtps://user:pass@host:465. nodemailer is imported only when an
+ * (STARTTLS required because there are credentials; `?requireTLS=false` allows plain text) or
+ * smtps://user:pass@host:465 (TLS from the start). nodemailer is imported only when an
  * email is due, so runs without email never load it.
  */
 async function createMailer(smtpUrl, from, timeoutMs) {
@@ -64,13 +68,19 @@ async function createMailer(smtpUrl, from, timeoutMs) {
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
         throw new Error(`the SMTP URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+    // A password must never cross the wire in clear text just because a STARTTLS offer was stripped
+    // on the way: with credentials, STARTTLS is required unless the URL opts out (?requireTLS=false).
+    const tlsParam = url.searchParams.get('requireTLS');
+    if (tlsParam !== null && tlsParam !== 'true' && tlsParam !== 'false')
+        throw new Error(`the SMTP URL's requireTLS must be true or false (got "${tlsParam}")`);
+    const requireTLS = url.protocol === 'smtp:' && (tlsParam === 'true' || (tlsParam === null && url.username !== ''));
     const { default: nodemailer } = await __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 6739));
     const transport = nodemailer.createTransport({
         host: url.hostname.replace(/^\[|\]$/g, ''),
         port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
         secure: url.protocol === 'smtps:',
-        ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-        ...(url.searchParams.get('requireTLS') === 'true' ? { requireTLS: true } : {}),
+        ...(url.username ? { auth: { user: (0,userinfo/* decodeUserinfo */.u)(url.username), pass: (0,userinfo/* decodeUserinfo */.u)(url.password) } } : {}),
+        ...(requireTLS ? { requireTLS: true } : {}),
         ...(url.searchParams.get('rejectUnauthorized') === 'false' ? { tls: { rejectUnauthorized: false } } : {}),
         pool: true,
         maxConnections: 2,
@@ -384,6 +394,7 @@ function recordDelivery(s, ok, nowIso) {
 
 
 
+
 const envNumber = (v) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
 /**
  * Delivers every fired decision over every channel its rule names, concurrently with a bound
@@ -507,7 +518,7 @@ function createDeliverer(opts) {
 function redact(message, secret) {
     let out = secret ? message.split(secret).join('(redacted)') : message;
     const password = /^[a-z]+:\/\/[^:/@]*:([^@]+)@/i.exec(secret)?.[1];
-    for (const p of password ? [password, decodeURIComponent(password)] : [])
+    for (const p of password ? [password, (0,userinfo/* decodeUserinfo */.u)(password)] : [])
         out = out.split(p).join('(redacted)');
     return out;
 }

@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   countInStore: () => (/* binding */ countInStore)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1845);
+
 
 /**
  * Database log sources: the count is pushed down to the store in ONE query per
@@ -80,7 +82,7 @@ function redactCause(err, url) {
         return undefined;
     let password = '';
     try {
-        password = decodeURIComponent(new URL(url).password);
+        password = (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeUserinfo */ .u)(new URL(url).password);
     }
     catch {
         /* not a URL: nothing to redact beyond the URL itself */

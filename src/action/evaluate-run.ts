@@ -8,6 +8,7 @@ import { UserError, errorMessage } from '../util/errors.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './notify-runner.js';
 import { renderEvaluateSummary } from './evaluate-summary.js';
+import { decodeUserinfo } from '../util/userinfo.js';
 
 /** The evaluate action's inputs and their defaults (evaluate/action.yml; a test keeps them in step). */
 export const EVALUATE_INPUTS = {
@@ -48,7 +49,7 @@ async function maskSecrets(runner: Runner, rulesPath: string, env: NodeJS.Proces
     runner.setSecret(value);
     for (const part of value.split(/\s+/)) if (part !== value) runner.setSecret(part); // each secret of a rotation
     const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]+)@/i.exec(value)?.[1];
-    if (password) runner.setSecret(decodeURIComponent(password));
+    if (password) for (const form of new Set([password, decodeUserinfo(password)])) runner.setSecret(form);
   }
 }
 
@@ -83,6 +84,7 @@ function input(runner: Runner, name: keyof typeof EVALUATE_INPUTS): string {
 export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = new Runner(processEnv)): Promise<void> {
   let report: EvaluateReport;
   let failOnDelivery = true;
+  let summary = true;
   const rulesPath = input(runner, 'rules');
   let env = processEnv;
   try {
@@ -99,6 +101,7 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
     failOnDelivery = parseBoolean('fail_on_delivery_error', input(runner, 'fail_on_delivery_error'));
     const dryRun = parseBoolean('dry_run', input(runner, 'dry_run'));
     const allowPrivate = parseBoolean('allow_private_targets', input(runner, 'allow_private_targets'));
+    summary = parseBoolean('summary', input(runner, 'summary'));
     const nowText = input(runner, 'now');
     const now = nowText ? new Date(nowText) : undefined;
     if (now && Number.isNaN(now.getTime())) throw new UserError(`input now: not a date: "${nowText}"`, { exitCode: EXIT_BAD_INPUT });
@@ -145,6 +148,6 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
   runner.setOutput('lines_read', String(report.stats.reduce((n, s) => n + s.linesRead, 0)));
   runner.setOutput('unreadable_lines', String(report.stats.reduce((n, s) => n + s.unreadable, 0)));
   runner.setOutput('state_saved', String(report.stateSaved));
-  if (parseBoolean('summary', input(runner, 'summary'))) runner.appendSummary(renderEvaluateSummary(report));
+  if (summary) runner.appendSummary(renderEvaluateSummary(report));
   if (failed.length > 0 && failOnDelivery) process.exitCode = EXIT_DELIVERY_FAILED;
 }

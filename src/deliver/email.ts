@@ -1,5 +1,6 @@
 import type { Decision } from '../evaluate/types.js';
 import { errorMessage } from '../util/errors.js';
+import { decodeUserinfo } from '../util/userinfo.js';
 
 export interface EmailContent {
   subject: string;
@@ -44,7 +45,8 @@ export interface Mailer {
 
 /**
  * One SMTP transport per run (pooled connection), from a URL such as smtp://user:pass@host:587
- * (STARTTLS when offered) or smtps://user:pass@host:465. nodemailer is imported only when an
+ * (STARTTLS required because there are credentials; `?requireTLS=false` allows plain text) or
+ * smtps://user:pass@host:465 (TLS from the start). nodemailer is imported only when an
  * email is due, so runs without email never load it.
  */
 export async function createMailer(smtpUrl: string, from: string, timeoutMs: number): Promise<Mailer> {
@@ -55,13 +57,18 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
     throw new Error('the SMTP URL is not a valid URL');
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`the SMTP URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  // A password must never cross the wire in clear text just because a STARTTLS offer was stripped
+  // on the way: with credentials, STARTTLS is required unless the URL opts out (?requireTLS=false).
+  const tlsParam = url.searchParams.get('requireTLS');
+  if (tlsParam !== null && tlsParam !== 'true' && tlsParam !== 'false') throw new Error(`the SMTP URL's requireTLS must be true or false (got "${tlsParam}")`);
+  const requireTLS = url.protocol === 'smtp:' && (tlsParam === 'true' || (tlsParam === null && url.username !== ''));
   const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',
-    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-    ...(url.searchParams.get('requireTLS') === 'true' ? { requireTLS: true } : {}),
+    ...(url.username ? { auth: { user: decodeUserinfo(url.username), pass: decodeUserinfo(url.password) } } : {}),
+    ...(requireTLS ? { requireTLS: true } : {}),
     ...(url.searchParams.get('rejectUnauthorized') === 'false' ? { tls: { rejectUnauthorized: false } } : {}),
     pool: true,
     maxConnections: 2,

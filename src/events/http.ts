@@ -3,6 +3,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { Socket } from 'node:net';
 import { proxyFor } from './proxy.js';
+import { decodeUserinfo } from '../util/userinfo.js';
 
 export interface HttpResponse {
   status: number;
@@ -79,7 +80,7 @@ export function postJson(
       fail(err as Error);
       return;
     }
-    const proxyAuth = proxy && proxy.username ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` : undefined;
+    const proxyAuth = proxy && proxy.username ? `Basic ${Buffer.from(`${decodeUserinfo(proxy.username)}:${decodeUserinfo(proxy.password)}`).toString('base64')}` : undefined;
 
     if (!proxy) {
       send({ ...base, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: url.pathname + url.search }, secure);

@@ -210,7 +210,12 @@ describe('the evaluate action over scheduled runs', () => {
     expect(missing.outputs.state_saved).toBe('false');
     const badBool = await runAction(dir, at(1), { INPUT_DRY_RUN: 'yes' });
     expect([badBool.result.code, badBool.result.stdout]).toEqual([2, expect.stringContaining('::error::input dry_run: expected true or false, got "yes"')]);
-    const dry = await runAction(dir, at(1), { INPUT_DRY_RUN: 'true' });
+    const badSummary = await runAction(dir, at(1), { INPUT_SUMMARY: 'yes' });
+    expect([badSummary.result.code, badSummary.result.stdout]).toEqual([2, expect.stringContaining('::error::input summary: expected true or false, got "yes"')]);
+    expect(existsSync(join(dir, 'cache', 'state.json'))).toBe(false);
+    // A bare % in a URL password (not an escape) is masked as written; it does not stop the run.
+    const dry = await runAction(dir, at(1), { INPUT_DRY_RUN: 'true', SMTP_URL: 'smtp://alerts:50%off-%zz@127.0.0.1:1?requireTLS=false' });
+    expect(dry.result.stdout).toContain('::add-mask::50%25off-%25zz\n'); // % is escaped in workflow commands
     expect([dry.result.code, dry.outputs.fired_count, dry.outputs.state_saved]).toEqual([0, '1', 'false']);
     expect(dry.summary).toContain('(dry run)');
     expect(existsSync(join(dir, 'cache', 'state.json'))).toBe(false);

@@ -54,6 +54,31 @@ describe('email channel', () => {
     expect(refused.outcomes[0]).toMatchObject({ status: 'failed', detail: expect.stringMatching(/mailbox unavailable/) });
     expect(JSON.stringify([missing, wrong, refused]) + log.join('\n')).not.toContain(SMTP_PASSWORD);
   });
+
+  it('with credentials over smtp://, STARTTLS is required: a server that does not offer it never sees AUTH', async () => {
+    const mail = await smtp();
+    const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: mail.strictUrl });
+    expect(out.outcomes[0]).toMatchObject({ channel: 'email', status: 'failed', detail: expect.stringMatching(/STARTTLS/i) });
+    expect(mail.auths).toEqual([]);
+    expect(mail.mails).toHaveLength(0);
+    const bad = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: `${mail.strictUrl}?requireTLS=maybe` });
+    expect(bad.outcomes[0]).toMatchObject({ status: 'failed', detail: 'the SMTP URL\'s requireTLS must be true or false (got "maybe")' });
+  });
+
+  it('a password with a bare % (not an escape) is used as written, and never shown', async () => {
+    const password = '50%off-%zz-S3cret';
+    const mail = await smtp({ password });
+    const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
+    const url = mail.url.replace(encodeURIComponent(password), password);
+    expect(url).toContain(`:${password}@`);
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: url });
+    expect(out.outcomes[0]).toMatchObject({ channel: 'email', status: 'delivered' });
+    expect(mail.auths).toEqual(['alerts']);
+    const wrong = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: url.replace('S3cret', 'nope%') });
+    expect(wrong.outcomes[0]).toMatchObject({ status: 'failed' });
+    expect(JSON.stringify(wrong)).not.toContain('50%off');
+  });
 });
 
 describe('push channel (API Alerts)', () => {

@@ -18,21 +18,29 @@ export interface Mail {
 }
 
 export interface TestSmtp {
+  /** Credentials over plain SMTP, allowed explicitly (`?requireTLS=false`): this server has no TLS. */
   url: string;
+  /** The same server as a real deployment would name it: credentials, no opt-out. */
+  strictUrl: string;
   mails: Mail[];
+  /** Usernames of every AUTH attempt the server saw. */
+  auths: string[];
   close(): Promise<void>;
 }
 
 /** A real SMTP server on 127.0.0.1 requiring AUTH PLAIN/LOGIN as user "alerts". */
-export async function startSmtp(opts: { rejectAll?: boolean } = {}): Promise<TestSmtp> {
+export async function startSmtp(opts: { rejectAll?: boolean; password?: string } = {}): Promise<TestSmtp> {
+  const password = opts.password ?? SMTP_PASSWORD;
   const mails: Mail[] = [];
+  const auths: string[] = [];
   const server = new SMTPServer({
     authMethods: ['PLAIN', 'LOGIN'],
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, cb) {
-      if (auth.username === 'alerts' && auth.password === SMTP_PASSWORD) cb(null, { user: 'alerts' });
+      auths.push(auth.username ?? '');
+      if (auth.username === 'alerts' && auth.password === password) cb(null, { user: 'alerts' });
       else cb(new Error('Invalid username or password'));
     },
     onRcptTo(_address, _session, cb) {
@@ -63,9 +71,12 @@ export async function startSmtp(opts: { rejectAll?: boolean } = {}): Promise<Tes
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
+  const strictUrl = `smtp://alerts:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return {
-    url: `smtp://alerts:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
+    url: `${strictUrl}?requireTLS=false`,
+    strictUrl,
     mails,
+    auths,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

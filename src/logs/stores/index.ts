@@ -2,6 +2,7 @@ import type { Level } from '../levels.js';
 import type { Window } from '../../evaluate/types.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 import { UserError, errorMessage } from '../../util/errors.js';
+import { decodeUserinfo } from '../../util/userinfo.js';
 
 /**
  * Database log sources: the count is pushed down to the store in ONE query per
@@ -75,7 +76,7 @@ function redactCause(err: unknown, url: string): unknown {
   if (!(err instanceof Error)) return undefined;
   let password = '';
   try {
-    password = decodeURIComponent(new URL(url).password);
+    password = decodeUserinfo(new URL(url).password);
   } catch {
     /* not a URL: nothing to redact beyond the URL itself */
   }
