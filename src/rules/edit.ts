@@ -79,7 +79,11 @@ export function removeRule(d: RulesDocument, index: number): void {
 
 function render(d: RulesDocument): string {
   if (d.json) return JSON.stringify(d.doc.toJS(), null, 2) + '\n';
-  if (d.text !== undefined && isDeepStrictEqual(parseDocument(d.text).toJS(), d.doc.toJS())) return d.text;
+  if (d.text !== undefined) {
+    // The splice is kept only if it parses cleanly to exactly the edited document.
+    const spliced = parseDocument(d.text);
+    if (spliced.errors.length === 0 && isDeepStrictEqual(spliced.toJS(), d.doc.toJS())) return d.text;
+  }
   return String(d.doc);
 }
 

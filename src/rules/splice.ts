@@ -10,7 +10,9 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 export function inlineYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineYaml).join(', ')}]`;
   if (typeof value === 'string') {
-    const plain = /^[A-Za-z0-9_./@+][A-Za-z0-9_ ./@+:-]*$/.test(value) && !/: |\s$| #/.test(value) && typeof parseDocument(value).toJS() === 'string' && parseDocument(value).toJS() === value;
+    // `@` and backtick are reserved as a first character; any parse error means quote it.
+    const parsed = parseDocument(value);
+    const plain = /^[A-Za-z0-9_./+][A-Za-z0-9_ ./@+:-]*$/.test(value) && !/: |\s$| #/.test(value) && parsed.errors.length === 0 && parsed.toJS() === value;
     return plain ? value : JSON.stringify(value);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

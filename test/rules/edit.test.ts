@@ -45,6 +45,21 @@ describe('rule file edits', () => {
     expect(await readFile(path, 'utf8')).toBe(original);
   });
 
+  it('values YAML would misread (reserved first characters, comment marks, look-alike numbers and booleans) round-trip as strings', async () => {
+    const path = await copy();
+    const tricky = ['@oncall errors', '`deploy`', '#ops', 'yes', '010', '1e3', '- dash', '[x]', '{a: 1}', 'a: b', 'trailing ', '*alias', '&anchor', '!tag', '%directive', "'single'", '"double"', 'ünïcode ✓', 'null', '~'];
+    for (const name of tricky) {
+      const d = await openRulesDocument(path);
+      updateRule(d, findRule(d, 'Any fatal'), { name, apialerts_channel: name.trim() || 'x' });
+      const file = await saveRulesDocument(d);
+      const rule = file.rules.find((r) => r.name === name);
+      expect(rule, name).toBeDefined();
+      const d2 = await openRulesDocument(path);
+      updateRule(d2, findRule(d2, name), { name: 'Any fatal' });
+      await saveRulesDocument(d2);
+    }
+  });
+
   it('an edit the schema rejects leaves the file untouched and no temp file behind', async () => {
     const path = await copy();
     const original = await readFile(path, 'utf8');
