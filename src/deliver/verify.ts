@@ -7,7 +7,11 @@ export interface VerifyOptions {
   /** Standard Webhooks: how far webhook-timestamp may be from now (default 300 s, both ways). */
   toleranceSeconds?: number;
   now?: Date;
-  /** Which headers to check; `auto` (default) uses Standard Webhooks when its headers are present. */
+  /**
+   * Which headers to check; `auto` (default) uses Standard Webhooks when its headers are present and
+   * the timestamp-less krafter signature otherwise. Receivers that rely on the timestamp for replay
+   * protection (rules with `both`) pass `standard`, so stripping the webhook-* headers cannot downgrade.
+   */
   scheme?: SignatureScheme | 'auto';
 }
 

@@ -52,4 +52,13 @@ describe('verifySignature, Standard Webhooks scheme', () => {
     expect(verifySignature(body, { 'webhook-signature': 'v1,xx' }, SECRET, { now: NOW }).reason).toBe('missing webhook-id, webhook-timestamp headers');
     expect(verifySignature(body, { ...krafter(SECRET) }, SECRET, { scheme: 'standard' }).reason).toMatch(/^missing webhook-id/);
   });
+
+  it("a 'both' delivery replayed later without its webhook-* headers: auto falls back to the krafter check, standard refuses", () => {
+    const later = { now: new Date(NOW.getTime() + 86_400_000) };
+    const captured = { ...theirs(SECRET), ...krafter(SECRET) };
+    expect(verifySignature(body, captured, SECRET, later).reason).toBe('timestamp outside tolerance (±300 s)');
+    const stripped = krafter(SECRET);
+    expect(verifySignature(body, stripped, SECRET, later)).toEqual({ ok: true, scheme: 'krafter' }); // why the README asks for 'standard'
+    expect(verifySignature(body, stripped, SECRET, { ...later, scheme: 'standard' })).toMatchObject({ ok: false, reason: 'missing webhook-id, webhook-timestamp, webhook-signature headers' });
+  });
 });
