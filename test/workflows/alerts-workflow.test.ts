@@ -12,6 +12,7 @@ interface Step {
   id?: string;
   uses?: string;
   if?: string;
+  run?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -35,10 +36,20 @@ describe('.github/workflows/alerts.yml', () => {
   it('restores the state by key prefix and saves it under a unique key, also when the evaluation failed', () => {
     const restore = step('actions/cache/restore@');
     const save = step('actions/cache/save@');
-    const unique = '${{ inputs.state-key }}-${{ github.run_id }}-${{ github.run_attempt }}';
+    const unique = '${{ inputs.state-key }}-run-${{ github.run_id }}-${{ github.run_attempt }}';
+    const prefix = String(restore.with!['restore-keys']).trim();
     expect(restore.with!.key).toBe(unique);
-    expect(String(restore.with!['restore-keys']).trim()).toBe('${{ inputs.state-key }}-');
-    expect(unique.startsWith(String(restore.with!['restore-keys']).trim())).toBe(true);
+    expect(prefix).toBe('${{ inputs.state-key }}-run-');
+    expect(unique.startsWith(prefix)).toBe(true);
+    // What actions/cache does with the prefix, for two rule sets whose keys share a beginning: each
+    // restores only its own entries, and a key that would break this is refused before any restore.
+    const entry = (key: string, run: number) => unique.replace('${{ inputs.state-key }}', key).replace('${{ github.run_id }}', String(run)).replace('${{ github.run_attempt }}', '1');
+    const entries = [entry('prod', 1), entry('prod-staging', 2)];
+    const restores = (key: string) => entries.filter((e) => e.startsWith(prefix.replace('${{ inputs.state-key }}', key)));
+    expect([restores('prod'), restores('prod-staging')]).toEqual([[entry('prod', 1)], [entry('prod-staging', 2)]]);
+    const guard = job.steps.find((s) => s.if === "contains(inputs.state-key, '-run-')")!;
+    expect(guard.run).toMatch(/::error::state-key must not contain '-run-'[\s\S]*exit [1-9]/);
+    expect(job.steps.indexOf(guard)).toBeLessThan(job.steps.indexOf(restore));
     expect(save.with!.key).toBe(unique);
     expect(save.if).toMatch(/^always\(\)/);
     // Restore, evaluate and save agree on the state file.
@@ -50,8 +61,9 @@ describe('.github/workflows/alerts.yml', () => {
     expect(order.indexOf(evaluate.uses!)).toBeLessThan(order.indexOf(save.uses!));
   });
 
-  it('serialises runs with a fixed concurrency group that never cancels a run in progress', () => {
-    expect(job.concurrency.group).not.toMatch(/\$\{\{/);
+  it('serialises runs on the same state with a concurrency group that never cancels a run in progress', () => {
+    // Keyed only by the state (never by the run or the caller's workflow name, which would not serialise).
+    expect(job.concurrency.group).toBe('apialerts-threshold-alerts-${{ inputs.state-key }}');
     expect(job.concurrency['cancel-in-progress']).toBe(false);
   });
 
@@ -66,6 +78,9 @@ describe('.github/workflows/alerts.yml', () => {
     // The action comes from this repository, checked out beside the caller's files.
     const checkout = job.steps.find((s) => s.with?.path === '.apialerts-toolkit')!;
     expect(checkout.uses).toMatch(/^actions\/checkout@/);
+    // No step needs the token after checkout, so neither checkout leaves it in .git/config.
+    const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((s) => s.with?.['persist-credentials'])).toEqual([false, false]);
   });
 });
 
