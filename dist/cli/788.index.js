@@ -41,7 +41,9 @@ function inlineYaml(value) {
     if (Array.isArray(value))
         return `[${value.map(inlineYaml).join(', ')}]`;
     if (typeof value === 'string') {
-        const plain = /^[A-Za-z0-9_./@+][A-Za-z0-9_ ./@+:-]*$/.test(value) && !/: |\s$| #/.test(value) && typeof (0,dist/* parseDocument */.Tp)(value).toJS() === 'string' && (0,dist/* parseDocument */.Tp)(value).toJS() === value;
+        // `@` and backtick are reserved as a first character; any parse error means quote it.
+        const parsed = (0,dist/* parseDocument */.Tp)(value);
+        const plain = /^[A-Za-z0-9_./+][A-Za-z0-9_ ./@+:-]*$/.test(value) && !/: |\s$| #/.test(value) && parsed.errors.length === 0 && parsed.toJS() === value;
         return plain ? value : JSON.stringify(value);
     }
     if (typeof value === 'number' || typeof value === 'boolean')
@@ -212,8 +214,12 @@ function removeRule(d, index) {
 function render(d) {
     if (d.json)
         return JSON.stringify(d.doc.toJS(), null, 2) + '\n';
-    if (d.text !== undefined && (0,external_node_util_.isDeepStrictEqual)((0,dist/* parseDocument */.Tp)(d.text).toJS(), d.doc.toJS()))
-        return d.text;
+    if (d.text !== undefined) {
+        // The splice is kept only if it parses cleanly to exactly the edited document.
+        const spliced = (0,dist/* parseDocument */.Tp)(d.text);
+        if (spliced.errors.length === 0 && (0,external_node_util_.isDeepStrictEqual)(spliced.toJS(), d.doc.toJS()))
+            return d.text;
+    }
     return String(d.doc);
 }
 /** Validates the edited document with the schema, then replaces the file atomically. */

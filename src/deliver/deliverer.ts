@@ -56,7 +56,7 @@ export function createDeliverer(opts: DelivererOptions): Deliverer {
       for (const [ruleId, ds] of byRule) {
         const rule = ds[0]!.rule;
         const url = rule.notify_webhook!;
-        let ws = currentWebhookState(webhooks[ruleId], url);
+        let ws = currentWebhookState(webhooks[ruleId], url, rule.webhook_reenabled_at);
         webhooks[ruleId] = ws;
         let secrets: string[] = [];
         let secretProblem: string | undefined;
@@ -84,7 +84,8 @@ export function createDeliverer(opts: DelivererOptions): Deliverer {
               continue;
             }
             const r = await deliverWebhook(d, url, { allowPrivate, timeoutMs, retryBaseMs, secrets, userAgent: `apialerts-evaluate/${VERSION}` });
-            ws = recordDelivery(ws, r.ok, isoSeconds(Date.now()));
+            // A target our own policy refused says nothing about the receiver: not counted against it.
+            if (!r.refused) ws = recordDelivery(ws, r.ok, isoSeconds(Date.now()));
             webhooks[ruleId] = ws;
             if (!ws.active) log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
             out.push(outcome(d, 'webhook', { status: r.ok ? 'delivered' : 'failed', attempts: r.attempts, ...(r.http_status !== undefined ? { http_status: r.http_status } : {}), ...(r.detail ? { detail: r.detail } : {}) }));

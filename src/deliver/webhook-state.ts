@@ -6,9 +6,12 @@ export const AUTO_DISABLE_AFTER = 10;
 
 export const urlHash = (url: string) => createHash('sha256').update(url).digest('hex');
 
-/** The stored state for a rule's webhook; a new or changed URL starts afresh (active, no failures). */
-export function currentWebhookState(stored: WebhookState | undefined, url: string): WebhookState {
-  const url_sha256 = urlHash(url);
+/**
+ * The stored state for a rule's webhook; a new or changed URL, or a new `webhook_reenabled_at`,
+ * starts afresh (active, no failures). Without the marker the hash is the URL's alone, as it always was.
+ */
+export function currentWebhookState(stored: WebhookState | undefined, url: string, reenabledAt?: string): WebhookState {
+  const url_sha256 = urlHash(reenabledAt ? `${url}\n${reenabledAt}` : url);
   if (stored && stored.url_sha256 === url_sha256) return { ...stored };
   return { url_sha256, active: true, consecutive_failures: 0, disabled_at: null };
 }

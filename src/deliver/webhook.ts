@@ -47,6 +47,8 @@ export interface WebhookResult {
   attempts: number;
   http_status?: number;
   detail?: string;
+  /** Refused by the address policy before any connection: not the receiver's failure. */
+  refused?: true;
 }
 
 /** The headers of one attempt: per-attempt id, stable event id, signatures over the exact bytes sent. */
@@ -119,7 +121,7 @@ export async function deliverWebhook(d: Decision, url: string, opts: WebhookOpti
     const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
     last = await attempt(target, body, headers, opts);
     if (last.status !== undefined && last.status >= 200 && last.status < 300) return { ok: true, attempts: i + 1, http_status: last.status };
-    if (last.error?.startsWith('refused:')) return { ok: false, attempts: i + 1, detail: last.error };
+    if (last.error?.startsWith('refused:')) return { ok: false, attempts: i + 1, detail: last.error, refused: true };
   }
   const detail = last.error ?? (last.status !== undefined && last.status >= 300 && last.status < 400 ? `HTTP ${last.status} (redirects are not followed)` : `HTTP ${last.status}`);
   return { ok: false, attempts: WEBHOOK_ATTEMPTS, ...(last.status !== undefined ? { http_status: last.status } : {}), detail };

@@ -89,6 +89,12 @@ export const RuleSchema = z
     webhook_scheme: z.enum(['krafter', 'standard', 'both']).default('krafter'),
     /** Plain http:// webhook URLs are refused unless this is true (local receivers). */
     allow_http: z.boolean().default(false),
+    /**
+     * Re-activates a webhook that was disabled after repeated failures: a new value starts the webhook
+     * afresh, as a new URL does. Written by `apialerts alerts webhook-enable`, so the re-enable works
+     * where the state cannot be edited (the Actions cache) and goes through review with the rules.
+     */
+    webhook_reenabled_at: z.iso.datetime({ offset: true }).optional(),
     /** Push through API Alerts: channel, tags and link of the event. */
     apialerts_channel: z.string().max(64).optional(),
     apialerts_tags: z.array(z.string()).max(10).optional(),

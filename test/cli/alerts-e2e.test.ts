@@ -1,4 +1,5 @@
 // The BUILT CLI's rule management (`alerts …`) and receiver-side verifier (`verify`), as processes.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,10 +78,10 @@ describe('apialerts alerts (built CLI)', () => {
     expect(file.rules.map((r) => r.name)).toEqual(['High Error Rate', 'Any fatal']);
   });
 
-  it('webhook-enable and a changed URL reset the webhook state in the state file', async () => {
+  it('webhook-enable marks the rule (for state kept in the cache) and resets a state file; a changed URL resets it too', async () => {
     const { rules, state } = setup();
     const id = 'f1e2d3c4-b5a6-4788-9c6d-5e4f3a2b1c0d';
-    const disabled = { version: 1, last_evaluated_at: '2026-04-26T12:00:00Z', rules: { [id]: { last_triggered_at: '2026-04-26T11:00:00Z' } }, webhooks: { [id]: { url_sha256: 'a'.repeat(64), active: false, consecutive_failures: 10, disabled_at: '2026-04-26T11:55:00Z' } } };
+    const disabled = { version: 1, last_evaluated_at: '2026-04-26T12:00:00Z', rules: { [id]: { last_triggered_at: '2026-04-26T11:00:00Z' } }, webhooks: { [id]: { url_sha256: createHash('sha256').update((await loadRules(rules)).rules.find((r) => r.id === id)!.notify_webhook!).digest('hex'), active: false, consecutive_failures: 10, disabled_at: '2026-04-26T11:55:00Z' } } };
     writeFileSync(state, JSON.stringify(disabled));
     const listed = await cli(['alerts', 'list', '--rules', rules, '--state', state]);
     expect(listed.stdout).toMatch(/High Error Rate: .* · last fired 2026-04-26T11:00:00Z · WEBHOOK INACTIVE/);
@@ -88,12 +89,22 @@ describe('apialerts alerts (built CLI)', () => {
     const after = JSON.parse(readFileSync(state, 'utf8'));
     expect(after.webhooks).toEqual({});
     expect(after.rules[id]).toEqual({ last_triggered_at: '2026-04-26T11:00:00Z' });
+    const marked = (await loadRules(rules)).rules.find((r) => r.id === id)!.webhook_reenabled_at;
+    expect(Date.now() - Date.parse(marked!)).toBeLessThan(60_000);
 
     writeFileSync(state, JSON.stringify(disabled));
     expect((await cli(['alerts', 'update', '--rules', rules, 'High Error Rate', '--webhook', 'https://new.example.com/h', '--state', state])).code).toBe(0);
     expect(JSON.parse(readFileSync(state, 'utf8')).webhooks).toEqual({});
-    const noState = await cli(['alerts', 'webhook-enable', '--rules', rules, 'High Error Rate']);
-    expect(noState.code).toBe(2);
+    // Without a state file (the scheduled workflow's state is in the cache) the rule file is the switch:
+    // the stored state, disabled under the old marker, no longer applies.
+    writeFileSync(state, JSON.stringify(disabled));
+    const noState = await cli(['alerts', 'webhook-enable', '--rules', rules, 'High Error Rate', '--json']);
+    expect(noState.code).toBe(0);
+    expect(JSON.parse(noState.stdout)).toMatchObject({ id, webhook_active: true, webhook_reenabled_at: expect.stringMatching(/Z$/) });
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual(disabled);
+    expect((await cli(['alerts', 'list', '--rules', rules, '--state', state])).stdout).not.toMatch(/High Error Rate: .*WEBHOOK INACTIVE/);
+    const noWebhook = await cli(['alerts', 'webhook-enable', '--rules', rules, 'Any fatal']);
+    expect([noWebhook.code, noWebhook.stderr]).toEqual([2, expect.stringContaining('rule "Any fatal" has no webhook')]);
   });
 });
 

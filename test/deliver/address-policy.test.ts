@@ -39,6 +39,8 @@ describe('delivery to non-public targets', () => {
     expect(out.outcomes.map((o) => [o.status, o.attempts])).toEqual(targets().map(() => ['failed', 1]));
     for (const o of out.outcomes) expect(o.detail).toMatch(/^refused: .*(loopback|private|link-local).*allow_private_targets is off/);
     expect(s.requests.length).toBe(before);
+    // Our policy refused them, the receivers did nothing wrong: no failure is counted against them.
+    for (const r of file.rules) expect(out.state.webhooks[r.id]).toMatchObject({ active: true, consecutive_failures: 0 });
   });
 
   it('delivers to them when explicitly allowed (the switch tests and self-hosted receivers use)', async () => {

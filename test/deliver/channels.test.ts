@@ -1,5 +1,6 @@
 // Email over a real SMTP server, push through a real API-contract server, auto-disable across
 // scheduled runs, bounded fan-out, and no secret anywhere in what delivery returns or logs.
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliverer } from '../../src/deliver/deliverer.js';
 import { emptyState, type State } from '../../src/state/schema.js';
@@ -140,6 +141,18 @@ describe('auto-disable across scheduled runs', () => {
     const healthy = await http((_req, res) => {
       res.end();
     });
+    // Re-enabled in the rule file (what `alerts webhook-enable` writes): the same URL is tried again,
+    // from a fresh counter, and the marker keeps its state from then on.
+    const reenabled = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/h`, webhook_reenabled_at: '2026-04-26T13:00:00Z' }]);
+    const sameUrl = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/h` }]);
+    const still = await deliverer.deliver([decisionOf(sameUrl.rules[0]!, '2026-04-26T13:05:00Z')], sameUrl, { ...state, webhooks: { [id]: { ...state.webhooks[id]!, url_sha256: createHash('sha256').update(`${healthy.url}/h`).digest('hex') } } }, env);
+    expect(still.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'skipped' });
+    const again = await deliverer.deliver([decisionOf(reenabled.rules[0]!, '2026-04-26T13:05:00Z')], reenabled, still.state, env);
+    expect(again.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'delivered' });
+    expect(again.state.webhooks[id]).toMatchObject({ active: true, consecutive_failures: 0, disabled_at: null });
+    const kept = await deliverer.deliver([decisionOf(reenabled.rules[0]!, '2026-04-26T13:10:00Z')], reenabled, { ...again.state, webhooks: { [id]: { ...again.state.webhooks[id]!, consecutive_failures: 4 } } }, env);
+    expect(kept.state.webhooks[id]).toMatchObject({ active: true, consecutive_failures: 0 });
+    expect(kept.state.webhooks[id]!.url_sha256).toBe(again.state.webhooks[id]!.url_sha256);
     const moved = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/new` }]);
     const out = await deliverer.deliver([decisionOf(moved.rules[0]!, '2026-04-26T14:00:00Z')], moved, state, env);
     expect(out.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'delivered' });

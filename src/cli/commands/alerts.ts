@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { LEVELS } from '../../logs/levels.js';
+import { currentWebhookState } from '../../deliver/webhook-state.js';
 import { CHANNELS } from '../../rules/schema.js';
 import { UserError } from '../../util/errors.js';
 
@@ -133,7 +134,9 @@ export function registerAlerts(program: Command): void {
         window_minutes: r.window_minutes,
         channels: r.channels,
         enabled: r.enabled,
-        ...(state ? { last_triggered_at: state.rules[r.id]?.last_triggered_at ?? null, webhook_active: state.webhooks[r.id]?.active ?? (r.notify_webhook ? true : null) } : {}),
+        ...(state
+          ? { last_triggered_at: state.rules[r.id]?.last_triggered_at ?? null, webhook_active: r.notify_webhook ? currentWebhookState(state.webhooks[r.id], r.notify_webhook, r.webhook_reenabled_at).active : null }
+          : {}),
       }));
       if (flags.json) return void process.stdout.write(JSON.stringify(rows) + '\n');
       for (const r of rows) {
@@ -215,14 +218,23 @@ export function registerAlerts(program: Command): void {
     printSecret(flags, rule, envName, newSecret(), true);
   });
 
-  common(alerts.command('webhook-enable <rule>').description('Re-activate a webhook that was disabled after repeated failures'))
-    .requiredOption('--state <file>', 'the state file the evaluator uses')
-    .action(async (key: string, flags: CommonFlags & { state: string }) => {
-      const { openRulesDocument, findRule, rulesOf } = await edit();
+  common(alerts.command('webhook-enable <rule>').description('Re-activate a webhook disabled after repeated failures: sets webhook_reenabled_at in the rule file (commit it)'))
+    .option('--state <file>', 'also reset the webhook state in this state file now')
+    .action(async (key: string, flags: CommonFlags & { state?: string }) => {
+      const { openRulesDocument, findRule, rulesOf, updateRule, saveRulesDocument } = await edit();
       const d = await openRulesDocument(flags.rules);
-      const rule = rulesOf(d).rules[findRule(d, key)]!;
+      const index = findRule(d, key);
+      const rule = rulesOf(d).rules[index]!;
       if (!rule.notify_webhook) throw new UserError(`rule "${rule.name}" has no webhook`, { exitCode: 2 });
-      await resetWebhookState(flags.state, rule.id);
-      process.stdout.write(flags.json ? JSON.stringify({ id: rule.id, webhook_active: true }) + '\n' : `webhook of "${rule.name}" is active again (failure counter reset)\n`);
+      // The marker, not the state file, is what the scheduled workflow sees: its state is in the cache.
+      const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      updateRule(d, index, { webhook_reenabled_at: at });
+      await saveRulesDocument(d);
+      if (flags.state) await resetWebhookState(flags.state, rule.id);
+      process.stdout.write(
+        flags.json
+          ? JSON.stringify({ id: rule.id, webhook_active: true, webhook_reenabled_at: at }) + '\n'
+          : `webhook of "${rule.name}" re-enabled: webhook_reenabled_at: ${at} in ${flags.rules}; commit it, and the next run delivers to it again\n`,
+      );
     });
 }

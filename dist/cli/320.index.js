@@ -1,8 +1,8 @@
-export const id = 956;
-export const ids = [956];
+export const id = 320;
+export const ids = [320];
 export const modules = {
 
-/***/ 5956:
+/***/ 4320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,25 +25,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(0);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __webpack_require__(3759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./src/state/schema.ts
 
 /**
@@ -54,17 +37,17 @@ const WebhookStateSchema = schemas/* object */.Ikc({
     url_sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
     active: schemas/* boolean */.zMY(),
     consecutive_failures: schemas/* number */.aig().int().min(0),
-    disabled_at: datetime().nullable().default(null),
+    disabled_at: iso/* datetime */.w$().nullable().default(null),
 })
     .strict();
 const RuleStateSchema = schemas/* object */.Ikc({
-    last_triggered_at: datetime().nullable(),
+    last_triggered_at: iso/* datetime */.w$().nullable(),
 })
     .strict();
 const StateSchema = schemas/* object */.Ikc({
     version: schemas/* literal */.euz(1),
     /** The last evaluation tick completed; the next run catches up from here. */
-    last_evaluated_at: datetime().nullable(),
+    last_evaluated_at: iso/* datetime */.w$().nullable(),
     rules: schemas/* record */.g1P(schemas/* uuid */.uRe(), RuleStateSchema),
     webhooks: schemas/* record */.g1P(schemas/* uuid */.uRe(), WebhookStateSchema),
 })

@@ -1,8 +1,8 @@
-export const id = 861;
-export const ids = [861];
+export const id = 157;
+export const ids = [157];
 export const modules = {
 
-/***/ 1861:
+/***/ 7157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -356,33 +356,14 @@ async function deliverWebhook(d, url, opts) {
         if (last.status !== undefined && last.status >= 200 && last.status < 300)
             return { ok: true, attempts: i + 1, http_status: last.status };
         if (last.error?.startsWith('refused:'))
-            return { ok: false, attempts: i + 1, detail: last.error };
+            return { ok: false, attempts: i + 1, detail: last.error, refused: true };
     }
     const detail = last.error ?? (last.status !== undefined && last.status >= 300 && last.status < 400 ? `HTTP ${last.status} (redirects are not followed)` : `HTTP ${last.status}`);
     return { ok: false, attempts: WEBHOOK_ATTEMPTS, ...(last.status !== undefined ? { http_status: last.status } : {}), detail };
 }
 
-;// CONCATENATED MODULE: ./src/deliver/webhook-state.ts
-
-/** After this many consecutive failed deliveries (each up to 3 attempts) a webhook is set inactive, as in the seed. */
-const AUTO_DISABLE_AFTER = 10;
-const urlHash = (url) => (0,external_node_crypto_.createHash)('sha256').update(url).digest('hex');
-/** The stored state for a rule's webhook; a new or changed URL starts afresh (active, no failures). */
-function currentWebhookState(stored, url) {
-    const url_sha256 = urlHash(url);
-    if (stored && stored.url_sha256 === url_sha256)
-        return { ...stored };
-    return { url_sha256, active: true, consecutive_failures: 0, disabled_at: null };
-}
-/** Counts one delivery's result: success resets the counter, the tenth failure in a row disables. */
-function recordDelivery(s, ok, nowIso) {
-    if (ok)
-        return { ...s, consecutive_failures: 0 };
-    const failures = s.consecutive_failures + 1;
-    const disable = failures >= AUTO_DISABLE_AFTER && s.active;
-    return { ...s, consecutive_failures: failures, active: s.active && !disable, disabled_at: disable ? nowIso : s.disabled_at };
-}
-
+// EXTERNAL MODULE: ./src/deliver/webhook-state.ts
+var webhook_state = __webpack_require__(5880);
 ;// CONCATENATED MODULE: ./src/deliver/deliverer.ts
 
 
@@ -426,7 +407,7 @@ function createDeliverer(opts) {
             for (const [ruleId, ds] of byRule) {
                 const rule = ds[0].rule;
                 const url = rule.notify_webhook;
-                let ws = currentWebhookState(webhooks[ruleId], url);
+                let ws = (0,webhook_state/* currentWebhookState */.aw)(webhooks[ruleId], url, rule.webhook_reenabled_at);
                 webhooks[ruleId] = ws;
                 let secrets = [];
                 let secretProblem;
@@ -449,7 +430,7 @@ function createDeliverer(opts) {
                     const out = [];
                     for (const d of ds) {
                         if (!ws.active) {
-                            out.push(outcome(d, 'webhook', { status: 'skipped', detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${AUTO_DISABLE_AFTER} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL` }));
+                            out.push(outcome(d, 'webhook', { status: 'skipped', detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${webhook_state/* AUTO_DISABLE_AFTER */.Yt} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL` }));
                             continue;
                         }
                         if (secretProblem) {
@@ -458,10 +439,12 @@ function createDeliverer(opts) {
                             continue;
                         }
                         const r = await deliverWebhook(d, url, { allowPrivate, timeoutMs, retryBaseMs, secrets, userAgent: `apialerts-evaluate/${version/* VERSION */.x}` });
-                        ws = recordDelivery(ws, r.ok, (0,decide/* isoSeconds */.n)(Date.now()));
+                        // A target our own policy refused says nothing about the receiver: not counted against it.
+                        if (!r.refused)
+                            ws = (0,webhook_state/* recordDelivery */.EP)(ws, r.ok, (0,decide/* isoSeconds */.n)(Date.now()));
                         webhooks[ruleId] = ws;
                         if (!ws.active)
-                            log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
+                            log(`warning: webhook of "${rule.name}" set inactive after ${webhook_state/* AUTO_DISABLE_AFTER */.Yt} consecutive failed deliveries`);
                         out.push(outcome(d, 'webhook', { status: r.ok ? 'delivered' : 'failed', attempts: r.attempts, ...(r.http_status !== undefined ? { http_status: r.http_status } : {}), ...(r.detail ? { detail: r.detail } : {}) }));
                     }
                     return out;
