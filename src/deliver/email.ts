@@ -38,6 +38,9 @@ export function emailContent(d: Decision, project: string): EmailContent {
   return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
 }
 
+/** nodemailer's codes for failures of the server or the connection, not of one message. */
+const SERVER_FAILURES = new Set(['ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ESOCKET', 'EAUTH', 'ETLS']);
+
 export interface Mailer {
   send(to: string, content: EmailContent): Promise<void>;
   close(): void;
@@ -76,13 +79,25 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   });
+  // Once the server itself has failed (unreachable, silent, bad TLS or credentials), the other emails
+  // of this run fail at once instead of each waiting out its own timeouts: a catch-up run with
+  // hundreds of emails must finish well inside the job's timeout, or it would never save its state.
+  // The first email probes the server; the others wait for its result before trying.
+  let serverFailure: string | undefined;
+  let probe: Promise<unknown> | undefined;
   return {
     async send(to, content) {
+      if (probe) await probe.catch(() => {});
+      if (serverFailure) throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
       try {
-        await transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+        const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+        probe ??= sent;
+        await sent;
       } catch (err) {
         // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
-        throw new Error(errorMessage(err).split(smtpUrl).join('(SMTP URL)'));
+        const message = errorMessage(err).split(smtpUrl).join('(SMTP URL)');
+        if (SERVER_FAILURES.has((err as { code?: string }).code ?? '')) serverFailure ??= message;
+        throw new Error(message);
       }
     },
     close: () => transport.close(),

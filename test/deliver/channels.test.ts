@@ -1,6 +1,7 @@
 // Email over a real SMTP server, push through a real API-contract server, auto-disable across
 // scheduled runs, bounded fan-out, and no secret anywhere in what delivery returns or logs.
 import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliverer } from '../../src/deliver/deliverer.js';
 import { emptyState, type State } from '../../src/state/schema.js';
@@ -65,6 +66,21 @@ describe('email channel', () => {
     expect(mail.mails).toHaveLength(0);
     const bad = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: `${mail.strictUrl}?requireTLS=maybe` });
     expect(bad.outcomes[0]).toMatchObject({ status: 'failed', detail: 'the SMTP URL\'s requireTLS must be true or false (got "maybe")' });
+  });
+
+  it('a server that never answers costs one timeout, not one per email: the rest of the run fails at once', async () => {
+    // Accepts connections and never sends the SMTP greeting.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    closers.push({ close: () => new Promise<void>((resolve) => { for (const c of sockets) c.destroy(); silent.close(() => resolve()); }) });
+    const file = rulesFile(Array.from({ length: 20 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })));
+    const url = `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: url });
+    expect(out.outcomes.map((o) => o.status)).toEqual(file.rules.map(() => 'failed'));
+    const skipped = out.outcomes.filter((o) => o.detail?.startsWith('not attempted: the SMTP server failed earlier in this run'));
+    expect(skipped).toHaveLength(19); // only the first email waited for the server
+    expect(sockets).toHaveLength(1);
   });
 
   it('a password with a bare % (not an escape) is used as written, and never shown', async () => {
