@@ -52,6 +52,8 @@ function emailContent(d, project) {
         '\n</table>\n';
     return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
 }
+/** nodemailer's codes for failures of the server or the connection, not of one message. */
+const SERVER_FAILURES = new Set(['ECONNECTION', 'ETIMEDOUT', 'EDNS', 'ESOCKET', 'EAUTH', 'ETLS']);
 /**
  * One SMTP transport per run (pooled connection), from a URL such as smtp://user:pass@host:587
  * (STARTTLS required because there are credentials; `?requireTLS=false` allows plain text) or
@@ -88,14 +90,29 @@ async function createMailer(smtpUrl, from, timeoutMs) {
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
     });
+    // Once the server itself has failed (unreachable, silent, bad TLS or credentials), the other emails
+    // of this run fail at once instead of each waiting out its own timeouts: a catch-up run with
+    // hundreds of emails must finish well inside the job's timeout, or it would never save its state.
+    // The first email probes the server; the others wait for its result before trying.
+    let serverFailure;
+    let probe;
     return {
         async send(to, content) {
+            if (probe)
+                await probe.catch(() => { });
+            if (serverFailure)
+                throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
             try {
-                await transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+                const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+                probe ??= sent;
+                await sent;
             }
             catch (err) {
                 // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
-                throw new Error((0,errors/* errorMessage */.g)(err).split(smtpUrl).join('(SMTP URL)'));
+                const message = (0,errors/* errorMessage */.g)(err).split(smtpUrl).join('(SMTP URL)');
+                if (SERVER_FAILURES.has(err.code ?? ''))
+                    serverFailure ??= message;
+                throw new Error(message);
             }
         },
         close: () => transport.close(),
