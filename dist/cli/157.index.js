@@ -90,12 +90,15 @@ async function createMailer(smtpUrl, from, timeoutMs) {
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
     });
-    // Once the server itself has failed (unreachable, silent, bad TLS or credentials), the other emails
-    // of this run fail at once instead of each waiting out its own timeouts: a catch-up run with
-    // hundreds of emails must finish well inside the job's timeout, or it would never save its state.
+    // Once the server itself has failed (unreachable, silent, bad TLS or credentials) before any email
+    // got through, or 3 times in a row after, the other emails of this run fail at once instead of each
+    // waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
+    // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
     // The first email probes the server; the others wait for its result before trying.
     let serverFailure;
     let probe;
+    let delivered = false;
+    let failuresInARow = 0;
     return {
         async send(to, content) {
             if (probe)
@@ -106,12 +109,17 @@ async function createMailer(smtpUrl, from, timeoutMs) {
                 const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
                 probe ??= sent;
                 await sent;
+                delivered = true;
+                failuresInARow = 0;
             }
             catch (err) {
                 // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
                 const message = (0,errors/* errorMessage */.g)(err).split(smtpUrl).join('(SMTP URL)');
-                if (SERVER_FAILURES.has(err.code ?? ''))
-                    serverFailure ??= message;
+                if (SERVER_FAILURES.has(err.code ?? '')) {
+                    failuresInARow++;
+                    if (!delivered || failuresInARow >= 3)
+                        serverFailure ??= message;
+                }
                 throw new Error(message);
             }
         },

@@ -83,6 +83,16 @@ describe('email channel', () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it('after an email got through, one server timeout does not stop the others', async () => {
+    const mail = await smtp({ hangFor: 'slow@shop.example' });
+    const to = ['ops@shop.example', 'slow@shop.example', 'ops@shop.example', 'ops@shop.example'];
+    const file = rulesFile(to.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })), { concurrency: 1 });
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: mail.url });
+    expect(out.outcomes.map((o) => o.status)).toEqual(['delivered', 'failed', 'delivered', 'delivered']);
+    expect(out.outcomes[1]!.detail).not.toMatch(/not attempted/);
+    expect(mail.mails).toHaveLength(3);
+  });
+
   it('a password with a bare % (not an escape) is used as written, and never shown', async () => {
     const password = '50%off-%zz-S3cret';
     const mail = await smtp({ password });

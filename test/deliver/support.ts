@@ -29,7 +29,7 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on 127.0.0.1 requiring AUTH PLAIN/LOGIN as user "alerts". */
-export async function startSmtp(opts: { rejectAll?: boolean; password?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(opts: { rejectAll?: boolean; password?: string; /** mail to this address is taken and never acknowledged */ hangFor?: string } = {}): Promise<TestSmtp> {
   const password = opts.password ?? SMTP_PASSWORD;
   const mails: Mail[] = [];
   const auths: string[] = [];
@@ -51,6 +51,7 @@ export async function startSmtp(opts: { rejectAll?: boolean; password?: string }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (opts.hangFor && session.envelope.rcptTo.some((r) => r.address === opts.hangFor)) return;
         const raw = Buffer.concat(chunks).toString('utf8');
         const split = raw.indexOf('\r\n\r\n');
         const headers = raw
