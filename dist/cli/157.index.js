@@ -90,9 +90,9 @@ async function createMailer(smtpUrl, from, timeoutMs) {
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
     });
-    // Once the server itself has failed (unreachable, silent, bad TLS or credentials) before any email
-    // got through, or 3 times in a row after, the other emails of this run fail at once instead of each
-    // waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
+    // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or credentials)
+    // before any email got through, or 3 times in a row after, the other emails of this run fail at once
+    // instead of each waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
     // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
     // The first email probes the server; the others wait for its result before trying.
     let serverFailure;
@@ -105,6 +105,7 @@ async function createMailer(smtpUrl, from, timeoutMs) {
                 await probe.catch(() => { });
             if (serverFailure)
                 throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
+            const started = Date.now();
             try {
                 const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
                 probe ??= sent;
@@ -115,7 +116,11 @@ async function createMailer(smtpUrl, from, timeoutMs) {
             catch (err) {
                 // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
                 const message = (0,errors/* errorMessage */.g)(err).split(smtpUrl).join('(SMTP URL)');
-                if (SERVER_FAILURES.has(err.code ?? '')) {
+                const code = err.code ?? '';
+                // Only failures that cost time (or that retrying would repeat against the server: bad
+                // credentials, TLS) trip the breaker; a refused connection is cheap to try again.
+                const costly = code === 'ETIMEDOUT' || code === 'EAUTH' || code === 'ETLS' || Date.now() - started >= timeoutMs / 2;
+                if (SERVER_FAILURES.has(code) && costly) {
                     failuresInARow++;
                     if (!delivered || failuresInARow >= 3)
                         serverFailure ??= message;

@@ -79,9 +79,9 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   });
-  // Once the server itself has failed (unreachable, silent, bad TLS or credentials) before any email
-  // got through, or 3 times in a row after, the other emails of this run fail at once instead of each
-  // waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
+  // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or credentials)
+  // before any email got through, or 3 times in a row after, the other emails of this run fail at once
+  // instead of each waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
   // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
   // The first email probes the server; the others wait for its result before trying.
   let serverFailure: string | undefined;
@@ -92,6 +92,7 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
     async send(to, content) {
       if (probe) await probe.catch(() => {});
       if (serverFailure) throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
+      const started = Date.now();
       try {
         const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
         probe ??= sent;
@@ -101,7 +102,11 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
       } catch (err) {
         // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
         const message = errorMessage(err).split(smtpUrl).join('(SMTP URL)');
-        if (SERVER_FAILURES.has((err as { code?: string }).code ?? '')) {
+        const code = (err as { code?: string }).code ?? '';
+        // Only failures that cost time (or that retrying would repeat against the server: bad
+        // credentials, TLS) trip the breaker; a refused connection is cheap to try again.
+        const costly = code === 'ETIMEDOUT' || code === 'EAUTH' || code === 'ETLS' || Date.now() - started >= timeoutMs / 2;
+        if (SERVER_FAILURES.has(code) && costly) {
           failuresInARow++;
           if (!delivered || failuresInARow >= 3) serverFailure ??= message;
         }

@@ -83,7 +83,18 @@ describe('email channel', () => {
     expect(sockets).toHaveLength(1);
   });
 
-  it('after an email got through, one server timeout does not stop the others', async () => {
+  it('a refused connection costs nothing, so it trips nothing: every email is tried', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const file = rulesFile(Array.from({ length: 5 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })));
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 2000 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: `smtp://127.0.0.1:${port}` });
+    expect(out.outcomes.map((o) => o.status)).toEqual(file.rules.map(() => 'failed'));
+    for (const o of out.outcomes) expect(o.detail).toMatch(/^(?!not attempted).*ECONNREFUSED/);
+  });
+
+  it('after an email got through, one server timeout does not stop the others; three in a row do', async () => {
     const mail = await smtp({ hangFor: 'slow@shop.example' });
     const to = ['ops@shop.example', 'slow@shop.example', 'ops@shop.example', 'ops@shop.example'];
     const file = rulesFile(to.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })), { concurrency: 1 });
@@ -91,6 +102,11 @@ describe('email channel', () => {
     expect(out.outcomes.map((o) => o.status)).toEqual(['delivered', 'failed', 'delivered', 'delivered']);
     expect(out.outcomes[1]!.detail).not.toMatch(/not attempted/);
     expect(mail.mails).toHaveLength(3);
+    const hangs = ['ops@shop.example', 'slow@shop.example', 'slow@shop.example', 'slow@shop.example', 'ops@shop.example'];
+    const file2 = rulesFile(hangs.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })), { concurrency: 1 });
+    const out2 = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file2.rules.map((r) => decisionOf(r)), file2, emptyState(), { SMTP_URL: mail.url });
+    expect(out2.outcomes.map((o) => o.status)).toEqual(['delivered', 'failed', 'failed', 'failed', 'failed']);
+    expect(out2.outcomes.map((o) => /^not attempted/.test(o.detail ?? ''))).toEqual([false, false, false, false, true]);
   });
 
   it('a password with a bare % (not an escape) is used as written, and never shown', async () => {

@@ -47,9 +47,18 @@ describe('.github/workflows/alerts.yml', () => {
     const entries = [entry('prod', 1), entry('prod-staging', 2)];
     const restores = (key: string) => entries.filter((e) => e.startsWith(prefix.replace('${{ inputs.state-key }}', key)));
     expect([restores('prod'), restores('prod-staging')]).toEqual([[entry('prod', 1)], [entry('prod-staging', 2)]]);
-    const guard = job.steps.find((s) => s.if === "contains(inputs.state-key, '-run-')")!;
+    const guard = job.steps.find((s) => s.name === 'Check the state key')!;
+    expect(guard.if).toBe("contains(format('{0}-', inputs.state-key), '-run-')");
     expect(guard.run).toMatch(/::error::state-key must not contain '-run-'[\s\S]*exit [1-9]/);
     expect(job.steps.indexOf(guard)).toBeLessThan(job.steps.indexOf(restore));
+    // The guard's expression, evaluated: every key it lets through restores only its own entries.
+    const refused = (key: string) => `${key}-`.includes('-run-');
+    const keys = ['prod', 'prod-run', 'prod-staging', 'a-run-b', 'running', 'prod-runner', 'run', '-run', 'apialerts-state'];
+    expect(keys.filter(refused)).toEqual(['prod-run', 'a-run-b', '-run']);
+    const allowed = keys.filter((k) => !refused(k));
+    const prefixOf = (key: string) => prefix.replace('${{ inputs.state-key }}', key);
+    expect(entry('prod-run', 9).startsWith(prefixOf('prod'))).toBe(true); // why "-run" endings are refused
+    for (const a of allowed) for (const b of allowed) if (a !== b) expect(entry(b, 9).startsWith(prefixOf(a)), `${a} restores ${b}`).toBe(false);
     expect(save.with!.key).toBe(unique);
     expect(save.if).toMatch(/^always\(\)/);
     // Restore, evaluate and save agree on the state file.
