@@ -22,7 +22,9 @@ for (const [name, src] of Object.entries(entries)) {
   if (!existsSync(src)) continue;
   execFileSync(
     process.execPath,
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    // The actions and the CLI are minified for start-up; the library is not, so its users' stack
+    // traces and error frames point at readable code.
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
     { stdio: 'inherit' },
   );
 }
