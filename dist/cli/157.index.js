@@ -90,11 +90,11 @@ async function createMailer(smtpUrl, from, timeoutMs) {
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
     });
-    // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or credentials)
-    // before any email got through, or 3 times in a row after, the other emails of this run fail at once
-    // instead of each waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
-    // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
-    // The first email probes the server; the others wait for its result before trying.
+    // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or
+    // credentials) before any email got through, or 3 times in a row after, the other emails of this
+    // run fail at once instead of each waiting out its own timeouts: a catch-up run with hundreds of
+    // emails must finish inside the job's timeout, or it would never save its state. The first email
+    // probes the server; the others wait for its result before trying.
     let serverFailure;
     let probe;
     let delivered = false;
@@ -530,8 +530,7 @@ function createDeliverer(opts) {
 /** Belt and braces: a secret-bearing value never reaches an outcome, whatever a library put in its message. */
 function redact(message, secret) {
     let out = secret ? message.split(secret).join('(redacted)') : message;
-    const password = /^[a-z]+:\/\/[^:/@]*:([^@]+)@/i.exec(secret)?.[1];
-    for (const p of password ? [password, (0,userinfo/* decodeUserinfo */.u)(password)] : [])
+    for (const p of (0,userinfo/* urlPasswordForms */.C)(secret))
         out = out.split(p).join('(redacted)');
     return out;
 }

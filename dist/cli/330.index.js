@@ -80,17 +80,10 @@ function describe(err, timeoutSeconds) {
 function redactCause(err, url) {
     if (!(err instanceof Error))
         return undefined;
-    let password = '';
-    try {
-        password = (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeUserinfo */ .u)(new URL(url).password);
-    }
-    catch {
-        /* not a URL: nothing to redact beyond the URL itself */
-    }
     const scrub = (s) => {
         let out = s.split(url).join('<url>');
-        if (password)
-            out = out.split(password).join('***');
+        for (const p of (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .urlPasswordForms */ .C)(url))
+            out = out.split(p).join('***');
         return out;
     };
     return new Error(scrub(err.message));

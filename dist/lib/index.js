@@ -91,17 +91,10 @@ function describe(err, timeoutSeconds) {
 function redactCause(err, url) {
     if (!(err instanceof Error))
         return undefined;
-    let password = '';
-    try {
-        password = (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeUserinfo */ .u)(new URL(url).password);
-    }
-    catch {
-        /* not a URL: nothing to redact beyond the URL itself */
-    }
     const scrub = (s) => {
         let out = s.split(url).join('<url>');
-        if (password)
-            out = out.split(password).join('***');
+        for (const p of (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .urlPasswordForms */ .C)(url))
+            out = out.split(p).join('***');
         return out;
     };
     return new Error(scrub(err.message));
@@ -144,6 +137,7 @@ function errorMessage(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ urlPasswordForms),
 /* harmony export */   u: () => (/* binding */ decodeUserinfo)
 /* harmony export */ });
 /**
@@ -160,6 +154,15 @@ function decodeUserinfo(part) {
             return run; // not valid UTF-8: taken literally
         }
     });
+}
+/**
+ * The forms a URL's password can take in text (as written, and decoded), to mask or redact both;
+ * none when `value` is not a URL with a password. Read from the text, not with `new URL`, so any
+ * scheme and a value that is not a valid URL still give up the password they hold.
+ */
+function urlPasswordForms(value) {
+    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]+)@/i.exec(value)?.[1];
+    return password ? [...new Set([password, decodeUserinfo(password)])] : [];
 }
 
 
@@ -21803,11 +21806,11 @@ async function createMailer(smtpUrl, from, timeoutMs) {
         greetingTimeout: timeoutMs,
         socketTimeout: timeoutMs,
     });
-    // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or credentials)
-    // before any email got through, or 3 times in a row after, the other emails of this run fail at once
-    // instead of each waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
-    // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
-    // The first email probes the server; the others wait for its result before trying.
+    // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or
+    // credentials) before any email got through, or 3 times in a row after, the other emails of this
+    // run fail at once instead of each waiting out its own timeouts: a catch-up run with hundreds of
+    // emails must finish inside the job's timeout, or it would never save its state. The first email
+    // probes the server; the others wait for its result before trying.
     let serverFailure;
     let probe;
     let delivered = false;
@@ -22289,8 +22292,7 @@ function createDeliverer(opts) {
 /** Belt and braces: a secret-bearing value never reaches an outcome, whatever a library put in its message. */
 function redact(message, secret) {
     let out = secret ? message.split(secret).join('(redacted)') : message;
-    const password = /^[a-z]+:\/\/[^:/@]*:([^@]+)@/i.exec(secret)?.[1];
-    for (const p of password ? [password, (0,userinfo/* decodeUserinfo */.u)(password)] : [])
+    for (const p of (0,userinfo/* urlPasswordForms */.C)(secret))
         out = out.split(p).join('(redacted)');
     return out;
 }

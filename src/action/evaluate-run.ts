@@ -8,7 +8,7 @@ import { UserError, errorMessage } from '../util/errors.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './notify-runner.js';
 import { renderEvaluateSummary } from './evaluate-summary.js';
-import { decodeUserinfo } from '../util/userinfo.js';
+import { urlPasswordForms } from '../util/userinfo.js';
 
 /** The evaluate action's inputs and their defaults (evaluate/action.yml; a test keeps them in step). */
 export const EVALUATE_INPUTS = {
@@ -48,8 +48,7 @@ async function maskSecrets(runner: Runner, rulesPath: string, env: NodeJS.Proces
     if (!value) continue;
     runner.setSecret(value);
     for (const part of value.split(/\s+/)) if (part !== value) runner.setSecret(part); // each secret of a rotation
-    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]+)@/i.exec(value)?.[1];
-    if (password) for (const form of new Set([password, decodeUserinfo(password)])) runner.setSecret(form);
+    for (const form of urlPasswordForms(value)) runner.setSecret(form);
   }
 }
 

@@ -12,7 +12,7 @@ import { parseSecrets } from './sign.js';
 import type { Deliverer, DeliveryOutcome, DeliveryResult } from './types.js';
 import { WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhook.js';
 import { AUTO_DISABLE_AFTER, currentWebhookState, recordDelivery } from './webhook-state.js';
-import { decodeUserinfo } from '../util/userinfo.js';
+import { urlPasswordForms } from '../util/userinfo.js';
 
 export interface DelivererOptions {
   /** Deliver to loopback/private addresses (also enabled by the rule file's delivery.allow_private_targets). */
@@ -140,8 +140,7 @@ export function createDeliverer(opts: DelivererOptions): Deliverer {
 /** Belt and braces: a secret-bearing value never reaches an outcome, whatever a library put in its message. */
 function redact(message: string, secret: string): string {
   let out = secret ? message.split(secret).join('(redacted)') : message;
-  const password = /^[a-z]+:\/\/[^:/@]*:([^@]+)@/i.exec(secret)?.[1];
-  for (const p of password ? [password, decodeUserinfo(password)] : []) out = out.split(p).join('(redacted)');
+  for (const p of urlPasswordForms(secret)) out = out.split(p).join('(redacted)');
   return out;
 }
 

@@ -79,11 +79,11 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
   });
-  // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or credentials)
-  // before any email got through, or 3 times in a row after, the other emails of this run fail at once
-  // instead of each waiting out its own timeouts: a catch-up run with hundreds of emails must finish well inside the
-  // job's timeout, or it would never save its state. One hiccup after a success trips nothing.
-  // The first email probes the server; the others wait for its result before trying.
+  // Once the server itself has failed slowly (silent, timing out) or for good (bad TLS or
+  // credentials) before any email got through, or 3 times in a row after, the other emails of this
+  // run fail at once instead of each waiting out its own timeouts: a catch-up run with hundreds of
+  // emails must finish inside the job's timeout, or it would never save its state. The first email
+  // probes the server; the others wait for its result before trying.
   let serverFailure: string | undefined;
   let probe: Promise<unknown> | undefined;
   let delivered = false;

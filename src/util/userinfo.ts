@@ -12,3 +12,13 @@ export function decodeUserinfo(part: string): string {
     }
   });
 }
+
+/**
+ * The forms a URL's password can take in text (as written, and decoded), to mask or redact both;
+ * none when `value` is not a URL with a password. Read from the text, not with `new URL`, so any
+ * scheme and a value that is not a valid URL still give up the password they hold.
+ */
+export function urlPasswordForms(value: string): string[] {
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@]+)@/i.exec(value)?.[1];
+  return password ? [...new Set([password, decodeUserinfo(password)])] : [];
+}

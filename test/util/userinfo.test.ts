@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserinfo } from '../../src/util/userinfo.js';
+import { decodeUserinfo, urlPasswordForms } from '../../src/util/userinfo.js';
 
 describe('decodeUserinfo', () => {
   it('decodes escapes, keeps a stray % as written, and never throws', () => {
@@ -17,5 +17,17 @@ describe('decodeUserinfo', () => {
 
   it('through WHATWG URL, as the callers use it', () => {
     expect(decodeUserinfo(new URL('smtp://u:p%40ss%zz@host').password)).toBe('p@ss%zz');
+  });
+});
+
+describe('urlPasswordForms', () => {
+  it('gives the password as written and decoded, once each, for any scheme', () => {
+    expect(urlPasswordForms('postgres://app:p%40ss@db:5432/logs')).toEqual(['p%40ss', 'p@ss']);
+    expect(urlPasswordForms('smtp://alerts:50%off@mail:587')).toEqual(['50%off']);
+    expect(urlPasswordForms('clickhouse+http://u:s3cret@ch/x')).toEqual(['s3cret']);
+  });
+
+  it('gives nothing for a URL without a password or a value that is no URL', () => {
+    for (const v of ['https://example.com/hook', 'smtp://alerts@mail', '5f2b1c0d9e8a', 'user:pass@host']) expect(urlPasswordForms(v)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Level } from '../levels.js';
 import type { Window } from '../../evaluate/types.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 import { UserError, errorMessage } from '../../util/errors.js';
-import { decodeUserinfo } from '../../util/userinfo.js';
+import { urlPasswordForms } from '../../util/userinfo.js';
 
 /**
  * Database log sources: the count is pushed down to the store in ONE query per
@@ -74,15 +74,9 @@ function describe(err: unknown, timeoutSeconds: number): string {
 /** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
 function redactCause(err: unknown, url: string): unknown {
   if (!(err instanceof Error)) return undefined;
-  let password = '';
-  try {
-    password = decodeUserinfo(new URL(url).password);
-  } catch {
-    /* not a URL: nothing to redact beyond the URL itself */
-  }
   const scrub = (s: string): string => {
     let out = s.split(url).join('<url>');
-    if (password) out = out.split(password).join('***');
+    for (const p of urlPasswordForms(url)) out = out.split(p).join('***');
     return out;
   };
   return new Error(scrub(err.message));
