@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   createDeliverer: () => (/* binding */ createDeliverer)
 });
 
-// EXTERNAL MODULE: ./src/evaluate/decide.ts
-var decide = __webpack_require__(4671);
+// EXTERNAL MODULE: ./src/model/time.ts
+var time = __webpack_require__(816);
 // EXTERNAL MODULE: ./src/events/client.ts + 6 modules
 var client = __webpack_require__(7411);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -471,7 +471,7 @@ function createDeliverer(opts) {
                         const r = await deliverWebhook(d, url, { allowPrivate, timeoutMs, retryBaseMs, secrets, userAgent: `apialerts-evaluate/${version/* VERSION */.x}` });
                         // A target our own policy refused says nothing about the receiver: not counted against it.
                         if (!r.refused)
-                            ws = (0,webhook_state/* recordDelivery */.EP)(ws, r.ok, (0,decide/* isoSeconds */.n)(Date.now()));
+                            ws = (0,webhook_state/* recordDelivery */.EP)(ws, r.ok, (0,time/* isoSeconds */.n)(Date.now()));
                         webhooks[ruleId] = ws;
                         if (!ws.active)
                             log(`warning: webhook of "${rule.name}" set inactive after ${webhook_state/* AUTO_DISABLE_AFTER */.Yt} consecutive failed deliveries`);
@@ -588,35 +588,12 @@ function signStandard(id, timestampSeconds, body, secrets) {
 
 /***/ }),
 
-/***/ 4671:
+/***/ 816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ decideRule),
 /* harmony export */   n: () => (/* binding */ isoSeconds)
 /* harmony export */ });
-/**
- * The seed's rule, applied tick by tick so catch-up never double-fires: at tick t the rule fires when
- * count >= threshold, unless it fired less than window_minutes before t. Disabled rules never fire.
- * `counts[i]` is the count in (ticks[i] − window, ticks[i]].
- */
-function decideRule(rule, ticks, counts, lastTriggeredMs) {
-    const fires = [];
-    let last = lastTriggeredMs;
-    if (!rule.enabled)
-        return { fires, lastTriggeredMs: last };
-    const windowMs = rule.window_minutes * 60_000;
-    ticks.forEach((t, i) => {
-        const count = counts[i] ?? 0;
-        if (count < rule.threshold)
-            return;
-        if (last !== null && t - last < windowMs)
-            return;
-        fires.push({ tickMs: t, match_count: count });
-        last = t;
-    });
-    return { fires, lastTriggeredMs: last };
-}
 /** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
 function isoSeconds(ms) {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

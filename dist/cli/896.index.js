@@ -14,8 +14,8 @@ export const modules = {
 /* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1622);
 /* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1879);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7913);
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4671);
+/* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5118);
+/* harmony import */ var _model_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(816);
 /* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8061);
 
 
@@ -39,7 +39,7 @@ async function runBacktest(opts) {
     if (!Number.isFinite(toMs))
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('--to is not a valid date', { exitCode: 2 });
     if (toMs <= fromMs)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`--to (${(0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs)}) must be after --from (${(0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs)})`, { exitCode: 2 });
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`--to (${(0,_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs)}) must be after --from (${(0,_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs)})`, { exitCode: 2 });
     const step = file.evaluation.interval_minutes * 60_000;
     // Ticks in (from, to], like a run whose watermark is `from`.
     const first = Math.floor(fromMs / step) * step + step;
@@ -64,16 +64,16 @@ async function runBacktest(opts) {
     const evaluated = await (0,_count_and_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .evaluateTicks */ ._)(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
     return {
         project: file.project,
-        from: (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs),
-        to: (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs),
+        from: (0,_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(fromMs),
+        to: (0,_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(toMs),
         interval_minutes: file.evaluation.interval_minutes,
-        ticks: ticks.map(_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n),
+        ticks: ticks.map(_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n),
         rules: evaluated.rules.map((r) => {
             let max = 0;
             let at = null;
             r.counts.forEach((c, i) => {
                 if (c > max)
-                    [max, at] = [c, (0,_decide_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(ticks[i])];
+                    [max, at] = [c, (0,_model_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .n)(ticks[i])];
             });
             return { ...r, enabled: file.rules.find((f) => f.id === r.id).enabled, max_count: max, max_count_at: at };
         }),

@@ -85,7 +85,7 @@ function windowCounts(levelCells, windows, edgeIndex) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ levelLookup)
 /* harmony export */ });
-/* harmony import */ var _levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(424);
+/* harmony import */ var _model_levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6934);
 
 function levelLookup(levels, levelMap) {
     const wanted = (level) => level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : []));
@@ -97,7 +97,7 @@ function levelLookup(levels, levelMap) {
         storeValues: undefined,
         indexesOf: (v) => {
             const lower = v.toLowerCase();
-            return wanted(_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A.includes(lower) ? lower : undefined);
+            return wanted(_model_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A.includes(lower) ? lower : undefined);
         },
     };
 }

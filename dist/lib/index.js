@@ -1,18 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 424:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ LEVELS)
-/* harmony export */ });
-/** The five levels a rule can watch, lowest first (the seed's enum). */
-const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
-
-
-/***/ }),
-
 /***/ 1330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -99,6 +87,18 @@ function redactCause(err, url) {
     };
     return new Error(scrub(err.message));
 }
+
+
+/***/ }),
+
+/***/ 6934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ LEVELS)
+/* harmony export */ });
+/** The five levels a rule can watch, lowest first (the seed's enum). */
+const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
 
 
 /***/ }),
@@ -16641,29 +16641,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
-;// CONCATENATED MODULE: ./src/evaluate/ticks.ts
+;// CONCATENATED MODULE: ./src/model/window.ts
 const MINUTE = 60_000;
-/**
- * Which ticks a run evaluates. Ticks sit on the UTC grid of `intervalMinutes`; a run covers every tick
- * after the watermark up to the last one at or before `nowMs`, because scheduled runs are delayed and
- * dropped. Catch-up goes back at most `maxCatchupMinutes`; a first run (no watermark) evaluates only
- * the latest tick.
- */
-function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
-    const step = intervalMinutes * MINUTE;
-    const last = Math.floor(nowMs / step) * step;
-    if (watermarkMs === null)
-        return { ticks: [last], skipped: 0 };
-    const first = Math.floor(watermarkMs / step) * step + step;
-    if (first > last)
-        return { ticks: [], skipped: 0 };
-    const oldestAllowed = last - Math.floor((maxCatchupMinutes * MINUTE) / step) * step;
-    const start = Math.max(first, oldestAllowed);
-    const ticks = [];
-    for (let t = start; t <= last; t += step)
-        ticks.push(t);
-    return { ticks, skipped: (start - first) / step };
-}
 /** The window a rule counts at tick t: (t − window, t]. */
 function windowAt(tickMs, windowMinutes) {
     return { fromMs: tickMs - windowMinutes * MINUTE, toMs: tickMs };
@@ -21160,8 +21139,8 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-// EXTERNAL MODULE: ./src/logs/levels.ts
-var levels = __nccwpck_require__(424);
+// EXTERNAL MODULE: ./src/model/levels.ts
+var levels = __nccwpck_require__(6934);
 ;// CONCATENATED MODULE: ./src/rules/schema.ts
 
 
@@ -21490,12 +21469,15 @@ function decideRule(rule, ticks, counts, lastTriggeredMs) {
     });
     return { fires, lastTriggeredMs: last };
 }
+
+;// CONCATENATED MODULE: ./src/model/time.ts
 /** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
 function isoSeconds(ms) {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/count-and-decide.ts
+
 
 
 /**
@@ -21597,6 +21579,30 @@ function sourcesFromArgs(logs, cwd = process.cwd()) {
             throw new errors/* UserError */.y(`--logs: unsupported scheme in ${item} (use a path, - or an http(s) URL)`, { exitCode: 2 });
         return { name, kind: 'file', path: (0,external_node_path_.resolve)(cwd, item) };
     });
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/ticks.ts
+const ticks_MINUTE = 60_000;
+/**
+ * Which ticks a run evaluates. Ticks sit on the UTC grid of `intervalMinutes`; a run covers every tick
+ * after the watermark up to the last one at or before `nowMs`, because scheduled runs are delayed and
+ * dropped. Catch-up goes back at most `maxCatchupMinutes`; a first run (no watermark) evaluates only
+ * the latest tick.
+ */
+function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
+    const step = intervalMinutes * ticks_MINUTE;
+    const last = Math.floor(nowMs / step) * step;
+    if (watermarkMs === null)
+        return { ticks: [last], skipped: 0 };
+    const first = Math.floor(watermarkMs / step) * step + step;
+    if (first > last)
+        return { ticks: [], skipped: 0 };
+    const oldestAllowed = last - Math.floor((maxCatchupMinutes * ticks_MINUTE) / step) * step;
+    const start = Math.max(first, oldestAllowed);
+    const ticks = [];
+    for (let t = start; t <= last; t += step)
+        ticks.push(t);
+    return { ticks, skipped: (start - first) / step };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts

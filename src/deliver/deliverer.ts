@@ -1,5 +1,5 @@
-import type { Decision } from '../evaluate/types.js';
-import { isoSeconds } from '../evaluate/decide.js';
+import type { Decision } from './types.js';
+import { isoSeconds } from '../model/time.js';
 import { sendEvent } from '../events/client.js';
 import type { RulesFile } from '../rules/schema.js';
 import type { State, WebhookState } from '../state/schema.js';

@@ -1,4 +1,4 @@
-import type { Decision } from '../evaluate/types.js';
+import type { Decision } from './types.js';
 import { errorMessage } from '../util/errors.js';
 import { decodeUserinfo } from '../util/userinfo.js';
 

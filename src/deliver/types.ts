@@ -1,6 +1,9 @@
-import type { Decision } from '../evaluate/types.js';
-import type { RulesFile } from '../rules/schema.js';
+import type { Decision as ModelDecision } from '../model/decision.js';
+import type { Rule, RulesFile } from '../rules/schema.js';
 import type { State } from '../state/schema.js';
+
+/** A rule of the rule file fired at a tick. */
+export type Decision = ModelDecision<Rule>;
 
 export type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Decision } from '../evaluate/types.js';
+import type { Decision } from './types.js';
 import { backoffDelay } from '../util/retry.js';
 import { sleep } from '../util/sleep.js';
 import { errorMessage } from '../util/errors.js';

@@ -3,7 +3,7 @@ import { createCountProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
-import { isoSeconds } from './decide.js';
+import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import type { EvaluateOptions, RuleReport, SourceStats } from './types.js';
 

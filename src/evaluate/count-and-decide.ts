@@ -1,8 +1,9 @@
-import type { Level } from '../logs/levels.js';
+import type { Level } from '../model/levels.js';
 import type { Rule } from '../rules/schema.js';
-import { decideRule, isoSeconds } from './decide.js';
-import { windowAt } from './ticks.js';
-import type { CountProvider, Decision, RuleReport, SourceStats, Window } from './types.js';
+import { decideRule } from './decide.js';
+import { isoSeconds } from '../model/time.js';
+import { windowAt, type Window } from '../model/window.js';
+import type { CountProvider, Decision, RuleReport, SourceStats } from './types.js';
 
 export interface TickEvaluation {
   rules: RuleReport[];

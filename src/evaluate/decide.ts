@@ -35,8 +35,3 @@ export function decideRule(rule: RuleTerms, ticks: number[], counts: number[], l
   });
   return { fires, lastTriggeredMs: last };
 }
-
-/** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

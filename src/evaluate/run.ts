@@ -6,7 +6,7 @@ import { loadState, pruneState, saveState } from '../state/store.js';
 import type { State } from '../state/schema.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
-import { isoSeconds } from './decide.js';
+import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
 import type { EvaluateOptions, EvaluateReport } from './types.js';

@@ -1,6 +1,6 @@
-import type { Level } from './levels.js';
-import type { Window } from '../evaluate/types.js';
-import { countInWindow } from '../evaluate/ticks.js';
+import type { Level } from '../model/levels.js';
+import type { Window } from '../model/window.js';
+import { countInWindow } from '../model/window.js';
 
 /** counts[i][j]: entries at levels[i] in windows[j], summed over every source's timestamps. */
 export function countWindows(perSource: Map<Level, number[]>[], levels: Level[], windows: Window[]): number[][] {

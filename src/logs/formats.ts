@@ -1,4 +1,4 @@
-import type { Level } from './levels.js';
+import type { Level } from '../model/levels.js';
 
 /** One log entry as the evaluator sees it: when, and at which level. */
 export interface LogRecord {

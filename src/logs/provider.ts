@@ -5,18 +5,18 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Source } from '../rules/schema.js';
-import type { CountProvider, CountQuery, CountResult, EvaluateOptions } from '../evaluate/types.js';
+import type { CountProvider, CountQuery, CountResult, ProgressFn } from '../model/count.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { countWindows } from './file-counts.js';
 import { openFile } from './log-file.js';
-import type { Level } from './levels.js';
+import type { Level } from '../model/levels.js';
 import { toStats, type ScanSpec } from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
 interface ProviderOptions {
   baseDir: string;
   env: NodeJS.ProcessEnv;
-  onProgress?: EvaluateOptions['onProgress'];
+  onProgress?: ProgressFn;
   /** Tuning of the file scan (src/logs/scan): seeking in ordered files, and parsing every line for exact unreadable counts. */
   scan?: Omit<FileScanOptions, 'onBytes'> & { checkEveryLine?: boolean };
 }

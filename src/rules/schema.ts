@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '../logs/levels.js';
+import { LEVELS } from '../model/levels.js';
 
 /**
  * The rule file: one zod schema is the single source of truth for what the

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from '../../src/logs/levels.js';
-import { countInWindow, planTicks, windowAt } from '../../src/evaluate/ticks.js';
-import { decideRule, isoSeconds } from '../../src/evaluate/decide.js';
+import { LEVELS } from '../../src/model/levels.js';
+import { countInWindow, windowAt } from '../../src/model/window.js';
+import { planTicks } from '../../src/evaluate/ticks.js';
+import { decideRule } from '../../src/evaluate/decide.js';
+import { isoSeconds } from '../../src/model/time.js';
 import { oracleCount, oracleFires, type Entry } from '../helpers/oracle.js';
 
 const MIN = 60_000;

@@ -9,7 +9,7 @@ import { runEvaluation } from '../../src/evaluate/run.js';
 import { runBacktest } from '../../src/evaluate/backtest.js';
 import type { Deliverer } from '../../src/deliver/types.js';
 import type { Decision } from '../../src/evaluate/types.js';
-import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { LEVELS, type Level } from '../../src/model/levels.js';
 import { oracleFires, type Entry } from '../helpers/oracle.js';
 import { renderLine } from '../helpers/log-lines.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';

@@ -1,4 +1,4 @@
-import type { Level } from '../../src/logs/levels.js';
+import type { Level } from '../../src/model/levels.js';
 
 /** Brute force, written as literally as the seed reads, to check the fast paths against. */
 export interface Entry {

@@ -2,10 +2,11 @@
 // production file source before src/logs/scan. Kept here as the reference the fast scan must match
 // exactly (counts, linesRead, unreadable), in the property tests.
 import type { Readable } from 'node:stream';
-import type { Level } from '../../src/logs/levels.js';
+import type { Level } from '../../src/model/levels.js';
 import { parseLine } from '../../src/logs/formats.js';
 import { MAX_LINE_BYTES } from '../../src/logs/log-file.js';
-import type { SourceStats, Window } from '../../src/evaluate/types.js';
+import type { SourceStats } from '../../src/model/count.js';
+import type { Window } from '../../src/model/window.js';
 
 export interface LineSink {
   line(text: string): void;

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from '../../src/logs/levels.js';
+import { LEVELS } from '../../src/model/levels.js';
 import { countWindows } from '../../src/logs/file-counts.js';
 import { collectTimestamps } from '../helpers/reference-scan.js';
-import { windowAt } from '../../src/evaluate/ticks.js';
+import { windowAt } from '../../src/model/window.js';
 import { oracleCount } from '../helpers/oracle.js';
 import { renderLine as render } from '../helpers/log-lines.js';
 

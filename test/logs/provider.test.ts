@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCountProvider } from '../../src/logs/provider.js';
-import { windowAt } from '../../src/evaluate/ticks.js';
+import { windowAt } from '../../src/model/window.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
 const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);

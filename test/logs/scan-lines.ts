@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
-import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { LEVELS, type Level } from '../../src/model/levels.js';
 import { collectTimestamps } from '../helpers/reference-scan.js';
 import { BlockScanner, type ScanResult, type ScanSpec } from '../../src/logs/scan/block-scanner.js';
-import type { Window } from '../../src/evaluate/types.js';
+import type { Window } from '../../src/model/window.js';
 
 /** Shared generators and helpers for the scan tests: lines that try hard to fool a byte prefilter. */
 

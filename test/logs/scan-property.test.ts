@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWindows } from '../../src/logs/file-counts.js';
-import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { LEVELS, type Level } from '../../src/model/levels.js';
 import { MAX_LINE_BYTES } from '../../src/logs/log-file.js';
 import { createCountProvider } from '../../src/logs/provider.js';
 import { oracleCount } from '../helpers/oracle.js';

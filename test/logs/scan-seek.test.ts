@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { LEVELS, type Level } from '../../src/model/levels.js';
 import { open } from 'node:fs/promises';
 import { findStart } from '../../src/logs/scan/order.js';
 import { scanFile } from '../../src/logs/scan/scan-source.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInStore } from '../../src/logs/stores/index.js';
-import type { Window } from '../../src/evaluate/types.js';
+import type { Window } from '../../src/model/window.js';
 import { CH_URL, PG_URL, chDrop, chSource, chTable, needServer, pgSource, pgTable, uniqueName, withPg } from './support.js';
 import type { Entry } from './support.js';
 

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countInStore } from '../../src/logs/stores/index.js';
-import { LEVELS } from '../../src/logs/levels.js';
-import type { Window } from '../../src/evaluate/types.js';
+import { LEVELS } from '../../src/model/levels.js';
+import type { Window } from '../../src/model/window.js';
 import { CH_URL, PG_URL, bruteCount, chDrop, chSource, chTable, needServer, pgSource, pgTable, uniqueName, withPg } from './support.js';
 import type { Entry } from './support.js';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runEvaluation } from '../../src/evaluate/run.js';
-import { LEVELS, type Level } from '../../src/logs/levels.js';
+import { LEVELS, type Level } from '../../src/model/levels.js';
 import { oracleFires } from '../helpers/oracle.js';
 import { renderLine } from '../helpers/log-lines.js';
 import { CH_URL, PG_URL, chDrop, chTable, needServer, pgTable, uniqueName, withPg, type Entry } from './support.js';

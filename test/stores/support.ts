@@ -6,8 +6,8 @@ import { createClient } from '@clickhouse/client';
 import { randomBytes } from 'node:crypto';
 import { it } from 'vitest';
 import { oracleCount } from '../helpers/oracle.js';
-import type { Level } from '../../src/logs/levels.js';
-import type { Window } from '../../src/evaluate/types.js';
+import type { Level } from '../../src/model/levels.js';
+import type { Window } from '../../src/model/window.js';
 import { ClickHouseSourceSchema, PostgresSourceSchema } from '../../src/rules/schema.js';
 import type { ClickHouseSource, PostgresSource } from '../../src/rules/schema.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
-import { LEVELS } from '../../logs/levels.js';
+import { LEVELS } from '../../model/levels.js';
 import { currentWebhookState } from '../../deliver/webhook-state.js';
 import { CHANNELS } from '../../rules/schema.js';
 import { UserError } from '../../util/errors.js';

@@ -1,6 +1,6 @@
-import type { SourceStats } from '../../evaluate/types.js';
+import type { SourceStats } from '../../model/count.js';
 import { parseLine } from '../formats.js';
-import type { Level } from '../levels.js';
+import type { Level } from '../../model/levels.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import { createPrefilter, createTimeFilter, type Prefilter } from './prefilter.js';
 

@@ -1,5 +1,5 @@
 import { ALIASES, normalizeLevel, normalizeTime } from '../formats.js';
-import type { Level } from '../levels.js';
+import type { Level } from '../../model/levels.js';
 
 /**
  * A byte-level test, run on a latin1 view of many lines at once, that finds every line parseLine

@@ -1,4 +1,4 @@
-import type { Window } from '../../evaluate/types.js';
+import type { Window } from '../../model/window.js';
 
 /**
  * Counting many windows from one grouped query: the store returns counts per

@@ -1,6 +1,6 @@
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
-import type { Level } from '../levels.js';
-import type { Window } from '../../evaluate/types.js';
+import type { Level } from '../../model/levels.js';
+import type { Window } from '../../model/window.js';
 import type { ClickHouseSource } from '../../rules/schema.js';
 import { chIdent, intLiteral, splitTable } from './sql.js';
 import { edgeGrid, windowCounts, windowEdges } from './buckets.js';

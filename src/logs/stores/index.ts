@@ -1,5 +1,5 @@
-import type { Level } from '../levels.js';
-import type { Window } from '../../evaluate/types.js';
+import type { Level } from '../../model/levels.js';
+import type { Window } from '../../model/window.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 import { UserError, errorMessage } from '../../util/errors.js';
 import { urlPasswordForms } from '../../util/userinfo.js';

@@ -1,5 +1,5 @@
-import type { Level } from '../levels.js';
-import { LEVELS } from '../levels.js';
+import type { Level } from '../../model/levels.js';
+import { LEVELS } from '../../model/levels.js';
 
 /**
  * How the store's level values map onto the requested levels. Without a

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Level } from '../levels.js';
-import type { Window } from '../../evaluate/types.js';
+import type { Level } from '../../model/levels.js';
+import type { Window } from '../../model/window.js';
 import type { PostgresSource } from '../../rules/schema.js';
 import { pgIdent, splitTable } from './sql.js';
 import { windowCounts, windowEdges } from './buckets.js';

@@ -1,23 +1,57 @@
-export const id = 314;
-export const ids = [314,320];
+export const id = 781;
+export const ids = [781,320];
 export const modules = {
 
-/***/ 3314:
+/***/ 8781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runEvaluation: () => (/* binding */ runEvaluation)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1622);
-/* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1879);
-/* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4320);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
-/* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7913);
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4671);
-/* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8061);
-/* harmony import */ var _ticks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1813);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runEvaluation: () => (/* binding */ runEvaluation)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/logs/provider.ts + 3 modules
+var logs_provider = __webpack_require__(1622);
+// EXTERNAL MODULE: ./src/rules/load.ts
+var load = __webpack_require__(1879);
+// EXTERNAL MODULE: ./src/state/store.ts + 1 modules
+var store = __webpack_require__(4320);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/evaluate/count-and-decide.ts + 1 modules
+var count_and_decide = __webpack_require__(5118);
+// EXTERNAL MODULE: ./src/model/time.ts
+var time = __webpack_require__(816);
+// EXTERNAL MODULE: ./src/evaluate/sources.ts
+var evaluate_sources = __webpack_require__(8061);
+;// CONCATENATED MODULE: ./src/evaluate/ticks.ts
+const MINUTE = 60_000;
+/**
+ * Which ticks a run evaluates. Ticks sit on the UTC grid of `intervalMinutes`; a run covers every tick
+ * after the watermark up to the last one at or before `nowMs`, because scheduled runs are delayed and
+ * dropped. Catch-up goes back at most `maxCatchupMinutes`; a first run (no watermark) evaluates only
+ * the latest tick.
+ */
+function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
+    const step = intervalMinutes * MINUTE;
+    const last = Math.floor(nowMs / step) * step;
+    if (watermarkMs === null)
+        return { ticks: [last], skipped: 0 };
+    const first = Math.floor(watermarkMs / step) * step + step;
+    if (first > last)
+        return { ticks: [], skipped: 0 };
+    const oldestAllowed = last - Math.floor((maxCatchupMinutes * MINUTE) / step) * step;
+    const start = Math.max(first, oldestAllowed);
+    const ticks = [];
+    for (let t = start; t <= last; t += step)
+        ticks.push(t);
+    return { ticks, skipped: (start - first) / step };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/run.ts
 
 
 
@@ -37,30 +71,30 @@ export const modules = {
  * failure counter, not a re-fire, is what tracks a failing receiver.
  */
 async function runEvaluation(opts) {
-    const loaded = await (0,_rules_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRules */ .A)(opts.rulesPath);
+    const loaded = await (0,load/* loadRules */.A)(opts.rulesPath);
     const file = opts.allowPrivateTargets
         ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
         : loaded;
     const fromArgs = opts.logs && opts.logs.length > 0;
-    const sources = fromArgs ? (0,_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .sourcesFromArgs */ .Q)(opts.logs) : file.sources;
-    const state = await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.loadState)(opts.statePath);
+    const sources = fromArgs ? (0,evaluate_sources/* sourcesFromArgs */.Q)(opts.logs) : file.sources;
+    const state = await (0,store.loadState)(opts.statePath);
     const nowMs = (opts.now ?? new Date()).getTime();
     if (!Number.isFinite(nowMs))
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y('the evaluation time (now) is not a valid date', { exitCode: 2 });
+        throw new errors/* UserError */.y('the evaluation time (now) is not a valid date', { exitCode: 2 });
     const watermark = state.last_evaluated_at === null ? null : Date.parse(state.last_evaluated_at);
     if (watermark !== null && watermark > nowMs)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${(0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(nowMs)}; ` +
+        throw new errors/* UserError */.y(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${(0,time/* isoSeconds */.n)(nowMs)}; ` +
             'pass a later --now or use another state file (it was left untouched)', { exitCode: 2 });
-    const plan = (0,_ticks_js__WEBPACK_IMPORTED_MODULE_7__/* .planTicks */ .Cu)(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
-    const provider = (0,_logs_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .createCountProvider */ .P)(sources, { baseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+    const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
+    const provider = (0,logs_provider/* createCountProvider */.P)(sources, { baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
     const lastTriggered = (id) => {
         const at = state.rules[id]?.last_triggered_at;
         return at ? Date.parse(at) : null;
     };
-    const evaluated = await (0,_count_and_decide_js__WEBPACK_IMPORTED_MODULE_8__/* .evaluateTicks */ ._)(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+    const evaluated = await (0,count_and_decide/* evaluateTicks */._)(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
     const report = {
         project: file.project,
-        ticks: plan.ticks.map(_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n),
+        ticks: plan.ticks.map(time/* isoSeconds */.n),
         skippedTicks: plan.skipped,
         rules: evaluated.rules,
         decisions: evaluated.decisions,
@@ -73,20 +107,20 @@ async function runEvaluation(opts) {
         return report;
     let next = {
         ...state,
-        last_evaluated_at: plan.ticks.length > 0 ? (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(plan.ticks.at(-1)) : state.last_evaluated_at,
+        last_evaluated_at: plan.ticks.length > 0 ? (0,time/* isoSeconds */.n)(plan.ticks.at(-1)) : state.last_evaluated_at,
         rules: { ...state.rules },
     };
     for (const [id, ms] of evaluated.lastTriggered)
-        next.rules[id] = { last_triggered_at: ms === null ? null : (0,_decide_js__WEBPACK_IMPORTED_MODULE_6__/* .isoSeconds */ .n)(ms) };
-    next = (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.pruneState)(next, file.rules.map((r) => r.id));
+        next.rules[id] = { last_triggered_at: ms === null ? null : (0,time/* isoSeconds */.n)(ms) };
+    next = (0,store.pruneState)(next, file.rules.map((r) => r.id));
     if (evaluated.decisions.length > 0) {
         if (!opts.deliverer)
             throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
         const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, opts.env);
         report.outcomes = delivered.outcomes;
-        next = (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.pruneState)({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+        next = (0,store.pruneState)({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
     }
-    await (0,_state_store_js__WEBPACK_IMPORTED_MODULE_3__.saveState)(opts.statePath, next);
+    await (0,store.saveState)(opts.statePath, next);
     report.stateSaved = true;
     return report;
 }

@@ -1,15 +1,46 @@
-export const id = 250;
-export const ids = [250];
+export const id = 343;
+export const ids = [343];
 export const modules = {
 
-/***/ 7913:
+/***/ 5118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ evaluateTicks)
-/* harmony export */ });
-/* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4671);
-/* harmony import */ var _ticks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1813);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ evaluateTicks)
+});
+
+;// CONCATENATED MODULE: ./src/evaluate/decide.ts
+/**
+ * The seed's rule, applied tick by tick so catch-up never double-fires: at tick t the rule fires when
+ * count >= threshold, unless it fired less than window_minutes before t. Disabled rules never fire.
+ * `counts[i]` is the count in (ticks[i] − window, ticks[i]].
+ */
+function decideRule(rule, ticks, counts, lastTriggeredMs) {
+    const fires = [];
+    let last = lastTriggeredMs;
+    if (!rule.enabled)
+        return { fires, lastTriggeredMs: last };
+    const windowMs = rule.window_minutes * 60_000;
+    ticks.forEach((t, i) => {
+        const count = counts[i] ?? 0;
+        if (count < rule.threshold)
+            return;
+        if (last !== null && t - last < windowMs)
+            return;
+        fires.push({ tickMs: t, match_count: count });
+        last = t;
+    });
+    return { fires, lastTriggeredMs: last };
+}
+
+// EXTERNAL MODULE: ./src/model/time.ts
+var time = __webpack_require__(816);
+// EXTERNAL MODULE: ./src/model/window.ts
+var model_window = __webpack_require__(5197);
+;// CONCATENATED MODULE: ./src/evaluate/count-and-decide.ts
+
 
 
 /**
@@ -39,7 +70,7 @@ async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
             }
             return i;
         };
-        const plan = group.map((r) => ticks.map((t) => indexOf((0,_ticks_js__WEBPACK_IMPORTED_MODULE_0__/* .windowAt */ .MF)(t, r.window_minutes))));
+        const plan = group.map((r) => ticks.map((t) => indexOf((0,model_window/* windowAt */.M)(t, r.window_minutes))));
         if (ticks.length === 0) {
             group.forEach((r) => countsByRule.set(r.id, []));
             continue;
@@ -57,10 +88,10 @@ async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
     const last = new Map();
     const reports = rules.map((rule) => {
         const counts = countsByRule.get(rule.id) ?? [];
-        const decided = (0,_decide_js__WEBPACK_IMPORTED_MODULE_1__/* .decideRule */ .L)(rule, ticks, counts, lastTriggered(rule.id));
+        const decided = decideRule(rule, ticks, counts, lastTriggered(rule.id));
         last.set(rule.id, decided.lastTriggeredMs);
         const fired = decided.fires.map((f) => {
-            const triggered_at = (0,_decide_js__WEBPACK_IMPORTED_MODULE_1__/* .isoSeconds */ .n)(f.tickMs);
+            const triggered_at = (0,time/* isoSeconds */.n)(f.tickMs);
             decisions.push({ rule, triggered_at, match_count: f.match_count });
             return triggered_at;
         });
@@ -78,43 +109,6 @@ async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
     // Oldest tick first, then in rule-file order: the order receivers hear about them.
     decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
     return { rules: reports, decisions, lastTriggered: last, stats: [...stats.values()] };
-}
-
-
-/***/ }),
-
-/***/ 4671:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ decideRule),
-/* harmony export */   n: () => (/* binding */ isoSeconds)
-/* harmony export */ });
-/**
- * The seed's rule, applied tick by tick so catch-up never double-fires: at tick t the rule fires when
- * count >= threshold, unless it fired less than window_minutes before t. Disabled rules never fire.
- * `counts[i]` is the count in (ticks[i] − window, ticks[i]].
- */
-function decideRule(rule, ticks, counts, lastTriggeredMs) {
-    const fires = [];
-    let last = lastTriggeredMs;
-    if (!rule.enabled)
-        return { fires, lastTriggeredMs: last };
-    const windowMs = rule.window_minutes * 60_000;
-    ticks.forEach((t, i) => {
-        const count = counts[i] ?? 0;
-        if (count < rule.threshold)
-            return;
-        if (last !== null && t - last < windowMs)
-            return;
-        fires.push({ tickMs: t, match_count: count });
-        last = t;
-    });
-    return { fires, lastTriggeredMs: last };
-}
-/** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
-function isoSeconds(ms) {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 
@@ -164,61 +158,6 @@ function sourcesFromArgs(logs, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 1813:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cu: () => (/* binding */ planTicks),
-/* harmony export */   MF: () => (/* binding */ windowAt),
-/* harmony export */   xd: () => (/* binding */ countInWindow)
-/* harmony export */ });
-const MINUTE = 60_000;
-/**
- * Which ticks a run evaluates. Ticks sit on the UTC grid of `intervalMinutes`; a run covers every tick
- * after the watermark up to the last one at or before `nowMs`, because scheduled runs are delayed and
- * dropped. Catch-up goes back at most `maxCatchupMinutes`; a first run (no watermark) evaluates only
- * the latest tick.
- */
-function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
-    const step = intervalMinutes * MINUTE;
-    const last = Math.floor(nowMs / step) * step;
-    if (watermarkMs === null)
-        return { ticks: [last], skipped: 0 };
-    const first = Math.floor(watermarkMs / step) * step + step;
-    if (first > last)
-        return { ticks: [], skipped: 0 };
-    const oldestAllowed = last - Math.floor((maxCatchupMinutes * MINUTE) / step) * step;
-    const start = Math.max(first, oldestAllowed);
-    const ticks = [];
-    for (let t = start; t <= last; t += step)
-        ticks.push(t);
-    return { ticks, skipped: (start - first) / step };
-}
-/** The window a rule counts at tick t: (t − window, t]. */
-function windowAt(tickMs, windowMinutes) {
-    return { fromMs: tickMs - windowMinutes * MINUTE, toMs: tickMs };
-}
-/** Entries of an ascending timestamp array in (from, to], by two binary searches. */
-function countInWindow(sorted, window) {
-    return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
-}
-/** Index of the first element greater than x. */
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-
-/***/ }),
-
 /***/ 1622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -240,15 +179,15 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/evaluate/ticks.ts
-var ticks = __webpack_require__(1813);
+// EXTERNAL MODULE: ./src/model/window.ts
+var model_window = __webpack_require__(5197);
 ;// CONCATENATED MODULE: ./src/logs/file-counts.ts
 
 /** counts[i][j]: entries at levels[i] in windows[j], summed over every source's timestamps. */
 function countWindows(perSource, levels, windows) {
     return levels.map((level) => {
         const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
-        return windows.map((w) => (0,ticks/* countInWindow */.xd)(sorted, w));
+        return windows.map((w) => (0,model_window/* countInWindow */.x)(sorted, w));
     });
 }
 
@@ -555,6 +494,53 @@ function openUrl(url, token) {
         req.on('timeout', () => req.destroy(new Error('no answer within 30 s')));
         req.on('error', reject);
     });
+}
+
+
+/***/ }),
+
+/***/ 816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ isoSeconds)
+/* harmony export */ });
+/** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ windowAt),
+/* harmony export */   x: () => (/* binding */ countInWindow)
+/* harmony export */ });
+const MINUTE = 60_000;
+/** The window a rule counts at tick t: (t − window, t]. */
+function windowAt(tickMs, windowMinutes) {
+    return { fromMs: tickMs - windowMinutes * MINUTE, toMs: tickMs };
+}
+/** Entries of an ascending timestamp array in (from, to], by two binary searches. */
+function countInWindow(sorted, window) {
+    return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
+}
+/** Index of the first element greater than x. */
+function upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 
