@@ -1,9 +1,32 @@
 import type { Level } from '../model/levels.js';
 
-/** One log entry as the evaluator sees it: when, and at which level. */
+/**
+ * One log entry as the evaluator sees it: when, at which level, and the entry's own fields (for
+ * filters, group-by and values): a JSON line's parsed object as is, a logfmt line's key/values as
+ * strings. `message` is the format's message field (msg, message, …) when it holds a string.
+ * Read fields as own properties (Object.hasOwn): a JSON object has Object.prototype.
+ */
 export interface LogRecord {
   ts: number;
   level: Level;
+  fields: Record<string, unknown>;
+  message?: string;
+}
+
+/** Keys a line's message is taken from, first present wins (pino/zap/logrus `msg`, winston/ECS `message`). */
+export const MESSAGE_KEYS = ['msg', 'message', '@message', 'MESSAGE'] as const;
+
+function messageOf(fields: Record<string, unknown>): string | undefined {
+  for (const key of MESSAGE_KEYS) {
+    const v = fields[key];
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+function record(ts: number, level: Level, fields: Record<string, unknown>): LogRecord {
+  const message = messageOf(fields);
+  return message === undefined ? { ts, level, fields } : { ts, level, fields, message };
 }
 
 /** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). */
@@ -81,18 +104,19 @@ function parseJsonLine(text: string): LogRecord | undefined {
   const log = obj.log as Record<string, unknown> | undefined;
   const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
   const ts = normalizeTime(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
-  return level === undefined || ts === undefined ? undefined : { ts, level };
+  return level === undefined || ts === undefined ? undefined : record(ts, level, obj);
 }
 
 const LOGFMT_PAIR = /([A-Za-z0-9_.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 
 function parseLogfmt(text: string): LogRecord | undefined {
-  const fields: Record<string, string> = {};
+  // No prototype: a key such as `constructor` or `__proto__` is a field like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const m of text.matchAll(LOGFMT_PAIR)) {
     const raw = m[2] ?? '';
     fields[m[1] as string] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
   }
   const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
   const ts = normalizeTime(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
-  return level === undefined || ts === undefined ? undefined : { ts, level };
+  return level === undefined || ts === undefined ? undefined : record(ts, level, fields);
 }
