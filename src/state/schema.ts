@@ -42,8 +42,10 @@ export const InstanceStateSchema = z
     pending_count: z.number().int().min(0).optional(),
     /** The last fire or re-notification sent for this instance. */
     last_notified_at: z.iso.datetime().nullable().optional(),
-    /** Whether the fire of the current incident reached a channel; a resolve is sent only when it did. */
-    fire_delivered: z.boolean().optional(),
+    /** match_count of that fire (a resolve repeats the fired body). */
+    fired_match_count: z.number().int().min(0).nullable().optional(),
+    /** Whether some fire of the current incident reached a channel; a resolve is sent only when one did (null: not known yet). */
+    fire_delivered: z.boolean().nullable().optional(),
     /** The count, ratio or aggregate at the last evaluated tick (null: no data). */
     last_value: z.number().nullable().optional(),
   })
