@@ -68,6 +68,10 @@ export const SourceSchema = z.union([
   FileSourceSchema,
 ]);
 
+/** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
+export const DEFAULT_CONCURRENCY = 64;
+export const DEFAULT_PER_HOST_CONCURRENCY = 32;
+
 export const CHANNELS = ['email', 'webhook', 'apialerts'] as const;
 
 export const RuleSchema = z
@@ -138,7 +142,9 @@ export const RulesFileSchema = z
         /** Deliver to loopback/private/link-local addresses (self-hosted receivers, tests). */
         allow_private_targets: z.boolean().default(false),
         /** Deliveries in flight at once across all fired rules. */
-        concurrency: z.number().int().min(1).max(256).default(16),
+        concurrency: z.number().int().min(1).max(256).default(DEFAULT_CONCURRENCY),
+        /** Deliveries in flight at once to any one host (webhook receiver, SMTP server, API): one slow receiver never takes every slot. */
+        per_host_concurrency: z.number().int().min(1).max(256).default(DEFAULT_PER_HOST_CONCURRENCY),
       })
       .strict()
       .default({
@@ -146,7 +152,8 @@ export const RulesFileSchema = z
         email_from: 'alerts@localhost',
         apialerts_key_env: 'APIALERTS_API_KEY',
         allow_private_targets: false,
-        concurrency: 16,
+        concurrency: DEFAULT_CONCURRENCY,
+        per_host_concurrency: DEFAULT_PER_HOST_CONCURRENCY,
       }),
     sources: z.array(SourceSchema).min(1),
     rules: z.array(RuleSchema),
