@@ -5,6 +5,7 @@ import { runEvaluation } from '../evaluate/run.js';
 import type { EvaluateReport } from '../evaluate/types.js';
 import { loadRules } from '../rules/load.js';
 import { UserError, errorMessage } from '../util/errors.js';
+import { parseCalendarTime } from '../util/calendar-time.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './notify-runner.js';
 import { renderEvaluateSummary } from './evaluate-summary.js';
@@ -102,8 +103,7 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
     const allowPrivate = parseBoolean('allow_private_targets', input(runner, 'allow_private_targets'));
     summary = parseBoolean('summary', input(runner, 'summary'));
     const nowText = input(runner, 'now');
-    const now = nowText ? new Date(nowText) : undefined;
-    if (now && Number.isNaN(now.getTime())) throw new UserError(`input now: not a date: "${nowText}"`, { exitCode: EXIT_BAD_INPUT });
+    const now = nowText ? parseCalendarTime(nowText, 'input now') : undefined;
     const logs = input(runner, 'logs').split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
     const statePath = input(runner, 'state');
     if (!dryRun) await mkdir(dirname(statePath), { recursive: true });

@@ -75,10 +75,30 @@ export const IPV6_BLOCKS: readonly AddressBlock[] = [
   { block: '2000::/3', name: 'global unicast', rfc: 'RFC 4291', reach: true, source: 'address-space' },
   { block: '::1/128', name: 'loopback', rfc: 'RFC 4291', reach: false },
   { block: '::/128', name: 'unspecified', rfc: 'RFC 4291', reach: false },
-  { block: '::/96', name: 'deprecated IPv4-compatible', rfc: 'RFC 4291 §2.5.5.1', reach: 'embedded', embedding: 'low32', source: 'deprecated' },
+  {
+    block: '::/96',
+    name: 'deprecated IPv4-compatible',
+    rfc: 'RFC 4291 §2.5.5.1',
+    reach: 'embedded',
+    embedding: 'low32',
+    source: 'deprecated',
+  },
   { block: '::ffff:0:0/96', name: 'IPv4-mapped', rfc: 'RFC 4291', reach: 'embedded', embedding: 'low32' },
-  { block: '::ffff:0:0:0/96', name: 'IPv4-translated (SIIT)', rfc: 'RFC 6145', reach: 'embedded', embedding: 'low32', source: 'deprecated' },
-  { block: '64:ff9b::/96', name: 'IPv4-IPv6 translation (NAT64 well-known prefix)', rfc: 'RFC 6052', reach: 'embedded', embedding: 'low32' },
+  {
+    block: '::ffff:0:0:0/96',
+    name: 'IPv4-translated (SIIT)',
+    rfc: 'RFC 6145',
+    reach: 'embedded',
+    embedding: 'low32',
+    source: 'deprecated',
+  },
+  {
+    block: '64:ff9b::/96',
+    name: 'IPv4-IPv6 translation (NAT64 well-known prefix)',
+    rfc: 'RFC 6052',
+    reach: 'embedded',
+    embedding: 'low32',
+  },
   { block: '64:ff9b:1::/48', name: 'IPv4-IPv6 translation (local-use NAT64)', rfc: 'RFC 8215', reach: false, embedding: 'low32' },
   { block: '100::/64', name: 'discard-only', rfc: 'RFC 6666', reach: false },
   { block: '100:0:0:1::/64', name: 'dummy IPv6 prefix', rfc: 'RFC 9780', reach: false },
@@ -211,9 +231,19 @@ export function classifyAddress(ip: string): AddressVerdict {
   if (block.reach === false)
     return { allowed: false, block, embedded, reason: `${ip} is not a public address: ${form}, not globally reachable (embeds ${v4})` };
   if (!verdict.allowed)
-    return { allowed: false, block, embedded, reason: `${ip} embeds ${v4} (${form}), which is not a public address: ${describeBlock(verdict.block!)}` };
+    return {
+      allowed: false,
+      block,
+      embedded,
+      reason: `${ip} embeds ${v4} (${form}), which is not a public address: ${describeBlock(verdict.block!)}`,
+    };
   if (serverVerdict && !serverVerdict.allowed)
-    return { allowed: false, block, embedded, reason: `${ip} names Teredo server ${server} (${form}), which is not a public address: ${describeBlock(serverVerdict.block!)}` };
+    return {
+      allowed: false,
+      block,
+      embedded,
+      reason: `${ip} names Teredo server ${server} (${form}), which is not a public address: ${describeBlock(serverVerdict.block!)}`,
+    };
   return { allowed: true, block, embedded };
 }
 
@@ -237,7 +267,11 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       const usable = allowPrivate ? addresses : addresses.filter((a) => !privateReason(a.address));
       if (usable.length === 0) {
         const reason = privateReason(addresses[0]?.address ?? '') ?? 'no address';
-        return callback(new RefusedTargetError(`refused: ${hostname} resolves to ${reason.replace(/ is /, ', ')} (allow_private_targets is off)`), '', 0);
+        return callback(
+          new RefusedTargetError(`refused: ${hostname} resolves to ${reason.replace(/ is /, ', ')} (allow_private_targets is off)`),
+          '',
+          0,
+        );
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
       callback(null, usable[0]!.address, usable[0]!.family);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../model/levels.js';
+import { readCalendarTime } from '../util/calendar-time.js';
 
 /**
  * The rule file: one zod schema is the single source of truth for what the
@@ -8,6 +9,12 @@ import { LEVELS } from '../model/levels.js';
  */
 
 /** Env var names: secrets never live in the file, only the name of where they are. */
+/** A time the user writes in the rule file: a real calendar time with a zone, as every time the toolkit reads. */
+const calendarTime = z.string().superRefine((v, ctx) => {
+  const r = readCalendarTime(v);
+  if ('problem' in r) ctx.addIssue({ code: 'custom', message: `${r.problem} (got "${v}")` });
+});
+
 const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
@@ -98,7 +105,7 @@ export const RuleSchema = z
      * afresh, as a new URL does. Written by `apialerts alerts webhook-enable`, so the re-enable works
      * where the state cannot be edited (the Actions cache) and goes through review with the rules.
      */
-    webhook_reenabled_at: z.iso.datetime({ offset: true }).optional(),
+    webhook_reenabled_at: calendarTime.optional(),
     /** Push through API Alerts: channel, tags and link of the event. */
     apialerts_channel: z.string().max(64).optional(),
     apialerts_tags: z.array(z.string()).max(10).optional(),

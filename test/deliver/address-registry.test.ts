@@ -137,11 +137,22 @@ describe('the policy, block by block of the IANA special-purpose registries', ()
     expect(classifyAddress('2002:c0a8:101::1').reason).toBe(
       '2002:c0a8:101::1 embeds 192.168.1.1 (6to4, 2002::/16, RFC 3056), which is not a public address: 192.168.0.0/16, private-use (RFC 1918)',
     );
-    expect(classifyAddress('2001:0:4136:e378:8000:63bf:3fff:fdd2').embedded).toMatchObject({ address: '192.0.2.45', server: { address: '65.54.227.120' } });
+    expect(classifyAddress('2001:0:4136:e378:8000:63bf:3fff:fdd2').embedded).toMatchObject({
+      address: '192.0.2.45',
+      server: { address: '65.54.227.120' },
+    });
   });
 
   it('URL host forms are judged after WHATWG normalisation (hex, octal, short IPv4; bracketed IPv6)', () => {
-    for (const url of ['http://0x7f.1/', 'http://0177.0.0.1/', 'http://2130706433/', 'http://127.1/', 'http://[::ffff:127.0.0.1]/', 'http://[0:0:0:0:0:ffff:a00:1]/', 'http://[::a00:1]/'])
+    for (const url of [
+      'http://0x7f.1/',
+      'http://0177.0.0.1/',
+      'http://2130706433/',
+      'http://127.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[0:0:0:0:0:ffff:a00:1]/',
+      'http://[::a00:1]/',
+    ])
       expect(checkLiteralHost(new URL(url).hostname, false), url).toMatch(/^refused: .*allow_private_targets is off\)$/);
     expect(checkLiteralHost(new URL('http://[2002:a00:1::1]/').hostname, true)).toBeUndefined();
     expect(checkLiteralHost('hooks.example.com', false)).toBeUndefined(); // names are checked at lookup
@@ -203,16 +214,22 @@ function inBlock(cidr: string, random: number[]): number[] {
 
 const arbV4Bytes = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }),
-  fc.tuple(fc.constantFrom(...blocksV4), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 })).map(([c, r]) => inBlock(c, r)),
+  fc
+    .tuple(fc.constantFrom(...blocksV4), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }))
+    .map(([c, r]) => inBlock(c, r)),
 );
 const rand16 = fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 16, maxLength: 16 });
 const arbV6Bytes = fc.oneof(
   rand16,
   fc.tuple(fc.constantFrom(...blocksV6), rand16).map(([c, r]) => inBlock(c, r)),
   // Every form that embeds IPv4, around special IPv4 blocks.
-  fc.tuple(fc.constantFrom('::/96', '::ffff:0:0/96', '::ffff:0:0:0/96', '64:ff9b::/96', '64:ff9b:1::/96'), rand16, arbV4Bytes).map(([c, r, v4]) => [...inBlock(c, r).slice(0, 12), ...v4]),
+  fc
+    .tuple(fc.constantFrom('::/96', '::ffff:0:0/96', '::ffff:0:0:0/96', '64:ff9b::/96', '64:ff9b:1::/96'), rand16, arbV4Bytes)
+    .map(([c, r, v4]) => [...inBlock(c, r).slice(0, 12), ...v4]),
   fc.tuple(rand16, arbV4Bytes).map(([r, v4]) => [0x20, 0x02, ...v4, ...r.slice(6)]),
-  fc.tuple(rand16, arbV4Bytes, arbV4Bytes).map(([r, server, client]) => [0x20, 0x01, 0, 0, ...server, ...r.slice(8, 12), ...client.map((b) => b ^ 0xff)]),
+  fc
+    .tuple(rand16, arbV4Bytes, arbV4Bytes)
+    .map(([r, server, client]) => [0x20, 0x01, 0, 0, ...server, ...r.slice(8, 12), ...client.map((b) => b ^ 0xff)]),
 );
 
 /** The same IPv6 address in the textual forms a resolver or URL may hand us. */
@@ -220,12 +237,21 @@ function forms(bytes: number[]): string[] {
   const a = ipaddr.fromByteArray(bytes) as ipaddr.IPv6;
   const full = a.parts.map((x) => x.toString(16).padStart(4, '0')).join(':');
   const short = a.toString();
-  const v4tail = `${a.parts.slice(0, 6).map((x) => x.toString(16)).join(':')}:${bytes.slice(12).join('.')}`;
-  return [short, full, full.toUpperCase(), v4tail, ...(short.includes('::') ? [] : [short.replace(/(^|:)0(:|$)/, '$1:$2').replace(/:::/, '::')])].filter((f) => ipaddr.isValid(f));
+  const v4tail = `${a.parts
+    .slice(0, 6)
+    .map((x) => x.toString(16))
+    .join(':')}:${bytes.slice(12).join('.')}`;
+  return [
+    short,
+    full,
+    full.toUpperCase(),
+    v4tail,
+    ...(short.includes('::') ? [] : [short.replace(/(^|:)0(:|$)/, '$1:$2').replace(/:::/, '::')]),
+  ].filter((f) => ipaddr.isValid(f));
 }
 
 describe('against ipaddr.js over random addresses', () => {
-  it('IPv4: the verdict is the reference\'s', () => {
+  it("IPv4: the verdict is the reference's", () => {
     fc.assert(
       fc.property(arbV4Bytes, (bytes) => {
         const ip = bytes.join('.');
@@ -235,7 +261,7 @@ describe('against ipaddr.js over random addresses', () => {
     );
   });
 
-  it('IPv6: the verdict is the reference\'s, the same in every textual form', () => {
+  it("IPv6: the verdict is the reference's, the same in every textual form", () => {
     fc.assert(
       fc.property(arbV6Bytes, (bytes) => {
         const texts = forms(bytes);
@@ -251,7 +277,10 @@ describe('against ipaddr.js over random addresses', () => {
 
 function unshareNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['-n', process.execPath, builtBundle('cli'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOOK_SECRET: 'a1'.repeat(32) } });
+    const child = spawn('unshare', ['-n', process.execPath, builtBundle('cli'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOOK_SECRET: 'a1'.repeat(32) },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -265,8 +294,24 @@ describe('the built CLI in an empty network namespace (unshare -n)', () => {
   it('refuses every non-public literal target before any connect; a public one gets as far as connecting', async () => {
     const dir = tempDir('address-netns-');
     const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
-    writeFileSync(join(dir, 'app.log'), Array.from({ length: 3 }, (_, i) => renderLine({ ts: T0 - (i + 1) * 10_000, level: 'error' }, i)).join('\n') + '\n');
-    const refused = ['127.0.0.1', '[::a00:1]', '[2002:a00:1::1]', '[64:ff9b:1::808:808]', '[64:ff9b::a9fe:a9fe]', '[2001:0:4136:e378:8000:63bf:f5ff:fffe]', '[fec0::1]', '198.51.100.7', '198.18.0.1', '[2001:db8::1]', '[3fff::1]', '192.0.0.170'];
+    writeFileSync(
+      join(dir, 'app.log'),
+      Array.from({ length: 3 }, (_, i) => renderLine({ ts: T0 - (i + 1) * 10_000, level: 'error' }, i)).join('\n') + '\n',
+    );
+    const refused = [
+      '127.0.0.1',
+      '[::a00:1]',
+      '[2002:a00:1::1]',
+      '[64:ff9b:1::808:808]',
+      '[64:ff9b::a9fe:a9fe]',
+      '[2001:0:4136:e378:8000:63bf:f5ff:fffe]',
+      '[fec0::1]',
+      '198.51.100.7',
+      '198.18.0.1',
+      '[2001:db8::1]',
+      '[3fff::1]',
+      '192.0.0.170',
+    ];
     const targets = [...refused, '[2606:4700::1111]'];
     const rules = targets.map((host, i) => ({
       id: `11111111-2222-4333-8444-${String(i).padStart(12, '0')}`,
@@ -280,9 +325,19 @@ describe('the built CLI in an empty network namespace (unshare -n)', () => {
       allow_http: true,
     }));
     writeFileSync(join(dir, 'alerts.yml'), stringify({ project: 'p', sources: [{ name: 'app', path: 'app.log' }], rules }));
-    const r = await unshareNode(['evaluate', '--rules', join(dir, 'alerts.yml'), '--state', join(dir, 'state.json'), '--now', '2026-04-26T12:00:00Z', '--json']);
+    const r = await unshareNode([
+      'evaluate',
+      '--rules',
+      join(dir, 'alerts.yml'),
+      '--state',
+      join(dir, 'state.json'),
+      '--now',
+      '2026-04-26T12:00:00Z',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(3);
-    const outcomes = (JSON.parse(r.stdout) as { outcomes: { rule_name: string; status: string; attempts: number; detail?: string }[] }).outcomes;
+    const outcomes = (JSON.parse(r.stdout) as { outcomes: { rule_name: string; status: string; attempts: number; detail?: string }[] })
+      .outcomes;
     expect(outcomes).toHaveLength(targets.length);
     const byName = (host: string) => outcomes.find((o) => o.rule_name === `to ${host}`)!;
     for (const host of refused) {

@@ -26,7 +26,7 @@ export function registerBacktest(program: Command): void {
   withRulesAndLogs(
     program.command('backtest').description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired'),
   )
-    .option('--from <iso>', 'start of the replay (exclusive)')
+    .option('--from <iso>', 'start of the replay (exclusive); ISO 8601 with a zone, a date alone is UTC midnight')
     .option('--to <iso>', 'end of the replay (inclusive)', 'now')
     .option('--last <duration>', 'instead of --from: this long before --to, e.g. 24h or 7d')
     .option('--rule <id-or-name>', 'only this rule (repeatable)', collect)

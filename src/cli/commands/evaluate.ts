@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../util/errors.js';
+import { parseCalendarTime } from '../../util/calendar-time.js';
 import { createProgress } from '../progress.js';
 import { evaluateJson, formatEvaluate } from '../evaluate-format.js';
 
@@ -18,14 +18,9 @@ export const EXIT = { ok: 0, unexpected: 1, badInput: 2, deliveryFailed: 3 } as 
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** An ISO 8601 time with an explicit zone (Z or ±hh:mm), or `now`. */
+/** A time given on the command line (see util/calendar-time.ts), or `now`; exit 2 naming the flag. */
 export function parseTime(value: string, flag: string): Date {
-  if (value === 'now') return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value))
-    throw new UserError(`${flag} must be an ISO 8601 time with a zone, e.g. 2026-04-26T12:00:00Z (got "${value}")`, { exitCode: 2 });
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new UserError(`${flag} is not a valid date: "${value}"`, { exitCode: 2 });
-  return d;
+  return parseCalendarTime(value, flag, { allowNow: true });
 }
 
 /** `--rules` and `--logs`, shared by evaluate and backtest. */
@@ -40,7 +35,7 @@ export function registerEvaluate(program: Command): void {
     program.command('evaluate').description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state'),
   )
     .option('--state <file>', 'state file carried between runs', 'apialerts-state.json')
-    .option('--now <iso>', 'evaluation time (default: the current time)')
+    .option('--now <iso>', 'evaluation time, ISO 8601 with a zone; a date alone is UTC midnight (default: the current time)')
     .option('--dry-run', 'decide and print, deliver nothing, save no state')
     .option('--allow-private-targets', 'allow webhook deliveries to loopback/private addresses (self-hosted receivers)')
     .option('--json', 'print the report as JSON on stdout')

@@ -66,9 +66,9 @@ export function registerVerify(program: Command): void {
       const { verifySignature } = await import('../../deliver/verify.js');
       const tolerance = Number(flags.tolerance);
       if (!Number.isInteger(tolerance) || tolerance < 0) throw new UserError('--tolerance must be a whole number of seconds', { exitCode: 2 });
+      const now = flags.now ? parseTime(flags.now, '--now') : undefined;
       const request = await loadRequest(flags);
       const secrets = await loadSecrets(flags);
-      const now = flags.now ? parseTime(flags.now, '--now') : undefined;
       const result = verifySignature(request.body, request.headers, secrets, { scheme: flags.scheme, toleranceSeconds: tolerance, ...(now ? { now } : {}) });
       if (flags.json) process.stdout.write(JSON.stringify(result) + '\n');
       else process.stdout.write(result.ok ? `valid ${result.scheme} signature\n` : `INVALID${result.scheme ? ` ${result.scheme}` : ''} signature: ${result.reason}\n`);
