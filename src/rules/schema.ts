@@ -59,6 +59,16 @@ export const PostgresSourceSchema = z
     timestamp_column: sqlIdent.default('ts'),
     level_column: sqlIdent.default('level'),
     message_column: sqlIdent.optional(),
+    /**
+     * Plain columns a rule's where/group_by/value may name as fields (the field name is the column
+     * name). Filters and groups on them are pushed down into the query (docs/stores.md).
+     */
+    columns: z.array(sqlIdent).max(100).optional(),
+    /**
+     * A column holding each entry's fields as a JSON object (PostgreSQL jsonb/json, ClickHouse String):
+     * fields not in `columns` are read from it, dotted paths into nested objects (docs/stores.md).
+     */
+    fields_column: sqlIdent.optional(),
     /** Store value (as text) → level, when the store keeps numeric or custom levels. */
     level_map: levelMapping.optional(),
     timeout_seconds: z.number().positive().max(600).default(30),

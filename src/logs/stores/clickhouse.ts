@@ -70,10 +70,18 @@ export async function countClickHouse(
   }
 }
 
-type Client = ReturnType<typeof createClient>;
+export type Client = ReturnType<typeof createClient>;
 
 /** The timestamp column's type decides how to read it as epoch milliseconds. */
 async function columnType(client: Client, schema: string | undefined, table: string, column: string): Promise<string> {
+  const cols = await tableColumns(client, schema, table);
+  const type = cols.get(column);
+  if (type === undefined) throw new Error(`table ${table} has no column ${column} (timestamp_column)`);
+  return type.replace(/^Nullable\((.*)\)$/, '$1');
+}
+
+/** Column name → type of the table (throws when the table does not exist). */
+export async function tableColumns(client: Client, schema: string | undefined, table: string): Promise<Map<string, string>> {
   // Identifiers were validated by splitTable/chIdent: safe inside string literals (no quotes or backslashes).
   const db = schema === undefined ? 'currentDatabase()' : `'${schema}'`;
   const result = await client.query({
@@ -82,12 +90,10 @@ async function columnType(client: Client, schema: string | undefined, table: str
   });
   const cols = await result.json<{ name: string; type: string }>();
   if (cols.length === 0) throw new Error(`table ${schema ? `${schema}.` : ''}${table} does not exist`);
-  const col = cols.find((c) => c.name === column);
-  if (!col) throw new Error(`table ${table} has no column ${column} (timestamp_column)`);
-  return col.type.replace(/^Nullable\((.*)\)$/, '$1');
+  return new Map(cols.map((c) => [c.name, c.type]));
 }
 
-function timeExpressions(type: string, ts: string, first: number, last: number, column: string): { ms: string; range: string } {
+export function timeExpressions(type: string, ts: string, first: number, last: number, column: string): { ms: string; range: string } {
   if (/^DateTime(\(|$)/.test(type)) {
     // Seconds: s·1000 > first ⇔ s > floor(first/1000); s·1000 <= last ⇔ s <= floor(last/1000). Uses the ORDER BY key.
     return {

@@ -1,4 +1,5 @@
 import type { Level } from '../../model/levels.js';
+import type { SeriesCounts, SeriesQuery } from '../../model/series.js';
 import type { Window } from '../../model/window.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 import { UserError, errorMessage } from '../../util/errors.js';
@@ -16,6 +17,43 @@ export async function countInStore(
   query: { levels: Level[]; windows: Window[] },
   env: NodeJS.ProcessEnv,
 ): Promise<number[][]> {
+  return inStore(source, env, async (url) => {
+    if (source.kind === 'postgres') {
+      const { countPostgres } = await import('./postgres.js');
+      return countPostgres(source, url, query);
+    }
+    const { countClickHouse } = await import('./clickhouse.js');
+    return countClickHouse(source, url, query);
+  });
+}
+
+/** Distinct groups per series when the query does not say (src/model/series.ts). */
+const GROUP_LIMIT = 100_000;
+
+/**
+ * The series contract (src/model/series.ts) pushed down: filters, level sets, group-by and exact
+ * value aggregates for every series × window in ONE query to the store. result[i] answers
+ * query.series[i]; `query.sources` is the caller's business (this is one source). Fields are read
+ * from the source's `columns`, `message_column` and `fields_column` (docs/stores.md); a field the
+ * source cannot provide exactly is an error naming the source and the field (exit 2).
+ */
+export async function countSeriesInStore(
+  source: PostgresSource | ClickHouseSource,
+  query: SeriesQuery,
+  env: NodeJS.ProcessEnv,
+): Promise<SeriesCounts[]> {
+  const limit = (query as SeriesQuery & { groupLimit?: number }).groupLimit ?? GROUP_LIMIT;
+  return inStore(source, env, async (url) => {
+    if (source.kind === 'postgres') {
+      const { seriesPostgres } = await import('./postgres-series.js');
+      return seriesPostgres(source, url, query, limit);
+    }
+    const { seriesClickHouse } = await import('./clickhouse-series.js');
+    return seriesClickHouse(source, url, query, limit);
+  });
+}
+
+async function inStore<T>(source: PostgresSource | ClickHouseSource, env: NodeJS.ProcessEnv, run: (url: string) => Promise<T>): Promise<T> {
   const label = `source "${source.name}" (${source.kind}, table ${source.table})`;
   const url = env[source.url_env];
   if (url === undefined || url === '') {
@@ -24,12 +62,7 @@ export async function countInStore(
     });
   }
   try {
-    if (source.kind === 'postgres') {
-      const { countPostgres } = await import('./postgres.js');
-      return await countPostgres(source, url, query);
-    }
-    const { countClickHouse } = await import('./clickhouse.js');
-    return await countClickHouse(source, url, query);
+    return await run(url);
   } catch (err) {
     throw new UserError(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
   }

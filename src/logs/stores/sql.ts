@@ -34,3 +34,30 @@ export function intLiteral(n: number, what: string): string {
   if (!Number.isSafeInteger(n)) throw new Error(`${what} must be an integer, got ${String(n)}`);
   return String(n);
 }
+
+/**
+ * ClickHouse has no query parameters on 18.16 (Debian's; `{name:Type}` arrived in 19.x), so a value
+ * from a rule file (a filter's string, a pattern, a JSON key) is written as a string literal: every
+ * backslash and quote escaped, every control character and DEL as \xHH, everything else (UTF-8)
+ * as is. The result cannot end the literal early: test/stores/literals.test.ts round-trips hostile
+ * strings through the server.
+ */
+export function chString(value: string): string {
+  let out = "'";
+  for (const ch of value) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code >= 0xd800 && code <= 0xdfff) throw new Error('a lone surrogate cannot be written as UTF-8');
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
+/** A finite number as a ClickHouse Float64 literal that reads back as exactly the same double. */
+export function chFloat(n: number, what: string): string {
+  if (!Number.isFinite(n)) throw new Error(`${what} must be a finite number, got ${String(n)}`);
+  // JavaScript's shortest round-trip form; toFloat64 of a string parses it (a bare 1e+21 literal is not valid SQL).
+  return `toFloat64(${chString(String(n))})`;
+}

@@ -1,0 +1,357 @@
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import type { Filter, Scalar, SeriesCounts, SeriesQuery } from '../../model/series.js';
+import type { ClickHouseSource } from '../../rules/schema.js';
+import { edgeGrid, windowEdges } from './buckets.js';
+import { tableColumns, timeExpressions } from './clickhouse.js';
+import { levelLookup } from './level-map.js';
+import {
+  assemble,
+  booleansWhere,
+  canonicalNumber,
+  FieldError,
+  keyForm,
+  planQuery,
+  scalarString,
+  type FieldRef,
+  type GeneralRow,
+  type Plan,
+} from './plan.js';
+import { translateRegex } from './regex.js';
+import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
+
+/**
+ * The series pushdown for ClickHouse 18.16 (Debian's): ONE statement for every series × window.
+ * 18.16 has no query parameters, so rule values are written as escaped string literals (chString) and
+ * finite numbers (chFloat); identifiers are validated and back-quoted.
+ *
+ * Fields: a plain column (String/FixedString/Enum or a number type), `message_column`, or a top-level
+ * key of a JSON document in the String `fields_column`. 18.16 has no JSONExtract; its visitParam*
+ * functions find a key at ANY depth. So the document is first compacted (whitespace outside strings
+ * removed, by one regex that skips string literals), the first `{"key":` / `,"key":` is located, and the
+ * braces before it (string literals blanked) tell whether it is at the top level. A key found only
+ * nested is missing, as in a file; a row where a nested occurrence comes BEFORE another occurrence
+ * stops the query with a clear error (it cannot be read exactly here). Dotted paths are refused.
+ */
+
+const NUMERIC_STRING = '^-?[0-9]+(\\.[0-9]+)?$';
+const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
+const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
+export const AMBIGUOUS_KEY = 'apialerts: nested key before top-level key';
+
+const reEscape = (s: string) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
+/** JavaScript's String(x) for a finite Float64 x: ClickHouse prints the same shortest digits, without the + of e+21 and with -0. */
+const jsNumber = (x: string) => `if(${x} = 0, '0', replaceRegexpOne(toString(${x}), 'e([0-9])', 'e+\\\\1'))`;
+
+interface FieldCols {
+  /** 0 missing, 1 null, 2 string, 3 number, 4 boolean, 5 object/array/non-finite (present, no string form). */
+  t: string;
+  s: string;
+  x: string;
+  /** A group-key element: '' none, 's…' a string form, 'r…' a JSON number's text. */
+  key: string;
+}
+
+function fieldColumns(
+  f: FieldRef,
+  i: number,
+  columns: Map<string, string>,
+  doc: string | undefined,
+): { select: string[]; guard?: string; cols: FieldCols } {
+  const p = `__f${i}`;
+  const cols: FieldCols = { t: `${p}_t`, s: `${p}_s`, x: `${p}_x`, key: `${p}_k` };
+  if (f.kind === 'column') {
+    const raw = columns.get(f.column);
+    if (raw === undefined) throw new FieldError(`field "${f.field}": the table has no column ${f.column}`);
+    const nullable = /^Nullable\(/.test(raw);
+    const type = raw.replace(/^Nullable\((.*)\)$/, '$1').replace(/^LowCardinality\((.*)\)$/, '$1');
+    const c = chIdent(f.column, 'column');
+    const v = nullable ? `assumeNotNull(${c})` : c;
+    if (/^(String|FixedString\(\d+\)|Enum(8|16)\(.*\))$/.test(type)) {
+      return {
+        select: [
+          `toUInt8(${nullable ? `if(isNull(${c}), 0, 2)` : '2'}) AS ${cols.t}`,
+          `toString(${v}) AS ${cols.s}`,
+          `toFloat64(0) AS ${cols.x}`,
+          `if(${cols.t} = 2, concat('s', ${cols.s}), '') AS ${cols.key}`,
+        ],
+        cols,
+      };
+    }
+    if (/^(U?Int(8|16|32|64)|Float(32|64)|Decimal.*)$/.test(type)) {
+      return {
+        select: [
+          `toFloat64(${v}) AS ${cols.x}`,
+          `toUInt8(${nullable ? `isNull(${c})` : '0'} = 1 ? 0 : (isFinite(${cols.x}) ? 3 : 5)) AS ${cols.t}`,
+          `'' AS ${cols.s}`,
+          `if(${cols.t} = 3, concat('r', toString(${cols.x})), '') AS ${cols.key}`,
+        ],
+        cols,
+      };
+    }
+    throw new FieldError(
+      `field "${f.field}": column ${f.column} has type ${raw}; ClickHouse sources read String, FixedString, Enum and number columns as fields`,
+    );
+  }
+  if (doc === undefined) throw new Error('internal: fields_column document missing');
+  if (f.path.length > 1)
+    throw new FieldError(
+      `field "${f.field}": ClickHouse 18.16 cannot read a dotted path from fields_column exactly (no JSONExtract); add the field as a column (columns:) or flatten the key`,
+    );
+  const key = reEscape(JSON.stringify(f.field));
+  const pre = `${p}_pre`;
+  const depth = `${p}_depth`;
+  const raw = `${p}_raw`;
+  const blank = `replaceRegexpAll(${pre}, ${chString(STRING_LITERAL)}, '')`;
+  return {
+    select: [
+      `extract(${doc}, ${chString(`^(.*?[{,])${key}:`)}) AS ${pre}`,
+      `(length(replaceRegexpAll(${blank}, '[^{\\\\[]', '')) - length(replaceRegexpAll(${blank}, '[^}\\\\]]', ''))) AS ${depth}`,
+      `if(${pre} != '' AND ${depth} = 1, extract(${doc}, ${chString(`[{,]${key}:(${STRING_LITERAL}|[^,}\\]]*)`)}), '') AS ${raw}`,
+      `toUInt8(multiIf(${pre} = '' OR ${depth} != 1, 0, ${raw} = 'null', 1, substring(${raw}, 1, 1) = '"', 2, ${raw} = 'true' OR ${raw} = 'false', 4, ` +
+        `substring(${raw}, 1, 1) = '{' OR substring(${raw}, 1, 1) = '[', 5, isFinite(toFloat64OrZero(${raw})), 3, 5)) AS ${cols.t}`,
+      `multiIf(${cols.t} = 2, visitParamExtractString(concat('{"v":', ${raw}, '}'), 'v'), ${cols.t} = 4, ${raw}, '') AS ${cols.s}`,
+      `if(${cols.t} = 3, toFloat64OrZero(${raw}), toFloat64(0)) AS ${cols.x}`,
+      `multiIf(${cols.t} = 2 OR ${cols.t} = 4, concat('s', ${cols.s}), ${cols.t} = 3, concat('r', ${raw}), '') AS ${cols.key}`,
+    ],
+    guard: `(${pre} != '' AND ${depth} != 1 AND length(extractAll(${doc}, ${chString(`[{,]${key}:`)})) > 1)`,
+    cols,
+  };
+}
+
+function condition(f: Filter, c: FieldCols): string {
+  const anyOf = (vals: Scalar[], negate: boolean): string => {
+    const forms = [...new Set(vals.map(scalarString))];
+    const parts = [`(${c.t} = 2 AND ${c.s} IN (${forms.map(chString).join(', ')}))`];
+    const bools = forms.filter((s) => s === 'true' || s === 'false');
+    if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
+    const nums = forms.map(canonicalNumber).filter((x): x is number => x !== undefined);
+    if (nums.length) parts.push(`(${c.t} = 3 AND ${c.x} IN (${nums.map((n) => chFloat(n, 'value')).join(', ')}))`);
+    const eq = `(${parts.join(' OR ')})`;
+    return negate ? `NOT ${eq}` : eq;
+  };
+  switch (f.op) {
+    case 'exists':
+      return `${c.t} >= 2`;
+    case 'equals':
+      return anyOf([f.value as Scalar], false);
+    case 'not_equals':
+      return anyOf([f.value as Scalar], true);
+    case 'one_of':
+      return anyOf(f.value as Scalar[], false);
+    case 'contains': {
+      const s = scalarString(f.value as Scalar);
+      const parts = [`(${c.t} = 2 AND position(${c.s}, ${chString(s)}) > 0)`];
+      const bools = booleansWhere((b) => b.includes(s));
+      if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
+      if (/^[0-9.e+-]*$/.test(s)) parts.push(`(${c.t} = 3 AND position(${jsNumber(c.x)}, ${chString(s)}) > 0)`);
+      return `(${parts.join(' OR ')})`;
+    }
+    case 'matches': {
+      const pattern = String(f.value);
+      const re = new RegExp(pattern);
+      const translated = chString(translateRegex(pattern, 'clickhouse'));
+      const parts = [`(${c.t} = 2 AND match(${c.s}, ${translated}))`, `(${c.t} = 3 AND match(${jsNumber(c.x)}, ${translated}))`];
+      const bools = booleansWhere((b) => re.test(b));
+      if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
+      return `(${parts.join(' OR ')})`;
+    }
+    default: {
+      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
+      const x = chFloat(f.value as number, `value of ${f.field}`);
+      return `((${c.t} = 3 AND ${c.x} ${op} ${x}) OR (${c.t} = 2 AND match(${c.s}, ${chString(NUMERIC_STRING)}) AND toFloat64OrZero(${c.s}) ${op} ${x}))`;
+    }
+  }
+}
+
+/** aggregate.ts numericValue: [isnum, value]. */
+function numericValue(c: FieldCols): [string, string] {
+  const parsed = `toFloat64OrZero(replaceRegexpOne(${c.s}, '^\\\\+', ''))`;
+  return [
+    `((${c.t} = 3) OR (${c.t} = 2 AND match(${c.s}, ${chString(DECIMAL)}) AND isFinite(${parsed})))`,
+    `if(${c.t} = 3, ${c.x}, ${parsed})`,
+  ];
+}
+
+export async function seriesClickHouse(
+  source: ClickHouseSource,
+  url: string,
+  query: SeriesQuery,
+  groupLimit: number,
+): Promise<SeriesCounts[]> {
+  const plan = planQuery(source, query);
+  if (plan.series.length === 0) return [];
+  for (const w of query.windows) {
+    intLiteral(w.fromMs, 'window start');
+    intLiteral(w.toMs, 'window end');
+  }
+  const edges = windowEdges(query.windows);
+  const first = edges[0];
+  const last = edges[edges.length - 1];
+  const { origin, step } = edgeGrid(edges);
+  const cellOf = (e: number) => (e - origin) / step;
+  if (first === undefined || last === undefined || plan.levels.length === 0)
+    return assemble(plan, query.windows, cellOf, [], [], groupLimit);
+
+  const timeoutMs = Math.round(source.timeout_seconds * 1000);
+  const client = createClient({
+    url,
+    request_timeout: timeoutMs + 2000,
+    application: 'apialerts-evaluate',
+    log: { level: ClickHouseLogLevel.OFF },
+    // Hundreds of rules make a long statement: raise the parser's 256 KiB default.
+    clickhouse_settings: {
+      max_execution_time: Math.max(1, Math.ceil(source.timeout_seconds)),
+      max_query_size: '67108864',
+      max_ast_elements: '10000000',
+      max_expanded_ast_elements: '10000000',
+    },
+  });
+  try {
+    const { schema, name } = splitTable(source.table);
+    const columns = await tableColumns(client, schema, name);
+    const tsType = columns.get(source.timestamp_column);
+    if (tsType === undefined) throw new Error(`table ${name} has no column ${source.timestamp_column} (timestamp_column)`);
+    if (source.fields_column !== undefined && plan.fields.some((f) => f.kind === 'json')) {
+      const t = columns.get(source.fields_column);
+      if (t === undefined) throw new FieldError(`fields_column: the table has no column ${source.fields_column}`);
+      if (!/^(Nullable\()?String\)?$/.test(t))
+        throw new FieldError(`fields_column ${source.fields_column} has type ${t}; on ClickHouse it must be a String holding JSON`);
+    }
+    const sql = buildSql(source, plan, columns, tsType.replace(/^Nullable\((.*)\)$/, '$1'), first, last, origin, step);
+    let rows: Record<string, unknown>[];
+    try {
+      const result = await client.query({ query: sql, format: 'JSONEachRow' });
+      rows = await result.json<Record<string, unknown>>();
+    } catch (err) {
+      if (/throwIf/.test(String((err as Error).message))) {
+        const fields = plan.fields.filter((f) => f.kind === 'json').map((f) => f.field);
+        throw new FieldError(
+          `field ${fields.map((f) => `"${f}"`).join(' or ')}: a row's fields_column holds the key inside a nested object before another occurrence; ClickHouse 18.16 cannot tell which one is the top-level key exactly — store the field in its own column (columns:)`,
+        );
+      }
+      throw err;
+    }
+    const simpleRows: { cell: number; counts: number[] }[] = [];
+    const generalRows: GeneralRow[] = [];
+    for (const r of rows) {
+      const cell = Number(r.cell);
+      if (Number(r.s) < 0) {
+        simpleRows.push({ cell, counts: (r.ns as unknown[]).map(Number) });
+        continue;
+      }
+      const nv = Number(r.nv);
+      generalRows.push({
+        s: Number(r.s),
+        key: (r.k as string[]).map((k) => (k === '' ? null : k[0] === 's' ? k.slice(1) : keyForm(Number(k.slice(1))))),
+        cell,
+        hv: Number(r.hvf) === 1 ? Number(r.hv) : null,
+        n: Number(r.n),
+        nv,
+        vmin: nv > 0 ? Number(r.vmin) : null,
+        vmax: nv > 0 ? Number(r.vmax) : null,
+        lts: Number(r.lf) === 1 ? Number(r.lts) : null,
+        lv: Number(r.lf) === 1 ? Number(r.lv) : null,
+      });
+    }
+    return assemble(plan, query.windows, cellOf, simpleRows, generalRows, groupLimit);
+  } finally {
+    await client.close().catch(() => {});
+  }
+}
+
+function buildSql(
+  source: ClickHouseSource,
+  plan: Plan,
+  columns: Map<string, string>,
+  tsType: string,
+  first: number,
+  last: number,
+  origin: number,
+  step: number,
+): string {
+  const { schema, name } = splitTable(source.table);
+  const table = schema ? `${chIdent(schema, 'schema')}.${chIdent(name, 'table')}` : chIdent(name, 'table');
+  const ts = chIdent(source.timestamp_column, 'timestamp_column');
+  const lv = chIdent(source.level_column, 'level_column');
+  const time = timeExpressions(tsType, ts, first, last, source.timestamp_column);
+  const cell = `intDiv(${time.ms} - ${intLiteral(origin, 'origin')} + ${intLiteral(step - 1, 'step')}, ${intLiteral(step, 'step')})`;
+  const levelText = source.level_map ? `toString(${lv})` : `lower(toString(${lv}))`;
+  const storeValues = (levels: typeof plan.levels) => levelLookup(levels, source.level_map).storeValues ?? levels;
+  const allLevels = storeValues(plan.levels);
+  const inList = (xs: string[]) => (xs.length ? xs.map(chString).join(', ') : "''");
+
+  const doc = plan.fields.some((f) => f.kind === 'json') ? '__doc' : undefined;
+  // Two layers, so that conditions name plain columns of a subquery: 18.16 expands an alias into every
+  // place it is used, and hundreds of rules over aliases of aliases make an AST too big to analyse.
+  const rowCols = [`toInt64(${cell}) AS __cell`, `toInt64(${time.ms}) AS __ms`, `${levelText} AS __lv`];
+  const passCols = ['__cell', '__ms', '__lv'];
+  if (doc) {
+    const fc = chIdent(source.fields_column as string, 'fields_column');
+    rowCols.push(`replaceRegexpAll(ifNull(${fc}, ''), ${chString(`(${STRING_LITERAL})|[ \\t\\n\\r]+`)}, '\\\\1') AS ${doc}`);
+  }
+  const selects: string[] = [...passCols];
+  const guards: string[] = [];
+  const fieldCols = plan.fields.map((f, i) => {
+    const got = fieldColumns(f, i, columns, doc);
+    selects.push(...got.select);
+    if (got.guard) guards.push(got.guard);
+    return got.cols;
+  });
+  const where = [
+    time.range,
+    `${time.ms} > ${intLiteral(first, 'start')}`,
+    `${time.ms} <= ${intLiteral(last, 'end')}`,
+    `${levelText} IN (${inList(allLevels)})`,
+  ];
+  // throwIf stops the query on a row whose JSON cannot be read exactly (see the module comment).
+  if (guards.length) selects.push(`throwIf(${guards.join(' OR ')}) AS __guard`);
+  const fieldCols0 = plan.fields.flatMap((f) => (f.kind === 'column' ? [chIdent(f.column, 'column')] : []));
+  const rows = `SELECT ${[...rowCols, ...new Set(fieldCols0)].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
+  const inner = `SELECT ${selects.join(', ')} FROM (${rows})`;
+
+  const selectionSql = (s: (typeof plan.series)[number]): string => {
+    const parts: string[] = [];
+    const mine = storeValues(s.levels);
+    if (mine.length < allLevels.length) parts.push(`__lv IN (${inList(mine)})`);
+    for (const w of s.where) parts.push(condition(w.filter, fieldCols[w.field] as FieldCols));
+    if (guards.length) parts.push('__guard = 0');
+    return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : '1';
+  };
+
+  const simple = plan.series.filter((s) => s.simple);
+  const general = plan.series.filter((s) => !s.simple);
+  const parts: string[] = [];
+  if (simple.length > 0) {
+    const counts = simple.map((s) => {
+      const cond = selectionSql(s);
+      return cond === '1' ? 'count()' : `countIf(${cond})`;
+    });
+    parts.push(
+      `SELECT toInt32(-1) AS s, emptyArrayString() AS k, __cell AS cell, toFloat64(0) AS hv, toUInt8(0) AS hvf, toUInt64(0) AS n, toUInt64(0) AS nv, ` +
+        `toFloat64(0) AS vmin, toFloat64(0) AS vmax, toInt64(0) AS lts, toFloat64(0) AS lv, toUInt8(0) AS lf, [${counts.map((c) => `toUInt64(${c})`).join(', ')}] AS ns ` +
+        `FROM (${inner}) GROUP BY __cell`,
+    );
+  }
+  if (general.length > 0) {
+    const tuples = general.map((s) => {
+      const key = s.groupBy.length ? `[${s.groupBy.map((i) => (fieldCols[i] as FieldCols).key).join(', ')}]` : 'emptyArrayString()';
+      const [isnum, v] = s.value ? numericValue(fieldCols[s.value.field] as FieldCols) : ['0', '0'];
+      const hist = s.value?.histogram ? 1 : 0;
+      const isLast = s.value?.aggregate === 'last' ? 1 : 0;
+      return `tuple(toInt32(${s.index}), toUInt8(${selectionSql(s)}), ${key}, toFloat64(${v}), toUInt8(${isnum}), toUInt8(${hist}), toUInt8(${isLast}))`;
+    });
+    // One layer per step, so that no alias stands for the big array expression (18.16 would copy it into every use).
+    const arr = `SELECT __cell, __ms, arrayFilter(q -> q.2 = 1, [${tuples.join(', ')}]) AS __arr FROM (${inner})`;
+    const joined = `SELECT __cell, __ms, arrayJoin(__arr) AS z FROM (${arr})`;
+    const fan =
+      `SELECT __cell, __ms, z.1 AS zs, z.3 AS zk, z.4 AS zv, z.5 AS zn, ` +
+      `if(z.6 = 1 AND z.5 = 1, z.4, toFloat64(0)) AS zh, toUInt8(z.6 = 1 AND z.5 = 1) AS zhf, toUInt8(z.7 = 1 AND z.5 = 1) AS zl FROM (${joined})`;
+    parts.push(
+      `SELECT zs AS s, zk AS k, __cell AS cell, zh AS hv, zhf AS hvf, count() AS n, toUInt64(sum(zn)) AS nv, minIf(zv, zn = 1) AS vmin, maxIf(zv, zn = 1) AS vmax, ` +
+        `maxIf(__ms, zl = 1) AS lts, argMaxIf(zv, tuple(__ms, zv), zl = 1) AS lv, toUInt8(max(zl)) AS lf, emptyArrayUInt64() AS ns ` +
+        `FROM (${fan}) GROUP BY s, k, cell, hv, hvf`,
+    );
+  }
+  return parts.join(' UNION ALL ');
+}
