@@ -10,6 +10,7 @@ import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './notify-runner.js';
 import { renderEvaluateSummary } from './evaluate-summary.js';
 import { urlPasswordForms } from '../util/userinfo.js';
+import { parseSecretsBundle, parseSecretsJson, type SecretSources } from '../evaluate/secrets.js';
 
 /** The evaluate action's inputs and their defaults (evaluate/action.yml; a test keeps them in step). */
 export const EVALUATE_INPUTS = {
@@ -22,6 +23,9 @@ export const EVALUATE_INPUTS = {
   fail_on_delivery_error: 'true',
   summary: 'true',
   secrets_json: '',
+  secrets_bundle: '',
+  heartbeat_url: '',
+  heartbeat_event: 'false',
 } as const;
 
 export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved'] as const;
@@ -53,24 +57,26 @@ async function maskSecrets(runner: Runner, rulesPath: string, env: NodeJS.Proces
   }
 }
 
-/** `${{ toJSON(secrets) }}`: every value masked at once; names become env vars the rule file can name. */
-function secretsFromJson(runner: Runner, text: string): Record<string, string> {
-  if (!text) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UserError('input secrets_json is not valid JSON (pass ${{ toJSON(secrets) }})', { exitCode: EXIT_BAD_INPUT });
+/**
+ * The secrets a reusable workflow carries in: `${{ toJSON(secrets) }}` (declared ones, or all with
+ * inherit) and a bundle of NAME=value lines. Every value is masked at once; the evaluation keeps only
+ * the variables the rule file names.
+ */
+function secretsFromInputs(runner: Runner): SecretSources {
+  const byName = parseSecretsJson(input(runner, 'secrets_json'));
+  for (const value of Object.values(byName)) if (value) runner.setSecret(value);
+  const bundleText = input(runner, 'secrets_bundle');
+  for (const line of bundleText.split(/\r?\n/)) {
+    const value = line.slice(line.indexOf('=') + 1).trim();
+    if (line.includes('=') && value) runner.setSecret(value);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UserError('input secrets_json must be a JSON object of name → value', { exitCode: EXIT_BAD_INPUT });
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(data)) {
-    if (typeof value !== 'string') continue;
-    runner.setSecret(value);
-    out[name] = value;
-  }
-  return out;
+  const bundle = bundleText.trim() ? parseSecretsBundle(bundleText, 'input secrets_bundle') : {};
+  for (const value of Object.values(bundle)) if (value) runner.setSecret(value);
+  return { byName, bundle };
 }
+
+/** Inputs that carry secrets: read once, then gone from the environment the evaluation and its workers see. */
+const SECRET_INPUTS = ['INPUT_SECRETS_JSON', 'INPUT_SECRETS_BUNDLE', 'INPUT_HEARTBEAT_URL'];
 
 function input(runner: Runner, name: keyof typeof EVALUATE_INPUTS): string {
   return runner.getInput(name) || EVALUATE_INPUTS[name];
@@ -86,22 +92,29 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
   let failOnDelivery = true;
   let summary = true;
   const rulesPath = input(runner, 'rules');
-  let env = processEnv;
+  let secrets: SecretSources;
+  const heartbeatUrl = input(runner, 'heartbeat_url').trim();
+  if (heartbeatUrl) runner.setSecret(heartbeatUrl);
+  const env: NodeJS.ProcessEnv = { ...processEnv };
   try {
-    // A reusable workflow cannot list its caller's secrets by name; it passes them all as JSON.
-    env = { ...secretsFromJson(runner, input(runner, 'secrets_json')), ...processEnv };
+    secrets = secretsFromInputs(runner);
+    for (const name of SECRET_INPUTS) {
+      delete env[name];
+      delete process.env[name];
+    }
   } catch (err) {
     runner.error(errorMessage(err));
     runner.setOutput('state_saved', 'false');
     process.exitCode = EXIT_BAD_INPUT;
     return;
   }
-  await maskSecrets(runner, rulesPath, env);
+  await maskSecrets(runner, rulesPath, { ...secrets.bundle, ...secrets.byName, ...env });
   try {
     failOnDelivery = parseBoolean('fail_on_delivery_error', input(runner, 'fail_on_delivery_error'));
     const dryRun = parseBoolean('dry_run', input(runner, 'dry_run'));
     const allowPrivate = parseBoolean('allow_private_targets', input(runner, 'allow_private_targets'));
     summary = parseBoolean('summary', input(runner, 'summary'));
+    const heartbeatEvent = parseBoolean('heartbeat_event', input(runner, 'heartbeat_event'));
     const nowText = input(runner, 'now');
     const now = nowText ? parseCalendarTime(nowText, 'input now') : undefined;
     const logs = input(runner, 'logs').split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
@@ -115,6 +128,8 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
       dryRun,
       allowPrivateTargets: allowPrivate,
       env,
+      secrets,
+      ...(heartbeatUrl || heartbeatEvent ? { heartbeat: { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: heartbeatEvent } } : {}),
       deliverer: createDeliverer({ allowPrivateTargets: allowPrivate, log: (line) => runner.warning(line) }),
     });
   } catch (err) {
@@ -134,6 +149,8 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
   for (const o of report.outcomes.filter((x) => x.status === 'skipped')) runner.warning(`${o.channel} for "${o.rule_name}" skipped: ${o.detail ?? ''}`);
   for (const s of report.stats.filter((x) => x.unreadable > 0))
     runner.warning(`${s.unreadable} of ${s.linesRead} lines in ${s.source} could not be read (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})`);
+  if (report.heartbeat?.url && report.heartbeat.url !== 'sent') runner.warning(`heartbeat URL ${report.heartbeat.url}`);
+  if (report.heartbeat?.event && report.heartbeat.event !== 'sent') runner.warning(`heartbeat event ${report.heartbeat.event}`);
   if (report.skippedTicks > 0) runner.warning(`${report.skippedTicks} evaluation ticks older than max_catchup_minutes were skipped`);
 
   runner.setOutput(

@@ -9,6 +9,9 @@ import { evaluateTicks } from './count-and-decide.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
+import { sendHeartbeat } from './heartbeat.js';
+import { preflight, unconsumedRules } from './preflight.js';
+import { environmentWithSecrets, namedVariables, selectSecrets } from './secrets.js';
 import type { EvaluateOptions, EvaluateReport } from './types.js';
 
 /**
@@ -27,6 +30,10 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     : loaded;
   const fromArgs = opts.logs && opts.logs.length > 0;
   const sources = fromArgs ? sourcesFromArgs(opts.logs!) : file.sources;
+  // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
+  const env = opts.secrets ? environmentWithSecrets(opts.env, selectSecrets(namedVariables(file, sources), opts.secrets)) : opts.env;
+  // Every variable the run needs, before anything is counted or the state is read.
+  preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
   const state = await loadState(opts.statePath);
 
   const nowMs = (opts.now ?? new Date()).getTime();
@@ -40,7 +47,7 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     );
   const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
 
-  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress });
   const lastTriggered = (id: string) => {
     const at = state.rules[id]?.last_triggered_at;
     return at ? Date.parse(at) : null;
@@ -70,11 +77,21 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
 
   if (evaluated.decisions.length > 0) {
     if (!opts.deliverer) throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
-    const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, opts.env);
+    const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, env);
     report.outcomes = delivered.outcomes;
+    // A fire whose every delivery failed for a configuration reason is not consumed: it fires again.
+    for (const id of unconsumedRules(delivered.outcomes)) next.rules[id] = state.rules[id] ?? { last_triggered_at: null };
     next = pruneState({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
   }
   await saveState(opts.statePath, next);
   report.stateSaved = true;
+  if (opts.heartbeat && (opts.heartbeat.url || opts.heartbeat.event) && !report.outcomes.some((o) => o.status === 'failed'))
+    report.heartbeat = await sendHeartbeat(opts.heartbeat, {
+      project: file.project,
+      ticks: report.ticks.length,
+      fired: report.decisions.length,
+      ...(env[file.delivery.apialerts_key_env] ? { apiKey: env[file.delivery.apialerts_key_env]! } : {}),
+      env,
+    });
   return report;
 }

@@ -1,6 +1,8 @@
 import type { Rule } from '../rules/schema.js';
 import type { Decision, Deliverer, DeliveryOutcome } from '../deliver/types.js';
 import type { ProgressFn, SourceStats } from '../model/count.js';
+import type { HeartbeatOptions, HeartbeatResult } from './heartbeat.js';
+import type { SecretSources } from './secrets.js';
 
 export type { Decision };
 export type { CountProvider, CountQuery, CountResult, SourceStats } from '../model/count.js';
@@ -18,10 +20,17 @@ export interface EvaluateOptions {
   /** Overrides the rule file's delivery.allow_private_targets when true. */
   allowPrivateTargets?: boolean;
   env: NodeJS.ProcessEnv;
+  /**
+   * Secrets passed by name and/or in a NAME=value bundle (a reusable workflow's carriers): only the
+   * variables the rule file names are taken, and env's non-empty values win.
+   */
+  secrets?: SecretSources;
   /** Delivery implementation; dry runs need none. */
   deliverer?: Deliverer;
   /** Called as sources are read, for progress bars. */
   onProgress?: ProgressFn;
+  /** After a run that delivered everything (not a dry run): request a URL and/or send an event. */
+  heartbeat?: HeartbeatOptions;
 }
 
 export interface RuleReport {
@@ -50,4 +59,6 @@ export interface EvaluateReport {
   stats: SourceStats[];
   dryRun: boolean;
   stateSaved: boolean;
+  /** Set when a heartbeat was asked for and the run delivered everything. */
+  heartbeat?: HeartbeatResult;
 }
