@@ -1,5 +1,6 @@
 import type { BacktestReport } from '../evaluate/backtest.js';
 import type { Decision, EvaluateReport, SourceStats } from '../evaluate/types.js';
+import { formatNote, sourceWarnings } from '../logs/formats-report.js';
 
 /** What `--json` prints for a decision: the rule by id and name, not its whole configuration. */
 export function decisionJson(d: Decision) {
@@ -25,14 +26,30 @@ function ruleLine(r: { name: string; level: string; threshold: number; window_mi
 function statsLines(stats: SourceStats[]): string[] {
   return stats.map((s) => {
     const bad = s.unreadable > 0 ? `, ${s.unreadable} unreadable (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})` : '';
-    const unchecked = s.unchecked ? `, ${s.unchecked} not parsed (no wanted level or time)` : '';
+    // The prefilter skips a line only when it cannot be an entry at a wanted level in the windows; whether it was readable is not known.
+    const unchecked = s.unchecked ? `, ${s.unchecked} skipped unparsed (cannot be an entry at a watched level in the windows)` : '';
     const skipped = s.skippedBytes ? `; ${(s.skippedBytes / 1e6).toFixed(1)} MB before the windows not read (time-ordered file)` : '';
-    return `  source ${s.source}: ${s.linesRead} lines${bad}${unchecked}${skipped}`;
+    const format = formatNote(s);
+    return `  source ${s.source}: ${s.linesRead} lines${bad}${unchecked}${skipped}${format ? `; ${format}` : ''}`;
   });
+}
+
+/** Warnings about the sources (mostly unreadable, zone assumed), for stderr. */
+export function statsWarnings(stats: SourceStats[]): string {
+  return sourceWarnings(stats)
+    .map((w) => `warning: ${w}\n`)
+    .join('');
 }
 
 export function formatEvaluate(report: EvaluateReport, statePath: string): string {
   const out: string[] = [];
+  if (report.ticks.length === 0) {
+    // Nothing was counted: no rule lines, no source stats, no made-up zeros.
+    const skipped = report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : '';
+    out.push(`${report.project}: no new tick since the last run${skipped}; nothing was counted or decided`);
+    out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state unchanged in ${statePath}`);
+    return out.join('\n') + '\n';
+  }
   const span = report.ticks.length === 0 ? 'no new tick since the last run' : report.ticks.length === 1 ? `tick ${report.ticks[0]}` : `${report.ticks.length} ticks ${report.ticks[0]} … ${report.ticks.at(-1)}`;
   out.push(`${report.project}: ${span}${report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : ''}`);
   for (const r of report.rules) {
@@ -55,6 +72,11 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
 
 export function formatBacktest(report: BacktestReport): string {
   const out: string[] = [`${report.project}: backtest ${report.from} … ${report.to}, ${report.ticks.length} ticks every ${report.interval_minutes} min`];
+  if (report.ticks.length > 0 && report.rules.every((r) => r.max_count === 0)) {
+    const levels = [...new Set(report.rules.map((r) => r.level))].join(', ');
+    const span = entrySpan(report.stats);
+    out.push(`the logs hold no entries at the rules' levels (${levels}) in this range${span ? `; their entries span ${span}` : ''}`);
+  }
   for (const r of report.rules) {
     const fires = report.fires.filter((f) => f.rule_id === r.id);
     out.push(`${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}`);
@@ -62,4 +84,11 @@ export function formatBacktest(report: BacktestReport): string {
   }
   out.push(...statsLines(report.stats));
   return out.join('\n') + '\n';
+}
+
+/** First … last timestamp of the entries the sources' scans read, when they say. */
+function entrySpan(stats: SourceStats[]): string | undefined {
+  const first = stats.map((s) => s.firstEntryAt).filter((x): x is string => x !== undefined).sort()[0];
+  const last = stats.map((s) => s.lastEntryAt).filter((x): x is string => x !== undefined).sort().at(-1);
+  return first && last ? `${first} … ${last}` : undefined;
 }

@@ -16,6 +16,7 @@ export interface BacktestOptions {
   only?: string[];
   env: NodeJS.ProcessEnv;
   onProgress?: EvaluateOptions['onProgress'];
+  lineFormat?: EvaluateOptions['lineFormat'];
 }
 
 export interface BacktestFire {
@@ -71,8 +72,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   rules = rules.map((r) => ({ ...r, enabled: true }));
 
   const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
-  const sources = fromArgs ? sourcesFromArgs(opts.logs!) : file.sources;
-  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+  const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
+  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
 
   return {

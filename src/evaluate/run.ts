@@ -29,7 +29,7 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
     : loaded;
   const fromArgs = opts.logs && opts.logs.length > 0;
-  const sources = fromArgs ? sourcesFromArgs(opts.logs!) : file.sources;
+  const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
   // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
   const env = opts.secrets ? environmentWithSecrets(opts.env, selectSecrets(namedVariables(file, sources), opts.secrets)) : opts.env;
   // Every variable the run needs, before anything is counted or the state is read.
@@ -47,7 +47,7 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     );
   const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
 
-  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress });
+  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const lastTriggered = (id: string) => {
     const at = state.rules[id]?.last_triggered_at;
     return at ? Date.parse(at) : null;

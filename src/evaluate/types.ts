@@ -1,3 +1,4 @@
+import type { FormatOption } from '../model/log-format.js';
 import type { Rule } from '../rules/schema.js';
 import type { Decision, Deliverer, DeliveryOutcome } from '../deliver/types.js';
 import type { ProgressFn, SourceStats } from '../model/count.js';
@@ -31,6 +32,18 @@ export interface EvaluateOptions {
   onProgress?: ProgressFn;
   /** After a run that delivered everything (not a dry run): request a URL and/or send an event. */
   heartbeat?: HeartbeatOptions;
+  /** How --logs sources are read (--format, --timezone) and what a mostly unreadable source does (--on-unreadable). */
+  lineFormat?: LineFormatOptions;
+}
+
+/** CLI / action options for reading log lines (docs/formats.md). */
+export interface LineFormatOptions {
+  /** Format of the --logs sources: a built-in name, or a regex with named groups. */
+  format?: FormatOption;
+  /** Zone for zone-less timestamps in the --logs sources. */
+  timezone?: string;
+  /** `error`: any source whose lines are mostly unreadable stops the run with exit 2. */
+  onUnreadable?: 'warn' | 'error';
 }
 
 export interface RuleReport {

@@ -1,4 +1,5 @@
 import type { Level } from '../model/levels.js';
+import { createTimeReader, type TimeReader } from './formats-time.js';
 
 /**
  * One log entry as the evaluator sees it: when, at which level, and the entry's own fields (for
@@ -16,7 +17,7 @@ export interface LogRecord {
 /** Keys a line's message is taken from, first present wins (pino/zap/logrus `msg`, winston/ECS `message`). */
 export const MESSAGE_KEYS = ['msg', 'message', '@message', 'MESSAGE'] as const;
 
-function messageOf(fields: Record<string, unknown>): string | undefined {
+export function messageOf(fields: Record<string, unknown>): string | undefined {
   for (const key of MESSAGE_KEYS) {
     const v = fields[key];
     if (typeof v === 'string') return v;
@@ -69,30 +70,43 @@ export function normalizeLevel(raw: unknown): Level | undefined {
   return ALIASES[key];
 }
 
+/** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */
+const UTC_READER = createTimeReader();
+
 /**
  * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
  * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
+ * A time without a zone is read as UTC, whatever the machine's zone.
  */
 export function normalizeTime(raw: unknown): number | undefined {
-  if (typeof raw === 'number' && Number.isFinite(raw)) return raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw);
-  if (typeof raw !== 'string' || raw === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(raw)) return normalizeTime(Number(raw));
-  const ms = Date.parse(raw);
-  return Number.isNaN(ms) ? undefined : ms;
+  return UTC_READER.read(raw);
 }
 
 /**
- * Reads one line in any supported format, detected per line: a JSON object (pino/bunyan,
- * winston, ECS `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for
- * a line it cannot read; the caller counts those.
+ * Reads one line in the default format, detected per line: a JSON object (pino/bunyan, winston, ECS
+ * `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for a line it cannot
+ * read; the caller counts those. `time` reads the timestamps (zone-less ones in its zone; UTC by default).
  */
-export function parseLine(line: string): LogRecord | undefined {
+export function parseLine(line: string, time: TimeReader = UTC_READER): LogRecord | undefined {
   const text = line.trim();
   if (text === '') return undefined;
-  return text.startsWith('{') ? parseJsonLine(text) : parseLogfmt(text);
+  return text.startsWith('{') ? parseJsonLine(text, time) : parseLogfmt(text, time);
 }
 
-function parseJsonLine(text: string): LogRecord | undefined {
+/** What a format's parser may find in a line: either part may be missing (a Docker line's inner part needs only the level). */
+export interface PartialRecord {
+  ts: number | undefined;
+  level: Level | undefined;
+  fields: Record<string, unknown>;
+  message?: string;
+}
+
+export function complete(p: PartialRecord | undefined): LogRecord | undefined {
+  return p === undefined || p.level === undefined || p.ts === undefined ? undefined : record(p.ts, p.level, p.fields);
+}
+
+/** A JSON object line, or undefined when it is not one. */
+export function parseJsonPartial(text: string, time: TimeReader): PartialRecord | undefined {
   let obj: Record<string, unknown>;
   try {
     const v: unknown = JSON.parse(text);
@@ -103,13 +117,44 @@ function parseJsonLine(text: string): LogRecord | undefined {
   }
   const log = obj.log as Record<string, unknown> | undefined;
   const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
-  const ts = normalizeTime(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
+  const ts = time.read(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
+  return { ts, level, fields: obj, message: messageOf(obj) };
+}
+
+/** A logfmt line's pairs, or undefined when it has none. */
+export function parseLogfmtPartial(text: string, time: TimeReader): PartialRecord | undefined {
+  // No prototype: a key such as `constructor` or `__proto__` is a field like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  let any = false;
+  for (const m of text.matchAll(LOGFMT_PAIR)) {
+    const raw = m[2] ?? '';
+    fields[m[1] as string] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+    any = true;
+  }
+  if (!any) return undefined;
+  const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
+  const ts = time.read(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
+  return { ts, level, fields, message: messageOf(fields) };
+}
+
+function parseJsonLine(text: string, time: TimeReader): LogRecord | undefined {
+  let obj: Record<string, unknown>;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    obj = v as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const log = obj.log as Record<string, unknown> | undefined;
+  const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
+  const ts = level === undefined ? undefined : time.read(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
   return level === undefined || ts === undefined ? undefined : record(ts, level, obj);
 }
 
 const LOGFMT_PAIR = /([A-Za-z0-9_.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 
-function parseLogfmt(text: string): LogRecord | undefined {
+function parseLogfmt(text: string, time: TimeReader): LogRecord | undefined {
   // No prototype: a key such as `constructor` or `__proto__` is a field like any other.
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const m of text.matchAll(LOGFMT_PAIR)) {
@@ -117,6 +162,6 @@ function parseLogfmt(text: string): LogRecord | undefined {
     fields[m[1] as string] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
   }
   const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
-  const ts = normalizeTime(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
+  const ts = level === undefined ? undefined : time.read(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
   return level === undefined || ts === undefined ? undefined : record(ts, level, fields);
 }

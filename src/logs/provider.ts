@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Source } from '../rules/schema.js';
 import type { CountProvider, CountQuery, CountResult, ProgressFn } from '../model/count.js';
+import { formatSpecOf } from './formats-source.js';
+import { unreadableMessage } from './formats-report.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { countWindows } from './file-counts.js';
 import { openFile } from './log-file.js';
@@ -19,6 +21,8 @@ interface ProviderOptions {
   onProgress?: ProgressFn;
   /** Tuning of the file scan (src/logs/scan): seeking in ordered files, and parsing every line for exact unreadable counts. */
   scan?: Omit<FileScanOptions, 'onBytes'> & { checkEveryLine?: boolean };
+  /** `error`: a source whose lines are mostly unreadable stops the run (exit 2), whatever the source says. */
+  onUnreadable?: 'warn' | 'error';
 }
 
 /**
@@ -48,6 +52,8 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
           toMs: Math.max(...query.windows.map((w) => w.toMs)),
           checkEveryLine: opts.scan?.checkEveryLine,
         };
+        const format = 'format' in source || 'timezone' in source ? formatSpecOf(source.format, source.timezone) : undefined;
+        const sourceSpec: ScanSpec = format ? { ...spec, format } : spec;
         for (const { label, open, path } of await streamsOf(source, opts)) {
           try {
             // The total is known for plain files (a .gz's size is not its decompressed size).
@@ -55,10 +61,14 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
             const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
             // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
             const got = path
-              ? await scanFile(path, spec, { ...opts.scan, onBytes })
-              : { result: await scanStream(await open(), spec, onBytes), skippedBytes: 0 };
+              ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes })
+              : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
             streamed.push(got.result.times);
-            stats.push(toStats(label, got.result, got.skippedBytes));
+            const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
+            stats.push(sourceStats);
+            if (sourceStats.mostlyUnreadable && (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
+              throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: 2 });
+            }
           } catch (err) {
             if (err instanceof UserError) throw err;
             throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });

@@ -37,6 +37,26 @@ export interface SourceStats {
   unchecked?: number;
   /** Bytes at the start of a time-ordered file that were not read, being before every window (src/logs/scan). */
   skippedBytes?: number;
+  /** The line format read with (`json`, `python-logging`, `docker (logfmt)`, `regex`…); files, stdin and URLs. */
+  format?: string;
+  /** The format was detected from the first lines (the source names none). */
+  formatDetected?: boolean;
+  /** The formats tried: every candidate when detected, else the one named. */
+  formatsTried?: string[];
+  /** Entries whose timestamp had no zone, read in `timezone`. */
+  zonelessTimes?: number;
+  /** The zone zone-less timestamps were read in (the source's `timezone`, else UTC). */
+  timezone?: string;
+  /** The source named no timezone, yet some timestamps had none: they were read as UTC (report it). */
+  timezoneAssumed?: boolean;
+  /**
+   * Most of the lines could not be read (of every line when all were parsed, else of the first lines
+   * sampled): the report warns, or the run fails when the source says `on_unreadable: error`.
+   */
+  mostlyUnreadable?: boolean;
+  /** Earliest and latest timestamp (ISO, UTC) among the entries parsed; lines the prefilter skipped are not among them. */
+  firstEntryAt?: string;
+  lastEntryAt?: string;
 }
 
 /** Progress of reading a source, for progress bars. */

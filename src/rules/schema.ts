@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../model/levels.js';
 import { readCalendarTime } from '../util/calendar-time.js';
+import { formatNameProblem, regexProblem, zoneProblem } from '../model/log-format.js';
 
 /**
  * The rule file: one zod schema is the single source of truth for what the
@@ -27,12 +28,43 @@ const tableName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$/, 'must be table or schema.table, plain identifiers only');
 
+/** How lines of a file, URL or stdin are read (docs/formats.md): every field optional. */
+const lineFormatFields = {
+  /** A built-in format name (`auto`: detect from the first lines, the default), or `{ regex }` with named groups. */
+  format: z
+    .union([
+      z.string().superRefine((v, ctx) => {
+        const problem = formatNameProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+      z
+        .object({ regex: z.string().min(1), flags: z.string().regex(/^[imsu]*$/, 'flags: any of i, m, s, u').optional() })
+        .strict()
+        .superRefine((v, ctx) => {
+          const problem = regexProblem(v.regex, v.flags);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['regex'], message: problem });
+        }),
+    ])
+    .optional(),
+  /** Zone for timestamps written without one: an IANA name (Europe/Berlin) or an offset (+02:00); UTC when absent. */
+  timezone: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = zoneProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /** When most lines cannot be read: `warn` (default) or `error` (the run stops with exit 2). */
+  on_unreadable: z.enum(['warn', 'error']).optional(),
+};
+
 export const FileSourceSchema = z
   .object({
     ...sourceBase,
     kind: z.literal('file').optional(),
     /** A path or glob (relative to the rule file's directory unless absolute); `.gz` read transparently. */
     path: z.string().min(1),
+    ...lineFormatFields,
   })
   .strict();
 
@@ -43,10 +75,11 @@ export const UrlSourceSchema = z
     url: z.url({ protocol: /^https?$/ }),
     /** Name of an env var holding a bearer token for the URL. */
     token_env: envName.optional(),
+    ...lineFormatFields,
   })
   .strict();
 
-export const StdinSourceSchema = z.object({ ...sourceBase, kind: z.literal('stdin') }).strict();
+export const StdinSourceSchema = z.object({ ...sourceBase, kind: z.literal('stdin'), ...lineFormatFields }).strict();
 
 const levelMapping = z.record(z.string(), z.enum(LEVELS));
 

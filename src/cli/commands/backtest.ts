@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
-import { formatBacktest } from '../evaluate-format.js';
-import { collect, parseTime, withRulesAndLogs } from './evaluate.js';
+import { formatBacktest, statsWarnings } from '../evaluate-format.js';
+import { collect, lineFormatFlags, parseTime, withRulesAndLogs } from './evaluate.js';
 
 interface BacktestFlags {
   rules: string;
@@ -12,6 +12,9 @@ interface BacktestFlags {
   last?: string;
   rule?: string[];
   json?: boolean;
+  format?: string;
+  timezone?: string;
+  onUnreadable?: string;
 }
 
 /** `90m`, `24h`, `7d` → milliseconds. */
@@ -37,13 +40,15 @@ export function registerBacktest(program: Command): void {
       if (!flags.from && !flags.last) throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: 2 });
       const to = parseTime(flags.to, '--to');
       const from = flags.from ? parseTime(flags.from, '--from') : new Date(to.getTime() - parseDuration(flags.last!, '--last'));
+      const lineFormat = lineFormatFlags(flags);
       const progress = flags.json ? createProgress({ isTTY: false } as NodeJS.WriteStream) : createProgress();
       let report;
       try {
-        report = await runBacktest({ rulesPath: flags.rules, logs: flags.logs, from, to, only: flags.rule, env: process.env, onProgress: (p) => progress.update(p) });
+        report = await runBacktest({ rulesPath: flags.rules, logs: flags.logs, from, to, only: flags.rule, env: process.env, onProgress: (p) => progress.update(p), lineFormat });
       } finally {
         progress.done();
       }
+      process.stderr.write(statsWarnings(report.stats));
       process.stdout.write(flags.json ? JSON.stringify(report) + '\n' : formatBacktest(report));
     });
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { parseCalendarTime } from '../../util/calendar-time.js';
 import { createProgress } from '../progress.js';
-import { evaluateJson, formatEvaluate } from '../evaluate-format.js';
+import type { LineFormatOptions } from '../../evaluate/types.js';
+import { evaluateJson, formatEvaluate, statsWarnings } from '../evaluate-format.js';
 
 interface EvaluateFlags {
   rules: string;
@@ -11,6 +12,9 @@ interface EvaluateFlags {
   dryRun?: boolean;
   allowPrivateTargets?: boolean;
   json?: boolean;
+  format?: string;
+  timezone?: string;
+  onUnreadable?: string;
 }
 
 /** Exit codes of `evaluate`, documented in the README. */
@@ -27,7 +31,26 @@ export function parseTime(value: string, flag: string): Date {
 export function withRulesAndLogs(cmd: Command): Command {
   return cmd
     .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
-    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect);
+    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
+    .option('--format <name>', 'line format of the --logs sources: auto (default), json, logfmt, docker, syslog, python-logging, … or regex:<pattern> (docs/formats.md)')
+    .option('--timezone <zone>', 'zone for timestamps without one in the --logs sources: IANA name or offset (default UTC)')
+    .option('--on-unreadable <warn|error>', 'when most lines of a source cannot be read: warn (default) or error (exit 2)');
+}
+
+/** --format, --timezone and --on-unreadable as the evaluator takes them. */
+export function lineFormatFlags(flags: { logs?: string[]; format?: string; timezone?: string; onUnreadable?: string }): LineFormatOptions {
+  const fromArgs = flags.logs !== undefined && flags.logs.length > 0;
+  for (const [flag, value] of [['--format', flags.format], ['--timezone', flags.timezone]] as const) {
+    if (value !== undefined && !fromArgs) throw new UserError(`${flag} applies to --logs sources; for the rule file's sources set it on the source (format:, timezone:)`, { exitCode: 2 });
+  }
+  if (flags.onUnreadable !== undefined && flags.onUnreadable !== 'warn' && flags.onUnreadable !== 'error') {
+    throw new UserError(`--on-unreadable must be warn or error (got "${flags.onUnreadable}")`, { exitCode: 2 });
+  }
+  const out: LineFormatOptions = {};
+  if (flags.format !== undefined) out.format = flags.format.startsWith('regex:') ? { regex: flags.format.slice('regex:'.length) } : flags.format;
+  if (flags.timezone !== undefined) out.timezone = flags.timezone;
+  if (flags.onUnreadable !== undefined) out.onUnreadable = flags.onUnreadable;
+  return out;
 }
 
 export function registerEvaluate(program: Command): void {
@@ -46,6 +69,7 @@ export function registerEvaluate(program: Command): void {
     .action(async (flags: EvaluateFlags) => {
       const { runEvaluation } = await import('../../evaluate/run.js');
       const now = flags.now === undefined ? undefined : parseTime(flags.now, '--now');
+      const lineFormat = lineFormatFlags(flags);
       const progress = flags.json ? createProgress({ isTTY: false } as NodeJS.WriteStream) : createProgress();
       const deliverer = flags.dryRun
         ? undefined
@@ -65,10 +89,12 @@ export function registerEvaluate(program: Command): void {
           env: process.env,
           deliverer,
           onProgress: (p) => progress.update(p),
+          lineFormat,
         });
       } finally {
         progress.done();
       }
+      process.stderr.write(statsWarnings(report.stats));
       process.stdout.write(flags.json ? JSON.stringify(evaluateJson(report)) + '\n' : formatEvaluate(report, flags.state));
       if (report.outcomes.some((o) => o.status === 'failed')) process.exitCode = EXIT.deliveryFailed;
     });

@@ -1,14 +1,18 @@
 import type { SourceStats } from '../../model/count.js';
-import { parseLine } from '../formats.js';
+import { isoSeconds } from '../../model/time.js';
+import { createLineFormat, needsDetection, resolveFormat, type FormatSpec, type LineFormat } from '../formats-source.js';
 import type { Level } from '../../model/levels.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
-import { createPrefilter, createTimeFilter, type Prefilter } from './prefilter.js';
+import type { Prefilter } from './prefilter.js';
 
 const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
 const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
 /** Bytes of lines turned into one latin1 string for the prefilter. */
 const SLICE = 128 * 1024;
+/** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
+export const SAMPLE_BYTES = 64 * 1024;
+export const SAMPLE_LINES = 200;
 
 export interface ScanSpec {
   levels: Level[];
@@ -17,6 +21,18 @@ export interface ScanSpec {
   toMs: number;
   /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
   checkEveryLine?: boolean;
+  /** The line format (formats-source.ts); detected from the first lines when it names none. Default: JSON/logfmt per line. */
+  format?: FormatSpec & { sample?: { lines: number; unreadable: number } };
+}
+
+/** The format a scan used, for the report. */
+export interface ScanFormat {
+  label: string;
+  detected: boolean;
+  tried: string[];
+  timezone: string;
+  /** The first non-blank lines (up to SAMPLE_LINES) read with the format: how many, how many unreadable. */
+  sample?: { lines: number; unreadable: number };
 }
 
 /** What one scan of a byte range found: timestamps per wanted level within the span, and stats. */
@@ -31,6 +47,13 @@ export interface ScanResult {
   disordered: boolean;
   /** Largest timestamp among parsed readable lines (-Infinity when none). */
   maxTs: number;
+  /** Set when the scan has begun (after detection, for a source that names no format). */
+  format?: ScanFormat;
+  /** Entries read whose timestamp had no zone (read in format.timezone). */
+  zoneless: number;
+  /** Earliest and latest timestamp of the entries parsed (±Infinity when none); lines the prefilter skipped are not among them. */
+  firstTs: number;
+  lastTs: number;
 }
 
 /**
@@ -42,8 +65,12 @@ export interface ScanResult {
 export class BlockScanner {
   readonly result: ScanResult;
   private readonly wanted: Set<Level>;
-  private readonly prefilter: Prefilter;
-  private readonly mayBeInSpan: (line: string) => boolean;
+  private format!: LineFormat;
+  private prefilter!: Prefilter;
+  private mayBeInSpan!: (line: string) => boolean;
+  /** Chunks held back until the format is detected from them (sources that name no format). */
+  private head: Buffer[] | undefined;
+  private headBytes = 0;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private skipping = false;
@@ -55,8 +82,6 @@ export class BlockScanner {
     startMaxTs = -Infinity,
   ) {
     this.wanted = new Set(spec.levels);
-    this.prefilter = createPrefilter(spec.levels);
-    this.mayBeInSpan = createTimeFilter(spec.fromMs, spec.toMs);
     this.result = {
       times: new Map(spec.levels.map((l) => [l, []])),
       linesRead: 0,
@@ -66,10 +91,49 @@ export class BlockScanner {
       bytesRead: 0,
       disordered: false,
       maxTs: startMaxTs,
+      zoneless: 0,
+      firstTs: Infinity,
+      lastTs: -Infinity,
+    };
+    const format = spec.format ?? {};
+    // Held back until the first lines are seen: to detect the format, or to sample the named one.
+    if (needsDetection(format) || !spec.format?.sample) this.head = [];
+    else this.begin(format);
+  }
+
+  private begin(spec: FormatSpec & { sample?: { lines: number; unreadable: number } }): void {
+    this.format = createLineFormat({ referenceMs: Number.isFinite(this.spec.toMs) ? this.spec.toMs : undefined, ...spec });
+    this.prefilter = this.format.prefilter(this.spec.levels);
+    this.mayBeInSpan = this.format.timeFilter(this.spec.fromMs, this.spec.toMs);
+    this.result.format = {
+      label: this.format.label,
+      detected: spec.detected === true,
+      tried: spec.tried ?? [this.format.label],
+      timezone: this.format.time.zone.name,
+      ...(spec.sample ? { sample: spec.sample } : {}),
     };
   }
 
+  /** Detects the format from the held-back head, then scans it. */
+  private detect(): void {
+    const head = Buffer.concat(this.head!);
+    this.head = undefined;
+    const { spec, sample } = resolveFormat(this.spec.format ?? {}, sampleLines(head));
+    this.begin({ ...spec, sample });
+    this.feedDetected(head);
+  }
+
   feed(chunk: Buffer): void {
+    if (this.head) {
+      this.head.push(Buffer.from(chunk));
+      this.headBytes += chunk.length;
+      if (this.headBytes >= SAMPLE_BYTES) this.detect();
+      return;
+    }
+    this.feedDetected(chunk);
+  }
+
+  private feedDetected(chunk: Buffer): void {
     this.result.bytesRead += chunk.length;
     let start = 0;
     const first = chunk.indexOf(10);
@@ -85,11 +149,13 @@ export class BlockScanner {
 
   /** The stream ended: a last line without \n still counts. */
   end(): ScanResult {
+    if (this.head) this.detect();
     if (this.skipping) this.oversized();
     else if (this.pendingBytes > 0) this.line(Buffer.concat(this.pending), 0, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
     this.skipping = false;
+    this.result.zoneless = this.format.time.zoneless;
     return this.result;
   }
 
@@ -121,6 +187,7 @@ export class BlockScanner {
   private block(buf: Buffer, start: number, end: number): void {
     const r = this.result;
     const every = this.spec.checkEveryLine === true;
+    const jsonLines = this.format.jsonLines;
     let nonBlank = 0;
     let broken = 0;
     for (let ls = start; ls < end; ) {
@@ -133,7 +200,7 @@ export class BlockScanner {
         // Most lines start with a visible ASCII byte; the rest are decoded to apply trim() exactly.
         if ((b > 32 && b < 128) || !isBlank(buf, ls, nl)) {
           nonBlank++;
-          if (b === 0x7b && truncatedJson(buf, ls, nl)) {
+          if (b === 0x7b && jsonLines && truncatedJson(buf, ls, nl)) {
             broken++;
             this.unreadable(buf.toString('utf8', ls, nl));
           }
@@ -152,9 +219,8 @@ export class BlockScanner {
       for (const off of this.prefilter.candidates(text)) {
         const ls = s + off;
         const nl = buf.indexOf(10, ls);
-        if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && truncatedJson(buf, ls, nl))) continue; // counted above
-        const line = text.slice(off, nl - s);
-        if (!line.includes('\\') && !this.mayBeInSpan(line)) continue; // provably outside every window
+        if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && jsonLines && truncatedJson(buf, ls, nl))) continue; // counted above
+        if (!this.mayBeInSpan(text.slice(off, nl - s))) continue; // provably outside every window
         parsed++;
         this.read(buf.toString('utf8', ls, nl));
       }
@@ -173,12 +239,14 @@ export class BlockScanner {
 
   private read(text: string): void {
     const r = this.result;
-    const rec = parseLine(text);
+    const rec = this.format.parse(text);
     if (!rec) return this.unreadable(text);
     if (this.slackMs !== undefined) {
       if (rec.ts < r.maxTs - this.slackMs) r.disordered = true;
     }
     if (rec.ts > r.maxTs) r.maxTs = rec.ts;
+    if (rec.ts < r.firstTs) r.firstTs = rec.ts;
+    if (rec.ts > r.lastTs) r.lastTs = rec.ts;
     if (this.wanted.has(rec.level) && rec.ts > this.spec.fromMs && rec.ts <= this.spec.toMs) r.times.get(rec.level)!.push(rec.ts);
   }
 
@@ -192,6 +260,19 @@ export class BlockScanner {
     r.unreadable++;
     if (r.samples.length < MAX_SAMPLES) r.samples.push(sample.slice(0, SAMPLE_CHARS));
   }
+}
+
+/** The first non-blank lines of a head of bytes (a last partial line included), for format detection. */
+export function sampleLines(head: Buffer): string[] {
+  const out: string[] = [];
+  const lines = head.subarray(0, SAMPLE_BYTES).toString('utf8').split('\n');
+  if (head.length > SAMPLE_BYTES) lines.pop(); // maybe cut short
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    out.push(line);
+    if (out.length >= SAMPLE_LINES) break;
+  }
+  return out;
 }
 
 /**
@@ -219,12 +300,41 @@ export function mergeResults(a: ScanResult, b: ScanResult): ScanResult {
   a.bytesRead += b.bytesRead;
   a.disordered ||= b.disordered;
   a.maxTs = Math.max(a.maxTs, b.maxTs);
+  a.zoneless += b.zoneless;
+  a.firstTs = Math.min(a.firstTs, b.firstTs);
+  a.lastTs = Math.max(a.lastTs, b.lastTs);
+  a.format ??= b.format;
   return a;
 }
 
-export function toStats(source: string, r: ScanResult, skippedBytes = 0): SourceStats {
+export function toStats(source: string, r: ScanResult, skippedBytes = 0, timezoneNamed = false): SourceStats {
   const stats: SourceStats = { source, linesRead: r.linesRead, unreadable: r.unreadable, unreadableSamples: r.samples, bytesRead: r.bytesRead };
   if (r.unchecked > 0) stats.unchecked = r.unchecked;
   if (skippedBytes > 0) stats.skippedBytes = skippedBytes;
+  if (r.format) {
+    stats.format = r.format.label;
+    if (r.format.detected) stats.formatDetected = true;
+    stats.formatsTried = r.format.tried;
+    if (r.zoneless > 0) {
+      stats.zonelessTimes = r.zoneless;
+      stats.timezone = r.format.timezone;
+      if (!timezoneNamed) stats.timezoneAssumed = true;
+    }
+    if (mostlyUnreadable(r)) stats.mostlyUnreadable = true;
+  }
+  if (r.firstTs <= r.lastTs && Math.abs(r.firstTs) <= 8.64e15 && Math.abs(r.lastTs) <= 8.64e15) {
+    stats.firstEntryAt = isoSeconds(r.firstTs);
+    stats.lastEntryAt = isoSeconds(r.lastTs);
+  }
   return stats;
+}
+
+/**
+ * More than half the lines could not be read: of every line when each was parsed, else of the first
+ * lines (the sample parsed in full), since lines the prefilter skipped were never tried.
+ */
+export function mostlyUnreadable(r: ScanResult): boolean {
+  if (r.unchecked === 0) return r.linesRead > 0 && r.unreadable * 2 > r.linesRead;
+  const sample = r.format?.sample;
+  return sample !== undefined && sample.lines > 0 && sample.unreadable * 2 > sample.lines;
 }

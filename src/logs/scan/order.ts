@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { parseLine } from '../formats.js';
+import type { LogRecord } from '../formats.js';
+import { createLineFormat } from '../formats-source.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 
 /**
@@ -28,7 +29,7 @@ const SPREAD_PROBES = 32;
 const CLOSE_ENOUGH = 256 * 1024;
 
 /** The first readable line starting after `offset` (at it, when offset is 0), or null within the budget. */
-export async function probeAt(fh: FileHandle, size: number, offset: number): Promise<Probe | null> {
+export async function probeAt(fh: FileHandle, size: number, offset: number, parseLine: (text: string) => LogRecord | undefined): Promise<Probe | null> {
   let pos = offset;
   let lineStart = offset === 0 ? 0 : -1; // -1: still looking for the first line start
   let carry = Buffer.alloc(0);
@@ -66,6 +67,9 @@ export async function probeAt(fh: FileHandle, size: number, offset: number): Pro
   return null;
 }
 
+const defaultFormat = createLineFormat({});
+const defaultParse = (text: string) => defaultFormat.parse(text);
+
 export interface StartPoint {
   /** Where to start reading: every entry after fromMs is at or after it, if the file is ordered. */
   offset: number;
@@ -77,11 +81,18 @@ export interface StartPoint {
  * Where a read for entries after `fromMs` can start, or null when the probes show the file is not
  * ordered within `slackMs` (or cannot tell), in which case the caller scans it whole.
  */
-export async function findStart(fh: FileHandle, size: number, fromMs: number, slackMs: number, closeEnough = CLOSE_ENOUGH): Promise<StartPoint | null> {
+export async function findStart(
+  fh: FileHandle,
+  size: number,
+  fromMs: number,
+  slackMs: number,
+  closeEnough = CLOSE_ENOUGH,
+  parseLine: (text: string) => LogRecord | undefined = defaultParse,
+): Promise<StartPoint | null> {
   const target = fromMs - slackMs;
   const probes = new Map<number, Probe>();
   const probe = async (offset: number) => {
-    const p = await probeAt(fh, size, offset);
+    const p = await probeAt(fh, size, offset, parseLine);
     if (p) probes.set(p.start, p);
     return p;
   };

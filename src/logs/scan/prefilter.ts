@@ -1,4 +1,5 @@
-import { ALIASES, normalizeLevel, normalizeTime } from '../formats.js';
+import { ALIASES, normalizeLevel } from '../formats.js';
+import { createTimeReader, type TimeReader } from '../formats-time.js';
 import type { Level } from '../../model/levels.js';
 
 /**
@@ -36,18 +37,50 @@ export function levelNames(levels: readonly Level[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-export function createPrefilter(levels: readonly Level[]): Prefilter {
+/** Case-insensitive by character classes: a plain /i regex is several times slower here. */
+const caseless = (names: string[]) => names.map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
+
+/**
+ * `escaped`: the JSON/logfmt line is itself inside a JSON string (Docker's `log`): its quotes come as
+ * `\"`, so backslashes count as separators, and only a `\u` escape can hide a letter of a key or name.
+ */
+export function createPrefilter(levels: readonly Level[], opts: { escaped?: boolean } = {}): Prefilter {
   const wanted = new Set<Level>(levels);
-  // Case-insensitive by character classes: a plain /i regex is several times slower here.
-  const names = levelNames(levels).map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
-  const keyed = new RegExp(`(?:level|lvl|severity)${SEPARATORS}(?:(?:${names.join('|')})(?![A-Za-z0-9])|(\\d+)(.?))`, 'g');
+  const names = caseless(levelNames(levels));
+  const separators = opts.escaped ? SEPARATORS.replace(']*', '\\\\]*') : SEPARATORS;
+  const keyed = new RegExp(`(?:level|lvl|severity)${separators}(?:(?:${names.join('|')})(?![A-Za-z0-9])|(\\d+)(.?))`, 'g');
   const numberWanted = (m: RegExpExecArray) => !CLEAN_END.test(m[2]!) || wanted.has(normalizeLevel(Number(m[1]))!);
+  const hidden = opts.escaped ? /\\u/g : /\\/g;
+  const marker = opts.escaped ? '\\u' : '\\';
   return {
     candidates(text) {
       const a = lineStarts(text, keyed, (m) => m[1] === undefined || numberWanted(m));
-      return text.includes('\\') ? mergeSorted(a, lineStarts(text, /\\/g, () => true)) : a;
+      return text.includes(marker) ? mergeSorted(a, lineStarts(text, hidden, () => true)) : a;
     },
   };
+}
+
+/**
+ * Plain-text layouts (formats-text.ts) take the level from a word in the line: a name matched whole
+ * and case-insensitively by the built-ins, or normalizeLevel of a user regex's `level` group. Either
+ * way the line holds an ASCII alias of the level (see above for the non-ASCII letters), so every line
+ * holding one anywhere, in any case, is a candidate. Levels not written as a word: a leading `<PRI>`
+ * (`pri`: lines starting with `<`), a default level for lines without one (`defaultLevel`: every line
+ * when it is wanted), numbers (`digits`: lines with a digit). `escaped`: inside Docker's JSON string,
+ * where only `\u` can hide a letter.
+ */
+export function createTextPrefilter(
+  levels: readonly Level[],
+  opts: { pri?: boolean; defaultLevel?: Level; digits?: boolean; escaped?: boolean } = {},
+): Prefilter {
+  if (opts.defaultLevel !== undefined && levels.includes(opts.defaultLevel)) return { candidates: (text) => lineStarts(text, /[^\n]/g, () => true) };
+  const parts = caseless(levelNames(levels));
+  // trim() drops leading whitespace (JSON escapes \t \n \r \f inside Docker's string; Unicode spaces are bytes >= 0x80).
+  if (opts.pri) parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?:^|\\n)[ \\t\\v\\f\\r\\x80-\\xff]*<');
+  if (opts.digits) parts.push('\\d');
+  if (opts.escaped) parts.push('\\\\u');
+  const re = new RegExp(parts.join('|'), 'g');
+  return { candidates: (text) => lineStarts(text, re, () => true) };
 }
 
 /** Starts of the lines where `re` matches and `keep` agrees; after a hit the rest of its line is skipped. */
@@ -85,11 +118,11 @@ function mergeSorted(a: number[], b: number[]): number[] {
  * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */
-export function createTimeFilter(fromMs: number, toMs: number): (line: string) => boolean {
+export function createTimeFilter(fromMs: number, toMs: number, time: TimeReader = createTimeReader()): (line: string) => boolean {
   const json = /"(?:time|timestamp|@timestamp|ts)"[ \t\r]*:[ \t\r]*(?:"([^"]*)"|(-?[0-9][0-9.eE+-]*))/g;
   const logfmt = /(?<![A-Za-z0-9_.@-])(?:ts|time|timestamp|t)=("[^"]*"|\S*)/g;
   const inWindow = (v: string | number): boolean => {
-    const ts = normalizeTime(v);
+    const ts = time.read(v);
     return ts !== undefined && ts > fromMs && ts <= toMs;
   };
   return (line) => {
@@ -109,3 +142,24 @@ export function createTimeFilter(fromMs: number, toMs: number): (line: string) =
 
 const ASCII = /^[\x00-\x7f]*$/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Docker json-file lines: the time is the record's own `"time"` key (the inner line's quotes are all
+ * escaped, so an unescaped `"time":` is a key of the record, or of its attrs). Every such value is
+ * checked; a line with a `\u` escape (which could spell the key) or a value with an escape or
+ * non-ASCII text is a maybe.
+ */
+export function createDockerTimeFilter(fromMs: number, toMs: number, time: TimeReader): (line: string) => boolean {
+  const re = /"time"[ \t\r]*:[ \t\r]*"((?:[^"\\]|\\.)*)"/g;
+  return (line) => {
+    if (line.includes('\\u')) return true;
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+      const v = m[1]!;
+      if (v.includes('\\') || !ASCII.test(v)) return true;
+      const ts = time.read(v);
+      if (ts !== undefined && ts > fromMs && ts <= toMs) return true;
+    }
+    return false;
+  };
+}

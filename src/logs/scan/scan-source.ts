@@ -2,7 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { openFile } from '../log-file.js';
-import { BlockScanner, mergeResults, type ScanResult, type ScanSpec } from './block-scanner.js';
+import { createLineFormat, resolveFormat } from '../formats-source.js';
+import { BlockScanner, mergeResults, SAMPLE_BYTES, sampleLines, type ScanResult, type ScanSpec } from './block-scanner.js';
 import { findStart } from './order.js';
 import { canUseWorkers, scanParallel } from './parallel.js';
 import { scanRange } from './range.js';
@@ -63,16 +64,24 @@ export async function scanFile(path: string, wanted: ScanSpec, opts: FileScanOpt
   const gz = path.endsWith('.gz');
   const size = (await stat(path)).size;
   const small = (gz ? size * 8 : size) < (opts.checkEveryLineBelowBytes ?? DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES);
-  const spec = small ? { ...wanted, checkEveryLine: true } : wanted;
+  let spec = small ? { ...wanted, checkEveryLine: true } : wanted;
   if (gz) return { result: await scanStream(openFile(path), spec, opts.onBytes), skippedBytes: 0 };
+  const fh = await open(path, 'r');
   let start: Awaited<ReturnType<typeof findStart>> = null;
-  if (size >= seekMin && Number.isFinite(spec.fromMs)) {
-    const fh = await open(path, 'r');
-    try {
-      start = await findStart(fh, size, spec.fromMs, slackMs, opts.seekPrecisionBytes);
-    } finally {
-      await fh.close();
+  try {
+    // Ranges, probes and worker threads all read with one format: detect it from the head once, here.
+    const reference = Number.isFinite(spec.toMs) ? { referenceMs: spec.toMs } : {};
+    const format = { ...reference, ...spec.format };
+    const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES + 1));
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const got = resolveFormat(format, sampleLines(head.subarray(0, bytesRead)));
+    spec = { ...spec, format: { ...got.spec, sample: got.sample } };
+    if (size >= seekMin && Number.isFinite(spec.fromMs)) {
+      const probe = createLineFormat(spec.format!);
+      start = await findStart(fh, size, spec.fromMs, slackMs, opts.seekPrecisionBytes, (text) => probe.parse(text));
     }
+  } finally {
+    await fh.close();
   }
   if (!start || start.offset === 0) return { result: await scanWhole(path, 0, size, spec, opts), skippedBytes: 0 };
   const tail = await scanRange(path, start.offset, size, spec, opts.onBytes, new BlockScanner(spec, slackMs, start.maxTsBefore));
