@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseCalendarTime } from '../../util/calendar-time.js';
+import { UserError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import type { LineFormatOptions } from '../../evaluate/types.js';
 import { evaluateJson, formatEvaluate, statsWarnings } from '../evaluate-format.js';
