@@ -30,7 +30,15 @@ export interface ChannelTasks {
 export type ChannelBuilder = (run: ChannelRun) => ChannelTasks;
 
 export function outcome(d: Decision, channel: DeliveryOutcome['channel'], rest: Partial<DeliveryOutcome> & Pick<DeliveryOutcome, 'status'>): DeliveryOutcome {
-  return { rule_id: d.rule.id, rule_name: d.rule.name, channel, triggered_at: d.triggered_at, attempts: 0, ...rest };
+  return {
+    rule_id: d.rule.id,
+    rule_name: d.rule.name,
+    channel,
+    triggered_at: d.triggered_at,
+    ...(d.event === 'alert.resolved' ? { event: d.event, resolved_at: d.resolved_at! } : {}),
+    attempts: 0,
+    ...rest,
+  };
 }
 
 /** The host a URL talks to (host:port), the key of the per-host bound. */

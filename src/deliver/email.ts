@@ -1,4 +1,5 @@
 import type { Decision } from './types.js';
+import { lifecycleEmail } from './lifecycle-payload.js';
 import { errorMessage } from '../util/errors.js';
 import { decodeUserinfo } from '../util/userinfo.js';
 
@@ -6,12 +7,16 @@ export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  /** The X-Alert-Event header; alert.triggered when absent. */
+  event?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Subject and body: alert name, project, level, threshold, match count, window and time (the seed's fields and more). */
 export function emailContent(d: Decision, project: string): EmailContent {
+  const lifecycle = lifecycleEmail(d, project);
+  if (lifecycle) return lifecycle;
   const r = d.rule;
   const rows: [string, string][] = [
     ['Alert', r.name],
@@ -94,7 +99,7 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
       if (serverFailure) throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
       const started = Date.now();
       try {
-        const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+        const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': content.event ?? 'alert.triggered' } });
         probe ??= sent;
         await sent;
         delivered = true;

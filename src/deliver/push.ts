@@ -1,10 +1,11 @@
 import type { Decision } from './types.js';
+import { lifecyclePush } from './lifecycle-payload.js';
 import type { ApiAlertsEvent } from '../events/schema.js';
 
 /** The API Alerts event for a fired rule: event `alert.triggered`, the rule's channel, tags and link. */
 export function pushEvent(d: Decision, project: string): ApiAlertsEvent {
   const r = d.rule;
-  return {
+  const event: ApiAlertsEvent = {
     event: 'alert.triggered',
     title: `${r.name} (${project})`,
     message: `${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold}) at ${d.triggered_at}`,
@@ -22,4 +23,5 @@ export function pushEvent(d: Decision, project: string): ApiAlertsEvent {
       triggered_at: d.triggered_at,
     },
   };
+  return lifecyclePush(d, project, event) ?? event;
 }

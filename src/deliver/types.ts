@@ -12,6 +12,9 @@ export interface DeliveryOutcome {
   rule_name: string;
   channel: DeliveryChannel;
   triggered_at: string;
+  /** Resolves only (lifecycle rules): the event and when the instance resolved; triggered_at is then the fire's. */
+  event?: 'alert.resolved';
+  resolved_at?: string;
   /** delivered; failed after retries; skipped (e.g. webhook inactive, secret missing in dry run). */
   status: 'delivered' | 'failed' | 'skipped';
   attempts: number;

@@ -7,11 +7,15 @@ import { sleep } from '../util/sleep.js';
 import { errorMessage } from '../util/errors.js';
 import { checkLiteralHost, guardedLookup } from './address-policy.js';
 import { signKrafter, signStandard } from './sign.js';
+import { eventName, isResolve, lifecycleBodyFields } from './lifecycle-payload.js';
 
 export const WEBHOOK_ATTEMPTS = 3;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** The seed's payload: exactly these six fields, in this order, and nothing from the logs. */
+/**
+ * The seed's payload: exactly these six fields, in this order, and nothing from the logs; lifecycle rules
+ * add their fields after them (src/deliver/lifecycle-payload.ts).
+ */
 export function webhookBody(d: Decision): Buffer {
   return Buffer.from(
     JSON.stringify({
@@ -21,6 +25,7 @@ export function webhookBody(d: Decision): Buffer {
       match_count: d.match_count,
       window_minutes: d.rule.window_minutes,
       triggered_at: d.triggered_at,
+      ...lifecycleBodyFields(d),
     }),
   );
 }
@@ -30,6 +35,8 @@ export function webhookBody(d: Decision): Buffer {
  * after a crash, which decides the same rule at the same tick).
  */
 export function eventId(d: Decision): string {
+  // A resolve is its own event: keyed by when it resolved.
+  if (isResolve(d)) return `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved`;
   return `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
 }
 
@@ -61,7 +68,7 @@ export function webhookHeaders(d: Decision, body: Buffer, secrets: string[], now
     'user-agent': userAgent,
   };
   if (scheme !== 'standard') {
-    headers['x-krafter-event'] = 'alert.triggered';
+    headers['x-krafter-event'] = eventName(d);
     headers['x-krafter-webhook-id'] = randomUUID();
     headers['x-krafter-event-id'] = id;
     if (secrets.length > 0) headers['x-krafter-signature'] = signKrafter(body, secrets[0]!);

@@ -7,4 +7,14 @@ export interface Decision<R = unknown> {
   /** ISO 8601 UTC of the evaluation tick. */
   triggered_at: string;
   match_count: number;
+
+  // Lifecycle rules only (docs/lifecycle.md); absent on every other decision, so its payloads stay the seed's.
+  /** What the delivery announces; absent: alert.triggered. A resolve repeats its fire's triggered_at and match_count. */
+  event?: 'alert.triggered' | 'alert.resolved';
+  /** Resolves: the tick at which the instance resolved (ISO 8601 UTC). */
+  resolved_at?: string;
+  /** Value rules (and every resolve): the value compared with the threshold at the tick; null: no data. */
+  value?: number | null;
+  /** Grouped rules: the instance's group, field → value (null when the entries lack the field). */
+  group?: Record<string, string | null>;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LEVELS } from '../model/levels.js';
 import { readCalendarTime } from '../util/calendar-time.js';
 import { formatNameProblem, regexProblem, zoneProblem } from '../model/log-format.js';
+import { AGGREGATES } from '../model/series.js';
+import { lifecycleProblems } from './lifecycle-fields.js';
 
 /**
  * The rule file: one zod schema is the single source of truth for what the
@@ -153,9 +155,24 @@ export const RuleSchema = z
     apialerts_channel: z.string().max(64).optional(),
     apialerts_tags: z.array(z.string()).max(10).optional(),
     apialerts_link: z.url().optional(),
+    // The alert lifecycle (docs/lifecycle.md): a rule setting any of value, recovery_threshold,
+    // pending_ticks, renotify_minutes or notify_resolved goes ok → pending → firing → resolved.
+    /** A value rule: compare an aggregate of a numeric field over the window instead of the count. */
+    value: z.object({ field: z.string().min(1).max(200), aggregate: z.enum(AGGREGATES) }).strict().optional(),
+    /** Value rules, a window without any numeric value: keep (default) | ok | alert. */
+    no_data: z.enum(['keep', 'ok', 'alert']).optional(),
+    /** Resolve only below it (at_least) / at or above it (fewer_than); default: the threshold. */
+    recovery_threshold: z.number().refine(Number.isFinite, 'must be a finite number').optional(),
+    /** Fire after the condition held this many consecutive ticks (default 1). */
+    pending_ticks: z.number().int().min(1).max(10_000).optional(),
+    /** Re-notify every this many minutes while firing. */
+    renotify_minutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    /** Send alert.resolved when a firing instance recovers (default true on lifecycle rules). */
+    notify_resolved: z.boolean().optional(),
   })
   .strict()
   .superRefine((rule, ctx) => {
+    lifecycleProblems(rule).forEach((p) => ctx.addIssue({ code: 'custom', path: [p.field], message: p.message }));
     if (rule.channels.includes('email') && !rule.notify_email)
       ctx.addIssue({ code: 'custom', path: ['notify_email'], message: 'required when channels include "email"' });
     if (rule.channels.includes('webhook') && !rule.notify_webhook)
