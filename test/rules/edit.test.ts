@@ -35,10 +35,20 @@ describe('rule file edits', () => {
     const path = await copy();
     const original = await readFile(path, 'utf8');
     const d = await openRulesDocument(path);
-    addRule(d, { id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b', name: 'New "quoted" rule: yes', level: 'warn', threshold: 5, window_minutes: 10, channels: ['email'], notify_email: 'ops@example.com' });
+    addRule(d, {
+      id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+      name: 'New "quoted" rule: yes',
+      level: 'warn',
+      threshold: 5,
+      window_minutes: 10,
+      channels: ['email'],
+      notify_email: 'ops@example.com',
+    });
     const file = await saveRulesDocument(d);
     expect(file.rules.at(-1)!.name).toBe('New "quoted" rule: yes');
-    expect(await readFile(path, 'utf8')).toMatch(/^ {2}- id: 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\n {4}name: "New \\"quoted\\" rule: yes"\n/m);
+    expect(await readFile(path, 'utf8')).toMatch(
+      /^ {2}- id: 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\n {4}name: "New \\"quoted\\" rule: yes"\n/m,
+    );
     const d2 = await openRulesDocument(path);
     removeRule(d2, findRule(d2, '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b'));
     await saveRulesDocument(d2);
@@ -47,7 +57,28 @@ describe('rule file edits', () => {
 
   it('values YAML would misread (reserved first characters, comment marks, look-alike numbers and booleans) round-trip as strings', async () => {
     const path = await copy();
-    const tricky = ['@oncall errors', '`deploy`', '#ops', 'yes', '010', '1e3', '- dash', '[x]', '{a: 1}', 'a: b', 'trailing ', '*alias', '&anchor', '!tag', '%directive', "'single'", '"double"', 'ünïcode ✓', 'null', '~'];
+    const tricky = [
+      '@oncall errors',
+      '`deploy`',
+      '#ops',
+      'yes',
+      '010',
+      '1e3',
+      '- dash',
+      '[x]',
+      '{a: 1}',
+      'a: b',
+      'trailing ',
+      '*alias',
+      '&anchor',
+      '!tag',
+      '%directive',
+      "'single'",
+      '"double"',
+      'ünïcode ✓',
+      'null',
+      '~',
+    ];
     for (const name of tricky) {
       const d = await openRulesDocument(path);
       updateRule(d, findRule(d, 'Any fatal'), { name, apialerts_channel: name.trim() || 'x' });
@@ -70,26 +101,41 @@ describe('rule file edits', () => {
     expect(await readdir(join(path, '..'))).toEqual(['alerts.yml']);
   });
 
-  it('finds rules by id or unique name; a duplicate name or an unknown key is a clear error', async () => {
+  it('finds rules by id or unique name; a duplicate name (in a file written by hand) or an unknown key is a clear error', async () => {
     const path = await copy();
     const d = await openRulesDocument(path);
     expect(findRule(d, '0b6f8a52-3c1d-4e7a-9f20-6d5c4b3a2918')).toBe(1);
     expect(findRule(d, 'Warning flood')).toBe(2);
     expect(() => findRule(d, 'nope')).toThrow(/no rule with id or name "nope"/);
-    addRule(d, { id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b', name: 'Any fatal', level: 'fatal', threshold: 1, window_minutes: 1, channels: ['apialerts'] });
-    expect(() => findRule(d, 'Any fatal')).toThrow(/2 rules are named "Any fatal".*use the id/);
+    const dup = await copy((await readFile(path, 'utf8')).replace('name: Warning flood', 'name: Any fatal'));
+    const dd = await openRulesDocument(dup);
+    expect(() => findRule(dd, 'Any fatal')).toThrow(/2 rules are named "Any fatal".*use the id/);
   });
 
   it('falls back to re-rendering (comments kept) for layouts it cannot splice, and edits JSON files as JSON', async () => {
     const flow = await copy('# my rules\nproject: p\nsources: [{name: a, path: a.log}]\nrules: []\n');
     const d = await openRulesDocument(flow);
-    addRule(d, { id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b', name: 'r', level: 'error', threshold: 1, window_minutes: 1, channels: ['apialerts'] });
+    addRule(d, {
+      id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+      name: 'r',
+      level: 'error',
+      threshold: 1,
+      window_minutes: 1,
+      channels: ['apialerts'],
+    });
     expect((await saveRulesDocument(d)).rules).toHaveLength(1);
     expect(await readFile(flow, 'utf8')).toMatch(/^# my rules\n/);
 
     const json = await copy(JSON.stringify({ project: 'p', sources: [{ name: 'a', path: 'a.log' }], rules: [] }), 'alerts.json');
     const j = await openRulesDocument(json);
-    addRule(j, { id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b', name: 'r', level: 'error', threshold: 1, window_minutes: 1, channels: ['apialerts'] });
+    addRule(j, {
+      id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+      name: 'r',
+      level: 'error',
+      threshold: 1,
+      window_minutes: 1,
+      channels: ['apialerts'],
+    });
     await saveRulesDocument(j);
     expect(JSON.parse(await readFile(json, 'utf8')).rules[0].name).toBe('r');
   });

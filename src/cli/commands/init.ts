@@ -39,7 +39,7 @@ async function readHidden(prompt: string): Promise<string> {
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('Prompt for the API key (input hidden) and store it in the config file')
+    .description('Prompt for the API key (input hidden) and store it in the config file (a rule file: apialerts alerts init)')
     .action(async () => {
       const key = await readHidden('API Alerts API key: ');
       if (!key) throw new UserError('no key entered; nothing saved');
