@@ -16,37 +16,11 @@ import {
 import { LEVELS } from '../../src/model/levels.js';
 import type { Window } from '../../src/model/window.js';
 import { oracleSeries, type FieldEntry } from '../helpers/oracle.js';
-import { CH_URL, PG_URL, chClient, chDrop, chSource, needServer, pgSource, uniqueName, withPg } from './support.js';
+import { CH_URL, HOSTILE, PG_URL, chClient, chDrop, chSource, needServer, pgSource, uniqueName, withPg } from './support.js';
 
 const T0 = 1_763_800_000_000;
 const SPAN = 2 * 3600_000;
 
-/** Strings that break naive SQL, LIKE, regex or JSON handling. (No NUL: PostgreSQL text cannot hold it.) */
-export const HOSTILE = [
-  '',
-  "o'brien",
-  "''",
-  'say "hi"',
-  'back\\slash',
-  '\\',
-  "\\'",
-  '100%',
-  '%',
-  'a_b',
-  '_',
-  'ünïcödé',
-  '日本語',
-  '😀 smile',
-  'line\nbreak',
-  'tab\there',
-  "x'); DROP TABLE t; --",
-  '{"json":1}',
-  '$1',
-  '?',
-  'a.b',
-  'u1',
-  'u2',
-];
 const NUMBERS = [0, 1, -1, 12.5, 0.1, 200, 500, 503, 1e21, 1e-7, 123456.789, 1.5e300, -42.25];
 const NUMERIC_STRINGS = ['500', '5e2', '500.0', '-1', '+3', '.5', '1.', '12.5', ' 7', '0x10', 'abc', '1e400', '007'];
 const PATTERNS = [

@@ -112,3 +112,30 @@ export async function chDrop(table: string): Promise<void> {
     await c.close();
   }
 }
+
+/** Strings that break naive SQL, LIKE, regex or JSON handling. (No NUL: PostgreSQL text cannot hold it.) */
+export const HOSTILE = [
+  '',
+  "o'brien",
+  "''",
+  'say "hi"',
+  'back\\slash',
+  '\\',
+  "\\'",
+  '100%',
+  '%',
+  'a_b',
+  '_',
+  'ünïcödé',
+  '日本語',
+  '😀 smile',
+  'line\nbreak',
+  'tab\there',
+  "x'); DROP TABLE t; --",
+  '{"json":1}',
+  '$1',
+  '?',
+  'a.b',
+  'u1',
+  'u2',
+];

@@ -16,7 +16,7 @@ import {
   type GeneralRow,
   type Plan,
 } from './plan.js';
-import { translateRegex } from './regex.js';
+import { storeRegex } from './regex.js';
 import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
 
 /**
@@ -150,7 +150,7 @@ function condition(f: Filter, c: FieldCols): string {
     case 'matches': {
       const pattern = String(f.value);
       const re = new RegExp(pattern);
-      const translated = chString(translateRegex(pattern, 'clickhouse'));
+      const translated = chString(storeRegex(f, 'clickhouse'));
       const parts = [`(${c.t} = 2 AND match(${c.s}, ${translated}))`, `(${c.t} = 3 AND match(${jsNumber(c.x)}, ${translated}))`];
       const bools = booleansWhere((b) => re.test(b));
       if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);

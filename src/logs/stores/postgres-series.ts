@@ -4,7 +4,7 @@ import type { PostgresSource } from '../../rules/schema.js';
 import { windowEdges } from './buckets.js';
 import { levelLookup } from './level-map.js';
 import { assemble, booleansWhere, canonicalNumber, keyForm, planQuery, scalarString, type GeneralRow, type Plan } from './plan.js';
-import { translateRegex } from './regex.js';
+import { storeRegex } from './regex.js';
 import { pgIdent, splitTable } from './sql.js';
 
 /**
@@ -121,7 +121,7 @@ class FieldSql {
       case 'matches': {
         const pattern = String(f.value);
         const re = new RegExp(pattern);
-        const translated = p.add(translateRegex(pattern, 'postgres'), 'text');
+        const translated = p.add(storeRegex(f, 'postgres'), 'text');
         const parts = [`(${T} = 'string' AND ${S} ~ ${translated})`, `(${T} = 'number' AND ${jsNumber(this.number)} ~ ${translated})`];
         const bools = booleansWhere((b) => re.test(b));
         if (bools.length) parts.push(`(${T} = 'boolean' AND ${S} = ANY(${p.add(bools, 'text[]')}))`);

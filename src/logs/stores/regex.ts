@@ -1,3 +1,5 @@
+import { FieldError } from './plan.js';
+
 /**
  * `matches` patterns for the stores. A rule's pattern is a JavaScript regular expression (no flags)
  * from the portable subset (src/model/filter.ts regexProblem). PostgreSQL's ARE and ClickHouse's re2
@@ -25,6 +27,16 @@ const WORD = 'A-Za-z0-9_';
 const NOT_LINE = '\n\r\u2028\u2029';
 
 export type RegexDialect = 'postgres' | 'clickhouse';
+
+/** A filter's pattern for the store; a pattern without an exact form is an error naming the field. */
+export function storeRegex(filter: { field: string; value?: unknown }, dialect: RegexDialect): string {
+  const pattern = String(filter.value);
+  try {
+    return translateRegex(pattern, dialect);
+  } catch (err) {
+    throw new FieldError(`field "${filter.field}": pattern ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+  }
+}
 
 /** A character as it must appear in a pattern: escaped when it is syntax. */
 function literal(c: string, inClass: boolean): string {
