@@ -75,12 +75,15 @@ const entry = fc.record({
 type Row = { ts: number; level: (typeof LEVELS)[number]; fields: Record<string, unknown>; message: string; host?: string };
 
 /** What the oracle sees: the row's JSON fields plus the host column as a field. */
-const asEntry = (r: Row): FieldEntry => ({
-  ts: r.ts,
-  level: r.level,
-  message: r.message,
-  fields: { ...r.fields, ...(r.host !== undefined ? { host: r.host } : {}) },
-});
+const asEntry = (r: Row): FieldEntry => {
+  const num = numCol(r);
+  const ok = okCol(r);
+  const extra = { ...(r.host !== undefined ? { host: r.host } : {}), ...(num !== null ? { num } : {}), ...(ok !== null ? { ok } : {}) };
+  return { ts: r.ts, level: r.level, message: r.message, fields: { ...r.fields, ...extra } };
+};
+/** Typed columns beside the JSON: `num` (a number column: dur when it is a number) and `ok` (boolean: flag). */
+const numCol = (r: Row): number | null => (typeof r.fields.dur === 'number' ? r.fields.dur : null);
+const okCol = (r: Row): boolean | null => (typeof r.fields.flag === 'boolean' ? r.fields.flag : null);
 
 function scenario(fieldNames: string[]) {
   return fc.array(entry, { maxLength: 80 }).chain((rows) => {
@@ -123,7 +126,7 @@ function scenario(fieldNames: string[]) {
         }),
         groupBy: fc.uniqueArray(fc.constantFrom(...fieldNames.filter((f) => f !== 'obj')), { minLength: 1, maxLength: 2 }),
         value: fc.record({
-          field: fc.constantFrom(...fieldNames.filter((f) => ['dur', 'status', 'a.b', 'user'].includes(f))),
+          field: fc.constantFrom(...fieldNames.filter((f) => ['dur', 'status', 'a.b', 'user', 'num'].includes(f))),
           aggregate: fc.constantFrom(...AGGREGATES),
         }),
       },
@@ -155,16 +158,20 @@ afterEach(async () => {
 
 async function pgRows(table: string, rows: Row[]): Promise<void> {
   await withPg(async (c) => {
-    await c.query(`CREATE TABLE ${table} (ts timestamptz NOT NULL, level text NOT NULL, message text, host text, fields jsonb)`);
+    await c.query(
+      `CREATE TABLE ${table} (ts timestamptz NOT NULL, level text NOT NULL, message text, host varchar(100), num float8, ok boolean, fields jsonb)`,
+    );
     if (rows.length === 0) return;
     await c.query(
-      `INSERT INTO ${table} SELECT timestamptz 'epoch' + t * interval '1 millisecond', l, m, h, f
-       FROM unnest($1::numeric[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS u(t, l, m, h, f)`,
+      `INSERT INTO ${table} SELECT timestamptz 'epoch' + t * interval '1 millisecond', l, m, h, n, o, f
+       FROM unnest($1::numeric[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::boolean[], $7::jsonb[]) AS u(t, l, m, h, n, o, f)`,
       [
         rows.map((r) => String(r.ts)),
         rows.map((r) => r.level),
         rows.map((r) => r.message),
         rows.map((r) => r.host ?? null),
+        rows.map(numCol),
+        rows.map(okCol),
         rows.map((r) => JSON.stringify(r.fields)),
       ],
     );
@@ -175,21 +182,28 @@ async function chRows(table: string, rows: Row[]): Promise<void> {
   const c = chClient();
   try {
     await c.command({
-      query: `CREATE TABLE ${table} (ts UInt64, level String, message String, host Nullable(String), fields String) ENGINE = MergeTree ORDER BY ts`,
+      query: `CREATE TABLE ${table} (ts UInt64, level String, message String, host Nullable(String), num Nullable(Float64), fields String) ENGINE = MergeTree ORDER BY ts`,
     });
     if (rows.length > 0)
       await c.insert({
         table,
         format: 'JSONEachRow',
-        values: rows.map((r) => ({ ts: r.ts, level: r.level, message: r.message, host: r.host ?? null, fields: JSON.stringify(r.fields) })),
+        values: rows.map((r) => ({
+          ts: r.ts,
+          level: r.level,
+          message: r.message,
+          host: r.host ?? null,
+          num: numCol(r),
+          fields: JSON.stringify(r.fields),
+        })),
       });
   } finally {
     await c.close();
   }
 }
 
-const PG_FIELDS = ['user', 'status', 'dur', 'flag', 'obj', 'a.b', 'a.status', 'message', 'host', 'nope'];
-const CH_FIELDS = ['user', 'status', 'dur', 'flag', 'obj', 'message', 'host', 'nope'];
+const PG_FIELDS = ['user', 'status', 'dur', 'flag', 'obj', 'a.b', 'a.status', 'message', 'host', 'num', 'ok', 'nope'];
+const CH_FIELDS = ['user', 'status', 'dur', 'flag', 'obj', 'message', 'host', 'num', 'nope'];
 
 if (needServer('postgres')) {
   describe('postgres series ≡ oracle', () => {
@@ -199,7 +213,7 @@ if (needServer('postgres')) {
           const t = uniqueName('pg_series');
           tables.push(t);
           await pgRows(t, rows);
-          const source = pgSource(t, { message_column: 'message', columns: ['host'], fields_column: 'fields' });
+          const source = pgSource(t, { message_column: 'message', columns: ['host', 'num', 'ok'], fields_column: 'fields' });
           const got = await countSeriesInStore(source, { series, windows }, { LOGS_PG_URL: PG_URL });
           expect(canonical(got)).toEqual(canonical(oracleSeries(rows.map(asEntry), series, windows)));
         }),
@@ -217,7 +231,7 @@ if (needServer('clickhouse')) {
           const t = uniqueName('ch_series');
           tables.push(t);
           await chRows(t, rows);
-          const source = chSource(t, { message_column: 'message', columns: ['host'], fields_column: 'fields' });
+          const source = chSource(t, { message_column: 'message', columns: ['host', 'num'], fields_column: 'fields' });
           const got = await countSeriesInStore(source, { series, windows }, { LOGS_CH_URL: CH_URL });
           expect(canonical(got)).toEqual(canonical(oracleSeries(rows.map(asEntry), series, windows)));
         }),
@@ -280,7 +294,7 @@ if (PG_URL) {
     const rows = exhaustiveRows();
     await pgRows(t, rows);
     const series = exhaustiveSeries(PG_FIELDS);
-    const source = pgSource(t, { message_column: 'message', columns: ['host'], fields_column: 'fields' });
+    const source = pgSource(t, { message_column: 'message', columns: ['host', 'num', 'ok'], fields_column: 'fields' });
     const got = await countSeriesInStore(source, { series, windows: EDGE_WINDOWS }, { LOGS_PG_URL: PG_URL });
     const want = oracleSeries(rows.map(asEntry), series, EDGE_WINDOWS);
     canonical(got).forEach((s, i) => expect({ spec: series[i], ...s }).toEqual({ spec: series[i], ...canonical(want)[i] }));
@@ -294,7 +308,7 @@ if (CH_URL) {
     const rows = exhaustiveRows();
     await chRows(t, rows);
     const series = exhaustiveSeries(CH_FIELDS);
-    const source = chSource(t, { message_column: 'message', columns: ['host'], fields_column: 'fields' });
+    const source = chSource(t, { message_column: 'message', columns: ['host', 'num'], fields_column: 'fields' });
     // In slices: ClickHouse 18.16's analyser slows down sharply on statements with thousands of expressions.
     const got: SeriesCounts[] = [];
     for (let i = 0; i < series.length; i += 150)

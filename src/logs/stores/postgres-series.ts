@@ -67,43 +67,75 @@ function jsNumber(x: string): string {
   return `(SELECT ${body} FROM (${inner}) q1)`;
 }
 
-/** The expressions of series.ts over one field read as jsonb `j`. */
+/** How a field is stored: jsonb (a fields_column path, or a column of another type through to_jsonb), or a plain typed column. */
+export type PgFieldKind = 'jsonb' | 'string' | 'number' | 'boolean';
+
+/** A column type (format_type) → how its values read: text types as strings, number types as numbers, boolean; else through jsonb. */
+export function pgColumnKind(type: string): PgFieldKind {
+  if (/^(text|character varying(\(\d+\))?|citext|name)$/.test(type)) return 'string';
+  if (/^(smallint|integer|bigint|real|double precision|numeric(\(.*\))?)$/.test(type)) return 'number';
+  if (type === 'boolean') return 'boolean';
+  return 'jsonb';
+}
+
+/**
+ * The expressions of series.ts over one field `j` of the CTE: jsonb (type read per row with
+ * jsonb_typeof), or a typed column (type known when the statement is written, so the conditions are
+ * plain comparisons on the column — the fast path for the recommended table layout).
+ */
 class FieldSql {
   constructor(
     private readonly j: string,
+    private readonly kind: PgFieldKind,
     private readonly p: Params,
   ) {}
-  get type(): string {
-    return `jsonb_typeof(${this.j})`;
+  private is(type: 'string' | 'number' | 'boolean'): string {
+    if (this.kind === 'jsonb') return `jsonb_typeof(${this.j}) = '${type}'`;
+    return this.kind === type ? `${this.j} IS NOT NULL` : 'false';
   }
-  get text(): string {
-    return `(${this.j} #>> '{}')`;
+  private get text(): string {
+    return this.kind === 'jsonb' ? `(${this.j} #>> '{}')` : `(${this.j})::text`;
   }
-  /** A JSON number's value; NULL when not a number or not finite as a double. */
-  get number(): string {
-    return `CASE WHEN ${this.type} = 'number' THEN ${f8(this.text, 'null')} END`;
+  /** The field as a number when it is a number (JSON number or number column); NULL when not finite as a double. */
+  private get number(): string {
+    if (this.kind === 'number') return `(${this.j})::float8`;
+    return `CASE WHEN ${this.is('number')} THEN ${f8(this.text, 'null')} END`;
+  }
+  /** jsonb for group keys. */
+  get json(): string {
+    return this.kind === 'jsonb' ? this.j : `to_jsonb(${this.j})`;
   }
   /** aggregate.ts numericValue: a finite number, or a decimal string. */
   get value(): string {
-    return `CASE WHEN ${this.type} = 'number' THEN ${f8(this.text, 'null')} WHEN ${this.type} = 'string' AND ${this.text} ~ '${DECIMAL}' THEN ${f8(this.text, 'null')} END`;
+    const parts: string[] = [];
+    if (this.kind === 'number') return this.number;
+    if (this.kind === 'jsonb') parts.push(`WHEN ${this.is('number')} THEN ${f8(this.text, 'null')}`);
+    if (this.kind === 'jsonb' || this.kind === 'string')
+      parts.push(`WHEN ${this.is('string')} AND ${this.text} ~ '${DECIMAL}' THEN ${f8(this.text, 'null')}`);
+    return parts.length ? `CASE ${parts.join(' ')} END` : 'NULL::float8';
   }
 
   condition(f: Filter): string {
-    const { type: T, text: S } = this;
+    const S = this.text;
     const p = this.p;
+    // Expressions are thunks: a bind parameter is added only when its part is written.
+    const or = (parts: [guard: string, expr: () => string][]): string => {
+      const live = parts.filter(([g]) => g !== 'false').map(([g, e]) => `(${g} AND ${e()})`);
+      return live.length ? `COALESCE((${live.join(' OR ')}), false)` : 'false';
+    };
     const anyOf = (vals: Scalar[], negate: boolean): string => {
       const forms = [...new Set(vals.map(scalarString))];
-      const parts = [`(${T} = 'string' AND ${S} = ANY(${p.add(forms, 'text[]')}))`];
+      const parts: [string, () => string][] = [[this.is('string'), () => `${S} = ANY(${p.add(forms, 'text[]')})`]];
       const bools = forms.filter((s) => s === 'true' || s === 'false');
-      if (bools.length) parts.push(`(${T} = 'boolean' AND ${S} = ANY(${p.add(bools, 'text[]')}))`);
+      if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
       const nums = forms.map(canonicalNumber).filter((x): x is number => x !== undefined);
-      if (nums.length) parts.push(`(${T} = 'number' AND ${this.number} = ANY(${p.add(nums, 'float8[]')}))`);
-      const eq = `COALESCE((${parts.join(' OR ')}), false)`;
+      if (nums.length) parts.push([this.is('number'), () => `${this.number} = ANY(${p.add(nums, 'float8[]')})`]);
+      const eq = or(parts);
       return negate ? `NOT ${eq}` : eq;
     };
     switch (f.op) {
       case 'exists':
-        return `(${this.j} IS NOT NULL AND ${T} <> 'null')`;
+        return this.kind === 'jsonb' ? `(${this.j} IS NOT NULL AND jsonb_typeof(${this.j}) <> 'null')` : `${this.j} IS NOT NULL`;
       case 'equals':
         return anyOf([f.value as Scalar], false);
       case 'not_equals':
@@ -112,28 +144,35 @@ class FieldSql {
         return anyOf(f.value as Scalar[], false);
       case 'contains': {
         const s = scalarString(f.value as Scalar);
-        const parts = [`(${T} = 'string' AND strpos(${S}, ${p.add(s, 'text')}) > 0)`];
+        const parts: [string, () => string][] = [[this.is('string'), () => `strpos(${S}, ${p.add(s, 'text')}) > 0`]];
         const bools = booleansWhere((b) => b.includes(s));
-        if (bools.length) parts.push(`(${T} = 'boolean' AND ${S} = ANY(${p.add(bools, 'text[]')}))`);
-        if (/^[0-9.e+-]*$/.test(s)) parts.push(`(${T} = 'number' AND strpos(${jsNumber(this.number)}, ${p.add(s, 'text')}) > 0)`);
-        return `COALESCE((${parts.join(' OR ')}), false)`;
+        if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
+        if (/^[0-9.e+-]*$/.test(s)) parts.push([this.is('number'), () => `strpos(${jsNumber(this.number)}, ${p.add(s, 'text')}) > 0`]);
+        return or(parts);
       }
       case 'matches': {
-        const pattern = String(f.value);
-        const re = new RegExp(pattern);
-        const translated = p.add(storeRegex(f, 'postgres'), 'text');
-        const parts = [`(${T} = 'string' AND ${S} ~ ${translated})`, `(${T} = 'number' AND ${jsNumber(this.number)} ~ ${translated})`];
+        const re = new RegExp(String(f.value));
+        const pattern = storeRegex(f, 'postgres');
+        let param: string | undefined;
+        const translated = () => (param ??= p.add(pattern, 'text'));
+        const parts: [string, () => string][] = [
+          [this.is('string'), () => `${S} ~ ${translated()}`],
+          [this.is('number'), () => `${jsNumber(this.number)} ~ ${translated()}`],
+        ];
         const bools = booleansWhere((b) => re.test(b));
-        if (bools.length) parts.push(`(${T} = 'boolean' AND ${S} = ANY(${p.add(bools, 'text[]')}))`);
-        return `COALESCE((${parts.join(' OR ')}), false)`;
+        if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
+        return or(parts);
       }
       default: {
         const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-        const x = p.add(f.value, 'float8');
-        return (
-          `COALESCE(CASE WHEN ${T} = 'number' THEN ${this.number} ${op} ${x} ` +
-          `WHEN ${T} = 'string' AND ${S} ~ '${NUMERIC_STRING}' THEN ${f8(S, 'inf')} ${op} ${x} END, false)`
-        );
+        if (this.kind === 'boolean') return 'false';
+        const x = p.add(f.value as number, 'float8');
+        if (this.kind === 'number') return `COALESCE(${this.number} ${op} ${x}, false)`;
+        const whens: string[] = [];
+        if (this.kind === 'jsonb') whens.push(`WHEN ${this.is('number')} THEN ${this.number} ${op} ${x}`);
+        if (this.kind === 'jsonb' || this.kind === 'string')
+          whens.push(`WHEN ${this.is('string')} AND ${S} ~ '${NUMERIC_STRING}' THEN ${f8(S, 'inf')} ${op} ${x}`);
+        return whens.length ? `COALESCE(CASE ${whens.join(' ')} END, false)` : 'false';
       }
     }
   }
@@ -150,7 +189,6 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   if (first === undefined || last === undefined || plan.levels.length === 0)
     return assemble(plan, query.windows, cellOf, [], [], groupLimit);
 
-  const { sql, params } = buildSql(source, plan, edges);
   const timeoutMs = Math.round(source.timeout_seconds * 1000);
   const client = new pg.Client({
     connectionString: url,
@@ -165,6 +203,18 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   await client.connect();
   let rows: Record<string, unknown>[];
   try {
+    // Plain columns: their types decide the expressions (a catalogue lookup; the counts are still one statement).
+    const kinds = new Map<string, PgFieldKind>();
+    if (plan.fields.some((f) => f.kind === 'column')) {
+      const { schema, name } = splitTable(source.table);
+      const rel = schema ? `${pgIdent(schema, 'schema')}.${pgIdent(name, 'table')}` : pgIdent(name, 'table');
+      const meta = await client.query<{ name: string; type: string }>(
+        'SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped',
+        [rel],
+      );
+      for (const r of meta.rows) kinds.set(r.name, pgColumnKind(r.type));
+    }
+    const { sql, params } = buildSql(source, plan, edges, kinds);
     rows = (await client.query(sql, params)).rows as Record<string, unknown>[];
   } finally {
     await client.end().catch(() => {});
@@ -195,7 +245,12 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   return assemble(plan, query.windows, cellOf, simpleRows, generalRows, groupLimit);
 }
 
-function buildSql(source: PostgresSource, plan: Plan, edges: number[]): { sql: string; params: unknown[] } {
+function buildSql(
+  source: PostgresSource,
+  plan: Plan,
+  edges: number[],
+  kinds: Map<string, PgFieldKind>,
+): { sql: string; params: unknown[] } {
   const p = new Params();
   const { schema, name } = splitTable(source.table);
   const table = schema ? `${pgIdent(schema, 'schema')}.${pgIdent(name, 'table')}` : pgIdent(name, 'table');
@@ -205,6 +260,10 @@ function buildSql(source: PostgresSource, plan: Plan, edges: number[]): { sql: s
   const storeValues = (levels: typeof plan.levels) => levelLookup(levels, source.level_map).storeValues ?? levels;
   const allLevels = storeValues(plan.levels);
 
+  const kindOf = (i: number): PgFieldKind => {
+    const f = plan.fields[i];
+    return f?.kind === 'column' ? (kinds.get(f.column) ?? 'jsonb') : 'jsonb';
+  };
   // width_bucket(-x, [-e_n … -e_0]) = number of edges >= x = n + 1 - k for x in (e_{k-1}, e_k].
   const negEdges = edges.map((e) => String(-e)).reverse();
   const needMs = plan.series.some((s) => s.value?.aggregate === 'last');
@@ -214,7 +273,7 @@ function buildSql(source: PostgresSource, plan: Plan, edges: number[]): { sql: s
     ...(needMs ? [`extract(epoch FROM ${ts}) * 1000 AS ms`] : []),
     ...plan.fields.map((f, i) => {
       const col = `t.${pgIdent(f.column, f.kind === 'json' ? 'fields_column' : 'column')}`;
-      if (f.kind === 'column') return `to_jsonb(${col}) AS f${i}`;
+      if (f.kind === 'column') return kindOf(i) === 'jsonb' ? `to_jsonb(${col}) AS f${i}` : `${col} AS f${i}`;
       const doc = `(${col})::jsonb`;
       const top = `${doc} -> ${p.add(f.field, 'text')}`;
       if (f.path.length === 1) return `${top} AS f${i}`;
@@ -228,7 +287,7 @@ function buildSql(source: PostgresSource, plan: Plan, edges: number[]): { sql: s
     `AND ${ts} <= timestamptz 'epoch' + ${p.add(Math.ceil(edges[edges.length - 1] as number), 'bigint')} * interval '1 millisecond' ` +
     `AND ${levelText} = ANY(${p.add(allLevels, 'text[]')})`;
 
-  const field = (i: number) => new FieldSql(`b.f${i}`, p);
+  const field = (i: number) => new FieldSql(`b.f${i}`, kindOf(i), p);
   const selectionSql = (s: (typeof plan.series)[number]): string => {
     const parts: string[] = [];
     const mine = storeValues(s.levels);
@@ -252,7 +311,7 @@ function buildSql(source: PostgresSource, plan: Plan, edges: number[]): { sql: s
   }
   if (general.length > 0) {
     const values = general.map((s) => {
-      const key = s.groupBy.length ? `jsonb_build_array(${s.groupBy.map((i) => `b.f${i}`).join(', ')})::text` : `'[]'`;
+      const key = s.groupBy.length ? `jsonb_build_array(${s.groupBy.map((i) => field(i).json).join(', ')})::text` : `'[]'`;
       const v = s.value ? field(s.value.field).value : 'NULL::float8';
       const hv = s.value?.histogram ? 'v' : null;
       const isLast = s.value?.aggregate === 'last';
