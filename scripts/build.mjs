@@ -9,6 +9,7 @@ const entries = {
   evaluate: 'src/action/evaluate.ts',
   cli: 'src/cli/index.ts',
   lib: 'src/lib/index.ts',
+  sdk: 'src/lib/sdk.ts',
 };
 
 const wanted = process.argv.slice(2);
@@ -24,7 +25,7 @@ for (const [name, src] of Object.entries(entries)) {
     process.execPath,
     // The actions and the CLI are minified for start-up; the library is not, so its users' stack
     // traces and error frames point at readable code.
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' || name === 'sdk' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
     { stdio: 'inherit' },
   );
 }

@@ -93,12 +93,8 @@ export function workflowSnippets(markdown) {
 function defaultTargets() {
   const files = [];
   for (const dir of ['.github/workflows', 'examples/workflows']) {
-    let names = [];
-    try {
-      names = readdirSync(join(ROOT, dir)).sort();
-    } catch {
-      continue;
-    }
+    if (!existsSync(join(ROOT, dir))) continue;
+    const names = readdirSync(join(ROOT, dir)).sort();
     for (const n of names) if (/\.ya?ml$/.test(n)) files.push(join(dir, n));
   }
   files.push('README.md');

@@ -5,6 +5,8 @@
 export { VERSION } from '../version.js';
 export { send, type SendOptions } from '../events/send.js';
 export { sendEvent, ApiAlertsError, type ClientOptions, type SendResult } from '../events/client.js';
+// The apialerts SDK's shape (also as apialerts-toolkit/sdk with the SDK's own type names).
+export { ApiAlerts, type ApiAlertsOptions, type Event, type SendResult as ApiAlertsSendResult } from './apialerts.js';
 export { ApiAlertsEventSchema, type ApiAlertsEvent } from '../events/schema.js';
 export { LIMITS } from '../events/limits.js';
 export { countInStore } from '../logs/stores/index.js';

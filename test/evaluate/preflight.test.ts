@@ -132,7 +132,7 @@ describe('preflight: every variable checked before counting, exit 2 naming each,
     expect(err.message).toMatch(/^4 environment variables the rules need are missing or invalid; nothing was counted and the state is untouched:/);
   });
 
-  it('needs only what enabled rules use: a disabled rule, an unused source and (in a dry run) the channels are not required', async () => {
+  it('needs only what enabled rules use: a disabled rule, an unused source and (in a dry run) the channels are not required', () => {
     const file = RulesFileSchema.parse({
       project: 'p',
       sources: [

@@ -40,7 +40,8 @@ export function evaluateExpression(expr: string, ctx: Context): string {
 }
 
 export function interpolate(value: unknown, ctx: Context): string {
-  return String(value ?? '').replace(/\$\{\{([\s\S]*?)\}\}/g, (_all, expr: string) => evaluateExpression(expr, ctx));
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_all, expr: string) => evaluateExpression(expr, ctx));
 }
 
 export function loadWorkflow(file: string): { on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } }; jobs: Record<string, { steps: Step[] }> } {
@@ -52,7 +53,7 @@ export function callInputs(wf: ReturnType<typeof loadWorkflow>, given: Record<st
   const out: Record<string, string> = {};
   for (const [name, spec] of Object.entries(wf.on.workflow_call.inputs)) {
     const v = name in given ? given[name] : spec.default;
-    out[name] = v === undefined ? '' : String(v);
+    out[name] = v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   }
   return out;
 }
