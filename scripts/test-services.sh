@@ -3,7 +3,9 @@
 #
 #   scripts/test-services.sh install   # apt-get the Debian packages if missing (root only)
 #   scripts/test-services.sh start     # start both on 127.0.0.1, free ports, temp data dirs;
-#                                      # writes "export TEST_…=…" lines to $DIR/env and prints them
+#                                      # writes "export TEST_…=…" lines to $DIR/env and prints them.
+#                                      # Both or neither: nothing starts when one is not installed, and
+#                                      # a failure to start one stops the other (exit 1).
 #   scripts/test-services.sh stop      # stop both and delete the temp dirs
 #
 # DIR defaults to ${TMPDIR:-/tmp}/apialerts-test-services. The servers run as their own unprivileged
@@ -107,13 +109,36 @@ EOF
   echo "export TEST_CLICKHOUSE_URL=http://default:$CH_PASSWORD@127.0.0.1:$http/default" >> "$DIR/env"
 }
 
+# What `start` needs that is not installed, one name a line.
+missing_programs() {
+  local bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}"
+  { [ -n "$bin" ] && [ -x "$bin/postgres" ] && [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ]; } || echo "PostgreSQL server (postgres, initdb, pg_ctl)"
+  command -v psql >/dev/null || echo "psql"
+  command -v clickhouse-server >/dev/null || echo "clickhouse-server"
+  command -v node >/dev/null || echo "node"
+}
+
 start() {
+  local missing
+  missing="$(missing_programs)"
+  if [ -n "$missing" ]; then
+    {
+      echo "test-services: not installed, so neither database was started:"
+      while IFS= read -r m; do echo "  - $m"; done <<< "$missing"
+      echo "Install them with:  scripts/test-services.sh install   (root or sudo; Debian/Ubuntu)"
+      echo "or:                 sudo apt-get install postgresql clickhouse-server clickhouse-client"
+    } >&2
+    exit 1
+  fi
   stop_quiet
   mkdir -p "$DIR"
   chmod 755 "$DIR"
   : > "$DIR/env"
+  # Both or neither: if either fails to start, stop whatever did start.
+  trap 'status=$?; echo "test-services: start failed; stopping what was started" >&2; stop_quiet; exit $status' EXIT
   start_postgres
   start_clickhouse
+  trap - EXIT
   cat "$DIR/env"
 }
 

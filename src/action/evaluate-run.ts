@@ -9,6 +9,7 @@ import { parseCalendarTime } from '../util/calendar-time.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './notify-runner.js';
 import { renderEvaluateSummary } from './evaluate-summary.js';
+import { sourceWarnings } from '../logs/formats-report.js';
 import { urlPasswordForms } from '../util/userinfo.js';
 import { parseSecretsBundle, parseSecretsJson, type SecretSources } from '../evaluate/secrets.js';
 
@@ -147,7 +148,8 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
   for (const d of report.decisions) runner.info(`fired: ${d.rule.name} at ${d.triggered_at} (${d.match_count} ${d.rule.level} >= ${d.rule.threshold} in ${d.rule.window_minutes} min)`);
   for (const o of failed) runner.error(`${o.channel} delivery for "${o.rule_name}" at ${o.triggered_at} failed after ${o.attempts} attempt(s): ${o.detail ?? 'unknown reason'}`);
   for (const o of report.outcomes.filter((x) => x.status === 'skipped')) runner.warning(`${o.channel} for "${o.rule_name}" skipped: ${o.detail ?? ''}`);
-  for (const s of report.stats.filter((x) => x.unreadable > 0))
+  for (const w of sourceWarnings(report.stats)) runner.warning(w); // mostly unreadable (sample, formats tried); zone-less times read as UTC
+  for (const s of report.stats.filter((x) => x.unreadable > 0 && !x.mostlyUnreadable))
     runner.warning(`${s.unreadable} of ${s.linesRead} lines in ${s.source} could not be read (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})`);
   if (report.heartbeat?.url && report.heartbeat.url !== 'sent') runner.warning(`heartbeat URL ${report.heartbeat.url}`);
   if (report.heartbeat?.event && report.heartbeat.event !== 'sent') runner.warning(`heartbeat event ${report.heartbeat.event}`);

@@ -1,5 +1,6 @@
 import type { EvaluateReport, RuleReport } from '../evaluate/types.js';
 import type { DeliveryOutcome } from '../deliver/types.js';
+import { triedText } from '../logs/formats-report.js';
 
 /** Markdown table cell: no pipes, no HTML, one line. */
 function cell(text: string): string {
@@ -78,7 +79,11 @@ export function renderEvaluateSummary(report: EvaluateReport): string {
   }
   if (report.stats.length > 0) {
     out.push('', '### Sources', '', '| Source | Lines read | Unreadable |', '|---|---|---|');
-    for (const s of report.stats) out.push(`| ${cell(s.source)} | ${s.linesRead} | ${s.unreadable > 0 ? `⚠️ ${s.unreadable}` : 0} |`);
+    for (const s of report.stats) {
+      out.push(`| ${cell(s.source)} | ${s.linesRead} | ${s.unreadable > 0 ? `⚠️ ${s.unreadable}` : 0} |`);
+      // Most lines unreadable (src/logs/formats-report.ts): a row with a sample line and the formats tried.
+      if (s.mostlyUnreadable) out.push(`| ↳ ⚠️ most lines unreadable (${cell(triedText(s))}) | sample: ${cell(JSON.stringify(s.unreadableSamples?.[0] ?? ''))} | |`);
+    }
   }
   out.push('');
   return out.join('\n');
