@@ -76,7 +76,7 @@ export function createTextPrefilter(
   if (opts.defaultLevel !== undefined && levels.includes(opts.defaultLevel)) return { candidates: (text) => lineStarts(text, /[^\n]/g, () => true) };
   const parts = caseless(levelNames(levels));
   // trim() drops leading whitespace (JSON escapes \t \n \r \f inside Docker's string; Unicode spaces are bytes >= 0x80).
-  if (opts.pri) parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?:^|\\n)[ \\t\\v\\f\\r\\x80-\\xff]*<');
+  if (opts.pri) parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?<![^\\n])[ \\t\\v\\f\\r\\x80-\\xff]*<');
   if (opts.digits) parts.push('\\d');
   if (opts.escaped) parts.push('\\\\u');
   const re = new RegExp(parts.join('|'), 'g');
