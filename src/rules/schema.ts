@@ -57,7 +57,13 @@ const lineFormatFields = {
     })
     .optional(),
   /** When most lines cannot be read: `warn` (default) or `error` (the run stops with exit 2). */
-  on_unreadable: z.enum(['warn', 'error']).optional(),
+  on_unreadable: z
+    .string()
+    .superRefine((v, ctx) => {
+      // A refinement rather than an enum: inside the union of source kinds it keeps its own message.
+      if (v !== 'warn' && v !== 'error') ctx.addIssue({ code: 'custom', message: `must be warn or error (got "${v}")` });
+    })
+    .optional(),
 };
 
 export const FileSourceSchema = z
