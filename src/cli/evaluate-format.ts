@@ -61,10 +61,11 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
     if (r.fired.length > 0) out.push(`  FIRED  ${ruleLine(r)}: ${r.fired.map((t) => `${t} (${report.decisions.find((d) => d.rule.id === r.id && d.triggered_at === t)?.match_count})`).join(', ')}`);
     else out.push(`  ok     ${ruleLine(r)}: ${r.counts.length > 1 ? 'at most ' : ''}${peak}`);
   }
+  out.push(...lifecycleLines(report));
   out.push(...statsLines(report.stats));
   for (const o of report.outcomes) {
     const http = o.http_status ? ` HTTP ${o.http_status}` : '';
-    out.push(`  ${o.status.padEnd(9)} ${o.channel} for ${o.rule_name} at ${o.triggered_at} (${o.attempts} attempt${o.attempts === 1 ? '' : 's'}${http})${o.detail ? `: ${o.detail}` : ''}`);
+    out.push(`  ${o.status.padEnd(9)} ${o.channel}${o.event === 'alert.resolved' ? ' (resolve)' : ''} for ${o.rule_name}${o.group ? ` [${groupText(o.group)}]` : ''} at ${o.resolved_at ?? o.triggered_at} (${o.attempts} attempt${o.attempts === 1 ? '' : 's'}${http})${o.detail ? `: ${o.detail}` : ''}`);
   }
   out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state saved to ${statePath}`);
   return out.join('\n') + '\n';
@@ -82,8 +83,29 @@ export function formatBacktest(report: BacktestReport): string {
     out.push(`${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}`);
     for (const f of fires) out.push(`  ${f.triggered_at}  ${f.match_count}`);
   }
+  if (report.incidents && report.totals) {
+    const t = report.totals;
+    out.push(`incidents: ${t.incidents}, ${t.firing_minutes} min firing in total${t.still_firing > 0 ? `, ${t.still_firing} still firing at the end` : ''}`);
+    for (const i of report.incidents)
+      out.push(`  ${i.rule_name}${i.group ? ` [${groupText(i.group)}]` : ''}: ${i.start} … ${i.end ?? '(still firing)'}, ${i.duration_minutes} min, peak ${i.peak ?? 'no data'}`);
+  }
   out.push(...statsLines(report.stats));
   return out.join('\n') + '\n';
+}
+
+const groupText = (g: Record<string, string | null>) =>
+  Object.entries(g)
+    .map(([k, v]) => `${k}=${v ?? '(none)'}`)
+    .join(', ');
+
+/** Lifecycle rules: what is firing or pending, since when, and what resolved in this run. */
+function lifecycleLines(report: EvaluateReport): string[] {
+  if (!report.lifecycle) return [];
+  const out: string[] = [];
+  const { firing, resolved } = report.lifecycle;
+  for (const f of firing) out.push(`  ${f.status.toUpperCase().padEnd(7)}${f.rule_name}${f.group ? ` [${groupText(f.group)}]` : ''} since ${f.since} (value ${f.value ?? 'no data'})${f.status === 'firing' && !f.fire_delivered ? '; fire not delivered yet, retried next run' : ''}`);
+  for (const r of resolved) out.push(`  RESOLVED ${r.rule_name}${r.group ? ` [${groupText(r.group)}]` : ''} at ${r.resolved_at} (fired ${r.fired_at}, value ${r.value ?? 'no data'})${r.notified ? '' : ` — not sent: ${r.reason}`}`);
+  return out;
 }
 
 /** First … last timestamp of the entries the sources' scans read, when they say. */

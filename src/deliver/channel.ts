@@ -36,6 +36,7 @@ export function outcome(d: Decision, channel: DeliveryOutcome['channel'], rest: 
     channel,
     triggered_at: d.triggered_at,
     ...(d.event === 'alert.resolved' ? { event: d.event, resolved_at: d.resolved_at! } : {}),
+    ...(d.group ? { group: d.group } : {}),
     attempts: 0,
     ...rest,
   };

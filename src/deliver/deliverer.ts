@@ -56,8 +56,9 @@ export function createDeliverer(opts: DelivererOptions): Deliverer {
           file.delivery.per_host_concurrency ?? DEFAULT_PER_HOST_CONCURRENCY,
         )).flat();
       for (const c of channels) await c.finish?.();
-      const keyOf = (o: { rule_id: string; triggered_at: string; resolved_at?: string }) => `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''}`;
-      const order = new Map(decisions.map((d, i) => [keyOf({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at }), i]));
+      const keyOf = (o: { rule_id: string; triggered_at: string; resolved_at?: string; group?: Record<string, string | null> }) =>
+        `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
+      const order = new Map(decisions.map((d, i) => [keyOf({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group }), i]));
       results.sort((a, b) => order.get(keyOf(a))! - order.get(keyOf(b))! || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel]);
       return { outcomes: results, state: { ...state, webhooks } };
     },

@@ -15,6 +15,8 @@ export interface DeliveryOutcome {
   /** Resolves only (lifecycle rules): the event and when the instance resolved; triggered_at is then the fire's. */
   event?: 'alert.resolved';
   resolved_at?: string;
+  /** Grouped rules: the instance's group. */
+  group?: Record<string, string | null>;
   /** delivered; failed after retries; skipped (e.g. webhook inactive, secret missing in dry run). */
   status: 'delivered' | 'failed' | 'skipped';
   attempts: number;

@@ -3,6 +3,8 @@ import { createCountProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
+import { backtestIncidents, planLifecycle, type BacktestIncidents } from './lifecycle-evaluate.js';
+import { emptyState } from '../state/schema.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import type { EvaluateOptions, RuleReport, SourceStats } from './types.js';
@@ -24,6 +26,7 @@ export interface BacktestFire {
   rule_name: string;
   triggered_at: string;
   match_count: number;
+  group?: Record<string, string | null>;
 }
 
 export interface BacktestReport {
@@ -35,6 +38,9 @@ export interface BacktestReport {
   rules: (RuleReport & { max_count: number; max_count_at: string | null })[];
   fires: BacktestFire[];
   stats: SourceStats[];
+  /** Only when some rule uses the alert lifecycle: incidents (fire → resolve) per instance, and totals. */
+  incidents?: BacktestIncidents['incidents'];
+  totals?: BacktestIncidents['totals'];
 }
 
 /** The most ticks one backtest evaluates: a year of 5-minute ticks. */
@@ -75,6 +81,9 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
   const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
+  // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
+  const life = planLifecycle(rules, ticks, evaluated, emptyState());
+  const decisions = life ? life.decisions : evaluated.decisions;
 
   return {
     project: file.project,
@@ -90,7 +99,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
       });
       return { ...r, enabled: file.rules.find((f) => f.id === r.id)!.enabled, max_count: max, max_count_at: at };
     }),
-    fires: evaluated.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, triggered_at: d.triggered_at, match_count: d.match_count })),
+    fires: decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, triggered_at: d.triggered_at, match_count: d.match_count, ...(d.group ? { group: d.group } : {}) })),
     stats: evaluated.stats,
+    ...(life ? backtestIncidents(life, ticks, toMs) : {}),
   };
 }

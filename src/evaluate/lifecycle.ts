@@ -57,6 +57,8 @@ export interface Observation {
   value: number | null;
   /** match_count for the payload: entries matching in the window. */
   matchCount: number;
+  /** The value breaches but the rule may not fire on it (e.g. a ratio below min_denominator): treated as hold. */
+  hold?: boolean;
 }
 
 /** The in-memory form of a lifecycle instance's state (times in epoch ms). */
@@ -138,7 +140,7 @@ export function runLifecycle(start: LifecycleState, observations: readonly Obser
   const events: LifecycleEvent[] = [];
   let incident = 0;
   for (const o of observations) {
-    const c = classify(o.value, p);
+    const c = o.hold ? 'hold' : classify(o.value, p);
     if (c === 'skip') continue;
     s.lastValue = o.value;
     const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };

@@ -6,6 +6,7 @@ import { loadState, pruneState, saveState } from '../state/store.js';
 import type { State } from '../state/schema.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
+import { finishLifecycle, planLifecycle } from './lifecycle-evaluate.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
@@ -53,19 +54,25 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     return at ? Date.parse(at) : null;
   };
   const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+  // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
+  const life = planLifecycle(file.rules, plan.ticks, evaluated, state);
+  const decisions = life ? life.decisions : evaluated.decisions;
 
   const report: EvaluateReport = {
     project: file.project,
     ticks: plan.ticks.map(isoSeconds),
     skippedTicks: plan.skipped,
     rules: evaluated.rules,
-    decisions: evaluated.decisions,
+    decisions,
     outcomes: [],
     stats: evaluated.stats,
     dryRun: opts.dryRun,
     stateSaved: false,
   };
-  if (opts.dryRun) return report;
+  if (opts.dryRun) {
+    if (life) report.lifecycle = (await finishLifecycle(life, [], state, undefined, state)).report;
+    return report;
+  }
 
   let next: State = {
     ...state,
@@ -75,13 +82,22 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   for (const [id, ms] of evaluated.lastTriggered) next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms) };
   next = pruneState(next, file.rules.map((r) => r.id));
 
-  if (evaluated.decisions.length > 0) {
+  if (decisions.length > 0) {
     if (!opts.deliverer) throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
-    const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, env);
+    const delivered = await opts.deliverer.deliver(decisions, file, next, env);
     report.outcomes = delivered.outcomes;
     // A fire whose every delivery failed for a configuration reason is not consumed: it fires again.
     for (const id of unconsumedRules(delivered.outcomes)) next.rules[id] = state.rules[id] ?? { last_triggered_at: null };
     next = pruneState({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+  }
+  if (life) {
+    // Phase two: resolves whose fire got through; then the lifecycle rules' instance state.
+    const deliverer = opts.deliverer;
+    const fin = await finishLifecycle(life, report.outcomes, next, deliverer ? (ds, s) => deliverer.deliver(ds, file, s, env) : undefined, state);
+    if (fin.resolves.length > 0 && !deliverer) throw new Error('alerts resolved but no deliverer was given (use a dry run to only decide)');
+    next = pruneState(fin.state, file.rules.map((r) => r.id));
+    report.outcomes = fin.outcomes;
+    report.lifecycle = fin.report;
   }
   await saveState(opts.statePath, next);
   report.stateSaved = true;

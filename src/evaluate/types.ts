@@ -4,6 +4,7 @@ import type { Decision, Deliverer, DeliveryOutcome } from '../deliver/types.js';
 import type { ProgressFn, SourceStats } from '../model/count.js';
 import type { HeartbeatOptions, HeartbeatResult } from './heartbeat.js';
 import type { SecretSources } from './secrets.js';
+import type { LifecycleReport } from './lifecycle-evaluate.js';
 
 export type { Decision };
 export type { CountProvider, CountQuery, CountResult, SourceStats } from '../model/count.js';
@@ -74,4 +75,6 @@ export interface EvaluateReport {
   stateSaved: boolean;
   /** Set when a heartbeat was asked for and the run delivered everything. */
   heartbeat?: HeartbeatResult;
+  /** Only when some rule uses the alert lifecycle: instances firing or pending, and what resolved in this run. */
+  lifecycle?: LifecycleReport;
 }

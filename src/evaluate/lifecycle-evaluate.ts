@@ -1,0 +1,133 @@
+import type { Decision, DeliveryOutcome, DeliveryResult } from '../deliver/types.js';
+import { isoSeconds } from '../model/time.js';
+import { usesLifecycle } from '../rules/lifecycle-fields.js';
+import type { Rule, RulesFile } from '../rules/schema.js';
+import type { State } from '../state/schema.js';
+import {
+  fireDecisions,
+  incidentsOf,
+  runRuleLifecycle,
+  settleRuns,
+  type FiringReport,
+  type Incident,
+  type MeasuredTick,
+  type ResolvedReport,
+  type RuleLifecycleRun,
+} from './lifecycle-run.js';
+
+/**
+ * The alert lifecycle inside evaluate and backtest (docs/lifecycle.md). Rules without lifecycle fields
+ * never reach this module: when no enabled rule uses the lifecycle, evaluate runs exactly as before.
+ */
+
+/** What evaluate reports about lifecycle rules (only when the rule file has any). */
+export interface LifecycleReport {
+  /** Instances firing or pending after this run, and since when. */
+  firing: FiringReport[];
+  /** Instances that resolved in this run; `notified` says whether the resolve was sent. */
+  resolved: ResolvedReport[];
+}
+
+/** The core's evaluation as this module reads it: per-rule reports, decisions, and (when the core has them) per-instance measures. */
+export interface CoreEvaluation {
+  rules: { id: string; counts: number[]; fired: string[] }[];
+  decisions: Decision[];
+  measures?: { rule: { id: string }; ticks: MeasuredTick[] }[];
+}
+
+export interface LifecyclePlan {
+  runs: RuleLifecycleRun[];
+  /** Phase one: the seed's decisions of every other rule and the lifecycle rules' fires and re-notifications, oldest first. */
+  decisions: Decision[];
+}
+
+/** The rules the lifecycle decides: enabled rules with a lifecycle field. */
+export function lifecycleRules(rules: readonly Rule[]): Rule[] {
+  return rules.filter((r) => r.enabled && usesLifecycle(r));
+}
+
+/** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
+function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation): MeasuredTick[] {
+  const m = core.measures?.find((x) => x.rule.id === rule.id);
+  if (m) return m.ticks;
+  const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
+  const fewer = (rule as { comparison?: string }).comparison === 'fewer_than';
+  return ticks.map((tickMs, i) => {
+    const c = counts[i] ?? 0;
+    return { tickMs, instances: [{ key: '[]', count: c, measured: c, met: fewer ? c < rule.threshold : c >= rule.threshold }] };
+  });
+}
+
+/**
+ * Runs the lifecycle of every lifecycle rule over the run's ticks, replaces those rules' seed decisions
+ * with the lifecycle's fires, and patches their reports (fired = the lifecycle's fires and re-notifications).
+ * Undefined when no enabled rule uses the lifecycle.
+ */
+export function planLifecycle(rules: readonly Rule[], ticks: readonly number[], core: CoreEvaluation, state: State): LifecyclePlan | undefined {
+  const life = lifecycleRules(rules);
+  if (life.length === 0) return undefined;
+  const ids = new Set(life.map((r) => r.id));
+  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core), state.rules[rule.id]?.instances));
+  const fires = fireDecisions(runs);
+  for (const report of core.rules) {
+    if (!ids.has(report.id)) continue;
+    report.fired = fires.filter((f) => f.run.rule.id === report.id).map((f) => f.decision.triggered_at);
+  }
+  const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
+  decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+  return { runs, decisions };
+}
+
+/**
+ * Phase two of a run and the state: settles every instance against phase one's outcomes, delivers the
+ * resolves whose fire got through, and writes the lifecycle rules' state (instances, last fire) into `next`.
+ * `deliver` is absent in a dry run (fires then count as delivered, nothing is sent).
+ */
+export async function finishLifecycle(
+  plan: LifecyclePlan,
+  outcomes: readonly DeliveryOutcome[],
+  next: State,
+  deliver: ((decisions: Decision[], state: State) => Promise<DeliveryResult>) | undefined,
+  /** The state this run started from (the lifecycle rules' last fire when nothing fired now). */
+  loaded: State,
+): Promise<{ state: State; outcomes: DeliveryOutcome[]; resolves: Decision[]; report: LifecycleReport }> {
+  const settled = settleRuns(plan.runs, outcomes, { assumeDelivered: deliver === undefined });
+  let state = next;
+  let more: DeliveryOutcome[] = [];
+  if (deliver && settled.resolves.length > 0) {
+    const delivered = await deliver(settled.resolves, state);
+    state = { ...delivered.state, last_evaluated_at: state.last_evaluated_at, rules: state.rules };
+    more = delivered.outcomes;
+  }
+  const rules = { ...state.rules };
+  for (const run of plan.runs) {
+    const id = run.rule.id;
+    const instances = settled.instances.get(id) ?? {};
+    const lastMs = settled.lastTriggered.get(id) ?? null;
+    const previous = loaded.rules[id]?.last_triggered_at ?? null;
+    const last = lastMs === null ? previous : isoSeconds(lastMs);
+    rules[id] = { last_triggered_at: last, ...(Object.keys(instances).length > 0 ? { instances } : {}) };
+  }
+  return { state: { ...state, rules }, outcomes: [...outcomes, ...more], resolves: settled.resolves, report: { firing: settled.firing, resolved: settled.resolved } };
+}
+
+/** Backtest: incidents per instance of every lifecycle rule, and totals. */
+export interface BacktestIncidents {
+  incidents: Incident[];
+  totals: { incidents: number; firing_minutes: number; still_firing: number };
+}
+
+export function backtestIncidents(plan: LifecyclePlan, ticks: readonly number[], rangeEndMs: number): BacktestIncidents {
+  const incidents = plan.runs.flatMap((run) => incidentsOf(run, ticks, rangeEndMs));
+  incidents.sort((a, b) => a.start.localeCompare(b.start) || a.rule_name.localeCompare(b.rule_name));
+  return {
+    incidents,
+    totals: {
+      incidents: incidents.length,
+      firing_minutes: incidents.reduce((s, i) => s + i.duration_minutes, 0),
+      still_firing: incidents.filter((i) => i.end === null).length,
+    },
+  };
+}
+
+export type { RulesFile };
