@@ -4,6 +4,7 @@ import { loadRules } from '../rules/load.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { backtestIncidents, planLifecycle, type BacktestIncidents } from './lifecycle-evaluate.js';
+import { measureValueRules } from './lifecycle-values.js';
 import { emptyState } from '../state/schema.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
@@ -82,7 +83,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
   // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
-  const life = planLifecycle(rules, ticks, evaluated, emptyState());
+  const values = await measureValueRules(rules, ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, ignoreRuleSources: fromArgs });
+  const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
   const decisions = life ? life.decisions : evaluated.decisions;
 
   return {

@@ -47,7 +47,10 @@ export function lifecycleRules(rules: readonly Rule[]): Rule[] {
 }
 
 /** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
-function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation): MeasuredTick[] {
+function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation, values?: Map<string, MeasuredTick[]>): MeasuredTick[] {
+  const v = values?.get(rule.id);
+  if (v) return v;
+  if (rule.value) throw new Error(`value rule "${rule.name}" was not measured`);
   const m = core.measures?.find((x) => x.rule.id === rule.id);
   if (m) return m.ticks;
   const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
@@ -63,11 +66,18 @@ function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation):
  * with the lifecycle's fires, and patches their reports (fired = the lifecycle's fires and re-notifications).
  * Undefined when no enabled rule uses the lifecycle.
  */
-export function planLifecycle(rules: readonly Rule[], ticks: readonly number[], core: CoreEvaluation, state: State): LifecyclePlan | undefined {
+export function planLifecycle(
+  rules: readonly Rule[],
+  ticks: readonly number[],
+  core: CoreEvaluation,
+  state: State,
+  /** Value rules' measures (src/evaluate/lifecycle-values.ts). */
+  values?: Map<string, MeasuredTick[]>,
+): LifecyclePlan | undefined {
   const life = lifecycleRules(rules);
   if (life.length === 0) return undefined;
   const ids = new Set(life.map((r) => r.id));
-  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core), state.rules[rule.id]?.instances));
+  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core, values), state.rules[rule.id]?.instances));
   const fires = fireDecisions(runs);
   for (const report of core.rules) {
     if (!ids.has(report.id)) continue;

@@ -7,6 +7,7 @@ import type { State } from '../state/schema.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { finishLifecycle, planLifecycle } from './lifecycle-evaluate.js';
+import { measureValueRules } from './lifecycle-values.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
@@ -55,7 +56,8 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   };
   const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
-  const life = planLifecycle(file.rules, plan.ticks, evaluated, state);
+  const values = await measureValueRules(file.rules, plan.ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env, ignoreRuleSources: !!fromArgs });
+  const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
   const decisions = life ? life.decisions : evaluated.decisions;
 
   const report: EvaluateReport = {

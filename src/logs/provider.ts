@@ -15,7 +15,7 @@ import type { Level } from '../model/levels.js';
 import { toStats, type ScanSpec } from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
-interface ProviderOptions {
+export interface ProviderOptions {
   baseDir: string;
   env: NodeJS.ProcessEnv;
   onProgress?: ProgressFn;
@@ -88,7 +88,7 @@ interface Stream {
   path?: string;
 }
 
-async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
+export async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
   if (source.kind === 'stdin') return [{ label: 'stdin', open: async () => process.stdin }];
   if ('url' in source) {
     const token = source.token_env ? opts.env[source.token_env] : undefined;

@@ -193,3 +193,33 @@ describe('lifecycle rules in backtest', () => {
     expect(r.fires.map((f) => f.triggered_at)).toEqual([iso(T0 + 5 * MIN), iso(T0 + 30 * MIN)]);
   });
 });
+
+describe('value rules in evaluate', () => {
+  it('p95 of a numeric field: fires above the threshold, resolves below the recovery threshold; non-numeric values are skipped', async () => {
+    const s = await startServer((_q, res) => {
+      res.end();
+    });
+    servers.push(s);
+    // per tick: 20 durations; tick 1: fast, tick 2: p95 = 900, tick 3: p95 = 700 (hold ≥ 600), tick 4: fast
+    const shapes = [[100], [100, 900], [100, 700], [100]];
+    const lines: string[] = [];
+    shapes.forEach((vals, k) => {
+      for (let j = 0; j < 20; j++) {
+        const v = j < 18 ? vals[0]! : vals.at(-1)!;
+        lines.push(JSON.stringify({ level: 'info', time: T0 + k * 5 * MIN + (j + 1) * 1000, duration_ms: j === 0 ? String(v) : v, msg: 'req' }));
+      }
+      lines.push(JSON.stringify({ level: 'info', time: T0 + k * 5 * MIN + 30_000, duration_ms: 'n/a', msg: 'req' }));
+    });
+    await writeFile(join(dir, 'app.log'), lines.join('\n') + '\n');
+    await writeRules(s.url, [{ id: LIFE, name: 'Slow checkout', level: 'info', threshold: 800, recovery_threshold: 600, value: { field: 'duration_ms', aggregate: 'p95' } }]);
+    const reports = [];
+    for (let k = 1; k <= 4; k++) reports.push(await run(k));
+    expect(reports.map((r) => r.lifecycle?.firing.map((f) => f.value))).toEqual([[], [900], [700], []]);
+    expect(reports[3]!.lifecycle?.resolved).toMatchObject([{ value: 100, notified: true }]);
+    const bodies = s.requests.map((q) => JSON.parse(q.rawBody.toString()));
+    expect(bodies).toEqual([
+      { alert_id: LIFE, alert_name: 'Slow checkout', level: 'info', match_count: 21, window_minutes: 5, triggered_at: iso(T0 + 10 * MIN), value: 900, aggregate: 'p95', field: 'duration_ms' },
+      { alert_id: LIFE, alert_name: 'Slow checkout', level: 'info', match_count: 21, window_minutes: 5, triggered_at: iso(T0 + 10 * MIN), value: 100, aggregate: 'p95', field: 'duration_ms', resolved_at: iso(T0 + 20 * MIN) },
+    ]);
+  });
+});
