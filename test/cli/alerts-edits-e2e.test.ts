@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/rules/load.js';
 import { verifySignature } from '../../src/deliver/verify.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
-import { renderLine } from '../helpers/log-lines.js';
 import { builtBundle, runNode, tempDir } from '../events/support.js';
 
 /** APIALERTS_CLI points these tests at another build (e.g. the previous release's) to show what they catch. */
@@ -114,10 +113,12 @@ describe('a first rule file from nothing (built CLI)', () => {
     const dir = tempDir('alerts-init-');
     const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
     const log = join(dir, 'app.log');
+    // Plain text, as Python's logging writes it (no zone in the timestamps).
+    const py = (ms: number, level: string, i: number) =>
+      `${new Date(ms).toISOString().replace('T', ' ').replace('.', ',').slice(0, 23)} ${level} job ${i} done`;
     writeFileSync(
       log,
-      Array.from({ length: 12 }, (_, i) => renderLine({ ts: T0 - (i + 1) * 15_000, level: i % 3 === 0 ? 'info' : 'error' }, i)).join('\n') +
-        '\n',
+      Array.from({ length: 12 }, (_, i) => py(T0 - (i + 1) * 15_000, i % 3 === 0 ? 'INFO' : 'ERROR', i)).join('\n') + '\n',
     );
     const rules = join(dir, 'alerts.yml');
 
@@ -126,7 +127,9 @@ describe('a first rule file from nothing (built CLI)', () => {
     const starter = readFileSync(rules, 'utf8');
     expect(starter).toMatch(/^# /); // commented
     expect(starter).toContain('path: "app.log"');
-    expect(starter).toMatch(/12 of 12 sample lines read/);
+    expect(starter).toMatch(/app.log: python-logging lines \(12 of 12 sample lines read\)/);
+    expect(starter).toMatch(/^ {4}format: python-logging /m);
+    expect(starter).toMatch(/^ {4}timezone: UTC /m);
     expect((await loadRules(rules)).rules).toEqual([]);
     const again = await cli(['alerts', 'init', '--rules', rules]);
     expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('already exists')]);

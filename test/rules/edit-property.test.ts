@@ -22,7 +22,6 @@ interface ModelRule {
   tail: string[];
 }
 
-
 const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function render(rules: ModelRule[], opts: { blank: boolean; leadAtZero: boolean; trailer: string[] }): string {

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseLine } from '../../logs/formats.js';
+import { createLineFormat, resolveFormat } from '../../logs/formats-source.js';
 import { UserError, errorMessage } from '../../util/errors.js';
 import { edits } from './alerts-shared.js';
 
@@ -12,17 +12,22 @@ interface InitFlags {
   force?: boolean;
 }
 
-/** What a sample log file holds, as far as the readers can tell. */
+/** What a sample log file holds, as the formats' detection reads it (src/logs/formats-source.ts). */
 export interface SampleReport {
   /** Path as written in the rule file (relative to it). */
   path: string;
   lines: number;
   readable: number;
-  /** The format detected, when one reads most lines. */
+  /** The `format` option to write: a built-in name; undefined for JSON/logfmt (the default reader). */
   format?: string;
+  /** What detection calls it (`python-logging`, `json`, `docker (json)`). */
+  label: string;
+  /** Timestamps read without a zone (then read as UTC: the `timezone` option says otherwise). */
+  zoneless: boolean;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_LINES = 200;
 
 async function readSample(sample: string, rulesPath: string): Promise<SampleReport> {
   let head: string;
@@ -39,16 +44,22 @@ async function readSample(sample: string, rulesPath: string): Promise<SampleRepo
   }
   const lines = head
     .split(/\r?\n/)
-    .slice(0, 200)
-    .filter((l) => l.trim() !== '');
+    .filter((l) => l.trim() !== '')
+    .slice(0, SAMPLE_LINES);
   if (head.length === SAMPLE_BYTES && lines.length > 1) lines.pop(); // a cut-off last line
-  const kinds = lines.map((l) => (parseLine(l) ? (l.trim().startsWith('{') ? 'json' : 'logfmt') : undefined));
-  const readable = kinds.filter(Boolean).length;
-  const counts = new Map<string, number>();
-  for (const k of kinds) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const { spec, sample: stats } = resolveFormat({}, lines);
+  const format = createLineFormat(spec);
+  for (const l of lines) format.parse(l.trim());
   const path = relative(dirname(resolve(rulesPath)), resolve(sample)) || basename(sample);
-  return { path, lines: lines.length, readable, ...(best && best[1] * 2 > lines.length ? { format: best[0] } : {}) };
+  const named = spec.name && spec.name !== 'default' && stats.unreadable < stats.lines ? { format: spec.name } : {};
+  return {
+    path,
+    lines: stats.lines,
+    readable: stats.lines - stats.unreadable,
+    label: spec.label ?? 'json',
+    zoneless: format.time.zoneless > 0,
+    ...named,
+  };
 }
 
 const projectName = (rulesPath: string) =>
@@ -61,10 +72,14 @@ const projectName = (rulesPath: string) =>
 export function starterFor(rulesPath: string, opts: { project?: string; sample?: SampleReport } = {}): string {
   const s = opts.sample;
   const sourceNote = s
-    ? s.format
-      ? `# ${s.path}: ${s.format} lines (${s.readable} of ${s.lines} sample lines read)`
-      : `# ${s.path}: ${s.readable} of ${s.lines} sample lines readable — check the format (docs/formats.md)`
+    ? s.readable * 2 > s.lines
+      ? `# ${s.path}: ${s.label} lines (${s.readable} of ${s.lines} sample lines read)`
+      : `# ${s.path}: only ${s.readable} of ${s.lines} sample lines readable — name the format (docs/formats.md)`
     : '# your log files: a path or glob relative to this file (.gz read transparently)';
+  const sourceOptions = [
+    ...(s?.format ? [`    format: ${s.format} # detected from the sample; remove to detect on every run`] : []),
+    ...(s?.zoneless ? ["    timezone: UTC # the sample's timestamps carry no zone: the zone they were written in"] : []),
+  ];
   return [
     '# Threshold alert rules for `apialerts evaluate` and the scheduled alerts workflow.',
     '# Reference: docs/rules.md. Secrets never live here, only the names of the env vars that hold them.',
@@ -77,6 +92,7 @@ export function starterFor(rulesPath: string, opts: { project?: string; sample?:
     `  ${sourceNote}`,
     '  - name: app',
     `    path: ${JSON.stringify(s?.path ?? 'logs/*.log')}`,
+    ...sourceOptions,
     '',
     '# Each rule fires when at least `threshold` entries of `level` fall within `window_minutes`.',
     '# Add one with `apialerts alerts add` (it assigns the id and prints a webhook secret once), e.g.',
