@@ -18,6 +18,7 @@ const CH_ROWS = Number(process.env.CH_ROWS ?? 10_000_000);
 const PG_ROWS = Number(process.env.PG_ROWS ?? 2_000_000);
 const FILE_ROWS = Number(process.env.FILE_ROWS ?? 2_000_000);
 const RUNS = Number(process.env.RUNS ?? 5);
+const REUSE = (process.env.REUSE ?? '').split(',');
 const PG_URL = process.env.TEST_POSTGRES_URL;
 const CH_URL = process.env.TEST_CLICKHOUSE_URL;
 if (!PG_URL || !CH_URL) {
@@ -31,12 +32,13 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-stores-'));
 // Bundle the store module on its own (dist/ is left alone).
 execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'src/logs/stores/index.ts'), '-o', join(dir, 'stores'), '--quiet'], { stdio: 'inherit' });
 writeFileSync(join(dir, 'stores', 'package.json'), '{"type":"module"}');
-const { countInStore } = await import(pathToFileURL(join(dir, 'stores', 'index.js')).href);
+const { countInStore, countSeriesInStore } = await import(pathToFileURL(join(dir, 'stores', 'index.js')).href);
 const pg = (await import('pg')).default;
 const { createClient } = await import('@clickhouse/client');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function time(fn) {
+async function time(fn, label = '') {
+  if (label) console.error(`… ${label}`);
   const ms = [];
   let result;
   for (let i = 0; i < RUNS; i++) {
@@ -49,48 +51,78 @@ async function time(fn) {
 const oneTick = [{ fromMs: T0 + DAY / 2 - 15 * 60_000, toMs: T0 + DAY / 2 }];
 const backtest = Array.from({ length: 1440 }, (_, k) => ({ fromMs: T0 + k * 60_000 - 15 * 60_000, toMs: T0 + k * 60_000 }));
 const rows = [];
+const seriesRows = [];
+
+// 200 rules at one evaluation tick, each with its own filter (issue 14 "Speed"): a level set, and an
+// equality on a column, a regular expression on the message, a numeric comparison, or all three;
+// windows of 5, 15 and 60 minutes ending at the tick. One countSeriesInStore call (one statement).
+const SERIES_SOURCE = { message_column: 'message', columns: ['service', 'status', 'duration_ms'] };
+const LEVEL_SETS = [['error'], ['warn', 'error', 'fatal'], ['debug', 'info', 'warn', 'error', 'fatal'], ['info']];
+const RULES_200 = Array.from({ length: 200 }, (_, i) => {
+  const eq = { field: 'service', op: 'equals', value: `svc${i % 50}` };
+  const re = { field: 'message', op: 'matches', value: `^req [0-9]*${i % 100}$` };
+  const gt = { field: 'duration_ms', op: 'gt', value: (i % 100) * 10 };
+  const where = [[eq], [re], [gt], [eq, re, gt]][i % 4];
+  return { selection: { levels: LEVEL_SETS[i % LEVEL_SETS.length], where } };
+});
+const TICK = T0 + DAY / 2;
+// RULE_WINDOWS=15 (default): every rule's window is 15 minutes; e.g. RULE_WINDOWS=5,15,60 mixes lengths.
+const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({ fromMs: TICK - Number(m) * 60_000, toMs: TICK }));
 
 // PostgreSQL
 {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   const t = performance.now();
+  // REUSE=postgres,clickhouse: keep that store's table from a previous run (same row counts); only time the queries.
+  if (!REUSE.includes('postgres')) {
   await c.query('DROP TABLE IF EXISTS bench_logs');
-  await c.query('CREATE TABLE bench_logs (ts timestamptz NOT NULL, level text NOT NULL, message text)');
+  await c.query('CREATE TABLE bench_logs (ts timestamptz NOT NULL, level text NOT NULL, message text, service text, status int, duration_ms float8)');
   await c.query(
     `INSERT INTO bench_logs SELECT timestamptz 'epoch' + ($1::bigint + (i * ($2::bigint / $3::bigint))) * interval '1 millisecond',
-       CASE WHEN i % 100 = 0 THEN 'error' WHEN i % 10 = 0 THEN 'warn' ELSE 'info' END, 'm' FROM generate_series(0, $3::bigint - 1) i`,
+       CASE WHEN i % 100 = 0 THEN 'error' WHEN i % 10 = 0 THEN 'warn' ELSE 'info' END, 'req ' || i, 'svc' || (i % 50), 200 + (i % 7) * 50, (i % 1000) * 1.5
+       FROM generate_series(0, $3::bigint - 1) i`,
     [T0, DAY, PG_ROWS],
   );
   await c.query('CREATE INDEX ON bench_logs (ts)');
   await c.query('ANALYZE bench_logs');
+  }
   const loadMs = performance.now() - t;
   await c.end();
   const src = { name: 'pg', kind: 'postgres', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
-  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: PG_URL }));
+  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: PG_URL }), 'postgres: plain count');
   const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: PG_URL }));
   rows.push({ source: 'postgres', rows: PG_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
+  const s200 = await time(() => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL }), 'postgres: 200 rules');
+  console.error(s200.ms.toFixed(1), 'ms');
+  seriesRows.push({ source: 'postgres', rows: PG_ROWS, series: RULES_200.length, windows: RULE_WINDOWS.length, ms: s200.ms.toFixed(1), matched_first_rule: s200.result[0].groups[0].counts[0] });
 }
 
 // ClickHouse
 {
   const c = createClient({ url: CH_URL, request_timeout: 600_000, log: { level: 127 } }); // 127 = OFF: the LowCardinality fallback below is expected on 18.16
   const t = performance.now();
+  if (!REUSE.includes('clickhouse')) {
   await c.command({ query: 'DROP TABLE IF EXISTS bench_logs' });
-  await c.command({ query: 'CREATE TABLE bench_logs (ts DateTime, level LowCardinality(String), message String) ENGINE = MergeTree ORDER BY ts' }).catch(async () =>
+  const cols = 'message String, service String, status UInt16, duration_ms Float64';
+  await c.command({ query: `CREATE TABLE bench_logs (ts DateTime, level LowCardinality(String), ${cols}) ENGINE = MergeTree ORDER BY ts` }).catch(async () =>
     // 18.16 has LowCardinality only as an experimental type: fall back to String.
-    c.command({ query: 'CREATE TABLE bench_logs (ts DateTime, level String, message String) ENGINE = MergeTree ORDER BY ts' }),
+    c.command({ query: `CREATE TABLE bench_logs (ts DateTime, level String, ${cols}) ENGINE = MergeTree ORDER BY ts` }),
   );
   const step = DAY / CH_ROWS; // ms per row
   await c.command({
-    query: `INSERT INTO bench_logs SELECT toDateTime(intDiv(${T0} + toUInt64(number * ${step}), 1000)), multiIf(number % 100 = 0, 'error', number % 10 = 0, 'warn', 'info'), 'm' FROM system.numbers LIMIT ${CH_ROWS}`,
+    query: `INSERT INTO bench_logs SELECT toDateTime(intDiv(${T0} + toUInt64(number * ${step}), 1000)), multiIf(number % 100 = 0, 'error', number % 10 = 0, 'warn', 'info'), concat('req ', toString(number)), concat('svc', toString(number % 50)), 200 + (number % 7) * 50, (number % 1000) * 1.5 FROM system.numbers LIMIT ${CH_ROWS}`,
   });
+  }
   const loadMs = performance.now() - t;
   await c.close();
   const src = { name: 'ch', kind: 'clickhouse', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
-  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: CH_URL }));
+  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: CH_URL }), 'clickhouse: plain count');
   const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: CH_URL }));
   rows.push({ source: 'clickhouse', rows: CH_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
+  const s200 = await time(() => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL }), 'clickhouse: 200 rules');
+  console.error(s200.ms.toFixed(1), 'ms');
+  seriesRows.push({ source: 'clickhouse', rows: CH_ROWS, series: RULES_200.length, windows: RULE_WINDOWS.length, ms: s200.ms.toFixed(1), matched_first_rule: s200.result[0].groups[0].counts[0] });
 }
 
 // NDJSON scan: every line read and parsed, as any file source must do at least once.
@@ -116,4 +148,6 @@ const rows = [];
 }
 
 console.table(rows);
+console.log(`200 filtered rules, one tick (windows of ${process.env.RULE_WINDOWS ?? '15'} minutes), one statement per store; median of RUNS:`);
+console.table(seriesRows);
 rmSync(dir, { recursive: true, force: true });

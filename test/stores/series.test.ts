@@ -288,14 +288,17 @@ const EDGE_WINDOWS: Window[] = [
 ];
 
 if (PG_URL) {
-  it('postgres: every operator on every hostile value and type, in one query, ≡ oracle', async () => {
+  it('postgres: every operator on every hostile value and type (150 series a query) ≡ oracle', async () => {
     const t = uniqueName('pg_exh');
     tables.push(t);
     const rows = exhaustiveRows();
     await pgRows(t, rows);
     const series = exhaustiveSeries(PG_FIELDS);
     const source = pgSource(t, { message_column: 'message', columns: ['host', 'num', 'ok'], fields_column: 'fields' });
-    const got = await countSeriesInStore(source, { series, windows: EDGE_WINDOWS }, { LOGS_PG_URL: PG_URL });
+    // In slices of 150 rules (a realistic rule file); planning one statement of thousands of expressions is slow.
+    const got: SeriesCounts[] = [];
+    for (let i = 0; i < series.length; i += 150)
+      got.push(...(await countSeriesInStore(source, { series: series.slice(i, i + 150), windows: EDGE_WINDOWS }, { LOGS_PG_URL: PG_URL })));
     const want = oracleSeries(rows.map(asEntry), series, EDGE_WINDOWS);
     canonical(got).forEach((s, i) => expect({ spec: series[i], ...s }).toEqual({ spec: series[i], ...canonical(want)[i] }));
   }, 120_000);

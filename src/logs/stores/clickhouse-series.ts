@@ -50,7 +50,13 @@ interface FieldCols {
   x: string;
   /** A group-key element: '' none, 's…' a string form, 'r…' a JSON number's text. */
   key: string;
+  /** The values `t` can take (a typed column's are known when the statement is written). */
+  types: readonly number[];
+  /** Set when `t` is the same on every row (a non-nullable column): its guards are dropped. */
+  always?: number;
 }
+
+const ALL_TYPES = [0, 1, 2, 3, 4, 5];
 
 function fieldColumns(
   f: FieldRef,
@@ -59,7 +65,7 @@ function fieldColumns(
   doc: string | undefined,
 ): { select: string[]; guard?: string; cols: FieldCols } {
   const p = `__f${i}`;
-  const cols: FieldCols = { t: `${p}_t`, s: `${p}_s`, x: `${p}_x`, key: `${p}_k` };
+  const cols: FieldCols = { t: `${p}_t`, s: `${p}_s`, x: `${p}_x`, key: `${p}_k`, types: ALL_TYPES };
   if (f.kind === 'column') {
     const raw = columns.get(f.column);
     if (raw === undefined) throw new FieldError(`field "${f.field}": the table has no column ${f.column}`);
@@ -68,6 +74,8 @@ function fieldColumns(
     const c = chIdent(f.column, 'column');
     const v = nullable ? `assumeNotNull(${c})` : c;
     if (/^(String|FixedString\(\d+\)|Enum(8|16)\(.*\))$/.test(type)) {
+      cols.types = nullable ? [0, 2] : [2];
+      if (!nullable) cols.always = 2;
       return {
         select: [
           `toUInt8(${nullable ? `if(isNull(${c}), 0, 2)` : '2'}) AS ${cols.t}`,
@@ -79,6 +87,7 @@ function fieldColumns(
       };
     }
     if (/^(U?Int(8|16|32|64)|Float(32|64)|Decimal.*)$/.test(type)) {
+      cols.types = nullable ? [0, 3, 5] : [3, 5];
       return {
         select: [
           `toFloat64(${v}) AS ${cols.x}`,
@@ -120,19 +129,29 @@ function fieldColumns(
 }
 
 function condition(f: Filter, c: FieldCols): string {
+  /** `expr` where t = type, written only when the field can have that type (thunks: nothing is built for impossible parts). */
+  const when = (type: number, expr: () => string): string | undefined => {
+    if (!c.types.includes(type)) return undefined;
+    return c.always === type ? `(${expr()})` : `(${c.t} = ${type} AND ${expr()})`;
+  };
+  const or = (...parts: (string | undefined)[]): string => {
+    const live = parts.filter((x): x is string => x !== undefined);
+    return live.length ? `(${live.join(' OR ')})` : '0';
+  };
   const anyOf = (vals: Scalar[], negate: boolean): string => {
     const forms = [...new Set(vals.map(scalarString))];
-    const parts = [`(${c.t} = 2 AND ${c.s} IN (${forms.map(chString).join(', ')}))`];
     const bools = forms.filter((s) => s === 'true' || s === 'false');
-    if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
     const nums = forms.map(canonicalNumber).filter((x): x is number => x !== undefined);
-    if (nums.length) parts.push(`(${c.t} = 3 AND ${c.x} IN (${nums.map((n) => chFloat(n, 'value')).join(', ')}))`);
-    const eq = `(${parts.join(' OR ')})`;
+    const eq = or(
+      when(2, () => `${c.s} IN (${forms.map(chString).join(', ')})`),
+      bools.length ? when(4, () => `${c.s} IN (${bools.map(chString).join(', ')})`) : undefined,
+      nums.length ? when(3, () => `${c.x} IN (${nums.map((n) => chFloat(n, 'value')).join(', ')})`) : undefined,
+    );
     return negate ? `NOT ${eq}` : eq;
   };
   switch (f.op) {
     case 'exists':
-      return `${c.t} >= 2`;
+      return c.always !== undefined ? '1' : `${c.t} >= 2`;
     case 'equals':
       return anyOf([f.value as Scalar], false);
     case 'not_equals':
@@ -141,25 +160,30 @@ function condition(f: Filter, c: FieldCols): string {
       return anyOf(f.value as Scalar[], false);
     case 'contains': {
       const s = scalarString(f.value as Scalar);
-      const parts = [`(${c.t} = 2 AND position(${c.s}, ${chString(s)}) > 0)`];
       const bools = booleansWhere((b) => b.includes(s));
-      if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
-      if (/^[0-9.e+-]*$/.test(s)) parts.push(`(${c.t} = 3 AND position(${jsNumber(c.x)}, ${chString(s)}) > 0)`);
-      return `(${parts.join(' OR ')})`;
+      return or(
+        when(2, () => `position(${c.s}, ${chString(s)}) > 0`),
+        bools.length ? when(4, () => `${c.s} IN (${bools.map(chString).join(', ')})`) : undefined,
+        /^[0-9.e+-]*$/.test(s) ? when(3, () => `position(${jsNumber(c.x)}, ${chString(s)}) > 0`) : undefined,
+      );
     }
     case 'matches': {
-      const pattern = String(f.value);
-      const re = new RegExp(pattern);
+      const re = new RegExp(String(f.value));
       const translated = chString(storeRegex(f, 'clickhouse'));
-      const parts = [`(${c.t} = 2 AND match(${c.s}, ${translated}))`, `(${c.t} = 3 AND match(${jsNumber(c.x)}, ${translated}))`];
       const bools = booleansWhere((b) => re.test(b));
-      if (bools.length) parts.push(`(${c.t} = 4 AND ${c.s} IN (${bools.map(chString).join(', ')}))`);
-      return `(${parts.join(' OR ')})`;
+      return or(
+        when(2, () => `match(${c.s}, ${translated})`),
+        when(3, () => `match(${jsNumber(c.x)}, ${translated})`),
+        bools.length ? when(4, () => `${c.s} IN (${bools.map(chString).join(', ')})`) : undefined,
+      );
     }
     default: {
       const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
       const x = chFloat(f.value as number, `value of ${f.field}`);
-      return `((${c.t} = 3 AND ${c.x} ${op} ${x}) OR (${c.t} = 2 AND match(${c.s}, ${chString(NUMERIC_STRING)}) AND toFloat64OrZero(${c.s}) ${op} ${x}))`;
+      return or(
+        when(3, () => `${c.x} ${op} ${x}`),
+        when(2, () => `match(${c.s}, ${chString(NUMERIC_STRING)}) AND toFloat64OrZero(${c.s}) ${op} ${x}`),
+      );
     }
   }
 }
@@ -167,6 +191,8 @@ function condition(f: Filter, c: FieldCols): string {
 /** aggregate.ts numericValue: [isnum, value]. */
 function numericValue(c: FieldCols): [string, string] {
   const parsed = `toFloat64OrZero(replaceRegexpOne(${c.s}, '^\\\\+', ''))`;
+  if (!c.types.includes(2)) return [`(${c.t} = 3)`, c.x];
+  if (!c.types.includes(3)) return [`(${c.t} = 2 AND match(${c.s}, ${chString(DECIMAL)}) AND isFinite(${parsed}))`, parsed];
   return [
     `((${c.t} = 3) OR (${c.t} = 2 AND match(${c.s}, ${chString(DECIMAL)}) AND isFinite(${parsed})))`,
     `if(${c.t} = 3, ${c.x}, ${parsed})`,
