@@ -16,6 +16,8 @@ interface EvaluateFlags {
   format?: string;
   timezone?: string;
   onUnreadable?: string;
+  secretsFile?: string;
+  heartbeatEvent?: boolean;
 }
 
 /** Exit codes of `evaluate`, documented in the README. */
@@ -63,9 +65,12 @@ export function registerEvaluate(program: Command): void {
     .option('--dry-run', 'decide and print, deliver nothing, save no state')
     .option('--allow-private-targets', 'allow webhook deliveries to loopback/private addresses (self-hosted receivers)')
     .option('--json', 'print the report as JSON on stdout')
+    .option('--secrets-file <file>', 'NAME=value lines; the variables the rule file names are taken from it (the environment wins)')
+    .option('--heartbeat-event', 'after a run that delivered everything, send an API Alerts event alerts.heartbeat (dead-man check)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ran (everything due was delivered), 2 bad input (rules, state, sources, flags),\n3 ran but some deliveries failed, 1 unexpected error.',
+      '\nHeartbeat URL: set APIALERTS_HEARTBEAT_URL (a secret: never on the command line) and every run that\ndelivered everything POSTs a short summary to it.\n' +
+        '\nExit codes: 0 ran (everything due was delivered), 2 bad input (rules, state, sources, flags),\n3 ran but some deliveries failed, 1 unexpected error.',
     )
     .action(async (flags: EvaluateFlags) => {
       const { runEvaluation } = await import('../../evaluate/run.js');
@@ -78,6 +83,20 @@ export function registerEvaluate(program: Command): void {
             allowPrivateTargets: Boolean(flags.allowPrivateTargets),
             log: (line) => process.stderr.write(`${line}\n`),
           });
+      let secrets;
+      if (flags.secretsFile) {
+        const { readFile } = await import('node:fs/promises');
+        const { parseSecretsBundle } = await import('../../evaluate/secrets.js');
+        let text: string;
+        try {
+          text = await readFile(flags.secretsFile, 'utf8');
+        } catch (err) {
+          throw new UserError(`--secrets-file ${flags.secretsFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { exitCode: 2 });
+        }
+        secrets = { bundle: parseSecretsBundle(text, `--secrets-file ${flags.secretsFile}`) };
+      }
+      const heartbeatUrl = process.env.APIALERTS_HEARTBEAT_URL?.trim();
+      const heartbeat = heartbeatUrl || flags.heartbeatEvent ? { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: Boolean(flags.heartbeatEvent) } : undefined;
       let report;
       try {
         report = await runEvaluation({
@@ -88,6 +107,8 @@ export function registerEvaluate(program: Command): void {
           dryRun: Boolean(flags.dryRun),
           allowPrivateTargets: flags.allowPrivateTargets,
           env: process.env,
+          ...(secrets ? { secrets } : {}),
+          ...(heartbeat ? { heartbeat } : {}),
           deliverer,
           onProgress: (p) => progress.update(p),
           lineFormat,
@@ -96,6 +117,7 @@ export function registerEvaluate(program: Command): void {
         progress.done();
       }
       process.stderr.write(statsWarnings(report.stats));
+      for (const [what, r] of Object.entries(report.heartbeat ?? {})) if (r !== 'sent') process.stderr.write(`warning: heartbeat ${what} ${r}\n`);
       process.stdout.write(flags.json ? JSON.stringify(evaluateJson(report)) + '\n' : formatEvaluate(report, flags.state));
       if (report.outcomes.some((o) => o.status === 'failed')) process.exitCode = EXIT.deliveryFailed;
     });
