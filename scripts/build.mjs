@@ -2,14 +2,13 @@
 // and dist/ is replaced whole, so it is exactly a fresh build of src/; with names
 // (`node scripts/build.mjs notify cli`) only those are rebuilt.
 import { execFileSync } from 'node:child_process';
-import { rmSync, existsSync } from 'node:fs';
+import { rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const entries = {
   notify: 'src/action/notify.ts',
   evaluate: 'src/action/evaluate.ts',
   cli: 'src/cli/index.ts',
   lib: 'src/lib/index.ts',
-  sdk: 'src/lib/sdk.ts',
 };
 
 const wanted = process.argv.slice(2);
@@ -25,7 +24,15 @@ for (const [name, src] of Object.entries(entries)) {
     process.execPath,
     // The actions and the CLI are minified for start-up; the library is not, so its users' stack
     // traces and error frames point at readable code.
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' || name === 'sdk' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
     { stdio: 'inherit' },
   );
+}
+
+// apialerts-toolkit/sdk (src/lib/sdk.ts): the SDK-shaped names re-exported from the library bundle,
+// not a second bundle, so both entries share one ApiAlerts class and one configured client.
+if (wanted.length === 0 || wanted.includes('lib')) {
+  rmSync('dist/sdk', { recursive: true, force: true });
+  mkdirSync('dist/sdk', { recursive: true });
+  writeFileSync('dist/sdk/index.js', "// apialerts-toolkit/sdk: the apialerts SDK's names (src/lib/sdk.ts), from the library bundle.\nexport { ApiAlerts } from '../lib/index.js';\n");
 }

@@ -155,6 +155,14 @@ function runModule(dir: string, name: string, code: string, env: Record<string, 
 }
 
 describe('programs written for the SDK, run against a local API server', () => {
+  it('apialerts-toolkit/sdk and the main entry share one ApiAlerts (one configured client)', async () => {
+    builtBundle('lib');
+    const sdk = (await import(SDK_DIST)) as { ApiAlerts: unknown };
+    const lib = (await import(pathToFileURL(join(ROOT, 'dist', 'lib', 'index.js')).href)) as { ApiAlerts: unknown };
+    expect(sdk.ApiAlerts).toBeTypeOf('function');
+    expect(sdk.ApiAlerts).toBe(lib.ApiAlerts);
+  });
+
   it('the SDK README examples: the same requests and the same output as the real SDK', async () => {
     builtBundle('lib');
     const dir = mkdtempSync(join(tmpdir(), 'sdk-readme-'));
