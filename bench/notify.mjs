@@ -3,11 +3,15 @@
 // and a bundle doing the same with @actions/core + @actions/http-client; all against one
 // local TLS receiver started here. Median of RUNS runs each, interleaved. Usage:
 //   node scripts/build.mjs notify cli && npm run -s bench:notify   (RUNS=20 to change)
+// With V2_BUNDLE=<path of apialerts/notify-action v2's dist/index.js> (the v2 tag, e.g.
+// `git show v2:dist/index.js > v2.js` in a clone of apialerts/notify-action), v2 runs beside ours
+// against the same receiver: v2 cannot be given a server URL, so a copy of its bundle with the API
+// URL constant replaced by the receiver's is run, and ours must take at most half of v2's time.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:https';
-import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -61,6 +65,13 @@ core.setOutput('sent', 'true');
 );
 execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(dir, 'toolkit.mjs'), '-o', join(dir, 'toolkit'), '--minify', '--quiet'], { stdio: 'inherit' });
 
+const v2 = process.env.V2_BUNDLE ? resolve(process.env.V2_BUNDLE) : undefined;
+if (v2) {
+  const text = readFileSync(v2, 'utf8');
+  if (!text.includes('https://api.apialerts.com/event')) throw new Error(`${v2} does not look like notify-action v2's bundle (no API URL constant)`);
+  writeFileSync(join(dir, 'v2.cjs'), text.split('https://api.apialerts.com/event').join(`${base}/event`));
+}
+
 const outputFile = join(dir, 'output');
 const commonEnv = { PATH: process.env.PATH, HOME: dir, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(dir, 'summary') };
 const actionEnv = {
@@ -76,6 +87,7 @@ const variants = [
   { name: 'our CLI (dist/cli) send', args: [join(ROOT, 'dist/cli/index.js'), 'send', '-m', event.message, '-c', event.channel, '-g', 'deploy,production', '-l', event.link, '--key', KEY, '--server-url', base], sends: 1, bundle: join(ROOT, 'dist/cli/index.js') },
   { name: 'apialerts npm SDK 1.3.2 (fetch)', args: [join(dir, 'sdk.mjs')], sends: 1 },
   { name: '@actions/core+http-client bundle', args: [bundleFile(join(dir, 'toolkit'))], sends: 1, bundle: bundleFile(join(dir, 'toolkit')) },
+  ...(v2 ? [{ name: 'notify-action v2 bundle', args: [join(dir, 'v2.cjs')], env: actionEnv, sends: 1, bundle: v2 }] : []),
 ];
 
 function once(v) {
@@ -99,6 +111,12 @@ for (let i = 0; i < RUNS; i++) for (const v of variants) times.get(v.name).push(
 const expected = RUNS * variants.reduce((n, v) => n + v.sends, 0);
 if (received !== expected) throw new Error(`receiver got ${received} events, expected ${expected}`);
 
+/** The entry file plus the chunks it loads on demand (ncc writes them beside it as <n>.index.js). */
+function bundleBytes(file) {
+  const chunks = file.endsWith('index.js') ? readdirSync(dirname(file)).filter((f) => /^\d+\.index\.js$/.test(f)) : [];
+  const total = chunks.reduce((n, f) => n + statSync(join(dirname(file), f)).size, statSync(file).size);
+  return chunks.length > 0 ? `${statSync(file).size} (+${total - statSync(file).size} on demand)` : String(total);
+}
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const m = Object.fromEntries(variants.map((v) => [v.name, median(times.get(v.name))]));
 const empty = m['empty node script'];
@@ -108,8 +126,11 @@ console.log('| variant | median ms | × empty | × bare https | bundle bytes |')
 console.log('|---|---:|---:|---:|---:|');
 for (const v of variants) {
   const t = m[v.name];
-  const bytes = v.bundle ? String(statSync(v.bundle).size) : '';
-  console.log(`| ${v.name} | ${t.toFixed(1)} | ${(t / empty).toFixed(2)} | ${(t / bare).toFixed(2)} | ${bytes} |`);
+  console.log(`| ${v.name} | ${t.toFixed(1)} | ${(t / empty).toFixed(2)} | ${(t / bare).toFixed(2)} | ${v.bundle ? bundleBytes(v.bundle) : ''} |`);
+}
+if (v2) {
+  const ratio = m['our action (dist/notify)'] / m['notify-action v2 bundle'];
+  console.log(`our action / v2: ${ratio.toFixed(2)} (target: at most 0.50) ${ratio <= 0.5 ? 'OK' : 'OVER'}`);
 }
 server.close();
 rmSync(dir, { recursive: true, force: true });

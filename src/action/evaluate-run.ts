@@ -6,12 +6,12 @@ import type { EvaluateReport } from '../evaluate/types.js';
 import { loadRules } from '../rules/load.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { parseCalendarTime } from '../util/calendar-time.js';
-import { parseBoolean } from './notify-inputs.js';
-import { Runner } from './notify-runner.js';
-import { renderEvaluateSummary } from './evaluate-summary.js';
 import { sourceWarnings } from '../logs/formats-report.js';
 import { urlPasswordForms } from '../util/userinfo.js';
 import { parseSecretsBundle, parseSecretsJson, type SecretSources } from '../evaluate/secrets.js';
+import { parseBoolean } from './notify-inputs.js';
+import { Runner } from './runner.js';
+import { renderEvaluateSummary } from './evaluate-summary.js';
 
 /** The evaluate action's inputs and their defaults (evaluate/action.yml; a test keeps them in step). */
 export const EVALUATE_INPUTS = {
@@ -30,117 +30,165 @@ export const EVALUATE_INPUTS = {
 } as const;
 
 export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved'] as const;
+export type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
 
 /** Exit codes, as the CLI's evaluate: 2 bad input, 3 deliveries failed (when that fails the step), 1 unexpected. */
-const EXIT_BAD_INPUT = 2;
-const EXIT_DELIVERY_FAILED = 3;
+export const EVALUATE_EXIT = { ok: 0, unexpected: 1, badInput: 2, deliveryFailed: 3 } as const;
+
+/** A part of a secret list shorter than this is never masked on its own: it would garble the log. */
+export const MIN_MASKED_PART = 8;
+
+/** Everything the evaluate action needs, read and checked before anything is counted. */
+export interface EvaluateConfig {
+  rulesPath: string;
+  logs: string[];
+  statePath: string;
+  now?: Date;
+  dryRun: boolean;
+  allowPrivateTargets: boolean;
+  failOnDeliveryError: boolean;
+  summary: boolean;
+  /** The process env without the inputs that carry secrets (SECRET_INPUTS). */
+  env: NodeJS.ProcessEnv;
+  /** What the reusable workflow carried in; the evaluation keeps only the variables the rule file names. */
+  secrets: SecretSources;
+  heartbeat?: { url?: string; event: boolean };
+}
+
+/**
+ * Registers a secret value for masking: the whole value and the password of a URL it holds (as
+ * written and decoded). A rotation list (`list: true`: several space-separated secrets) also masks
+ * each of its entries, but never a part shorter than MIN_MASKED_PART, which would mask that word
+ * everywhere in the log (`t***ble`).
+ */
+export function maskSecretValue(runner: Runner, value: string, opts: { list?: boolean } = {}): void {
+  if (!value) return;
+  runner.setSecret(value);
+  const trimmed = value.trim();
+  if (trimmed !== value && trimmed.length >= MIN_MASKED_PART) runner.setSecret(trimmed);
+  const parts = opts.list ? trimmed.split(/\s+/).filter((p) => p !== value && p.length >= MIN_MASKED_PART) : [];
+  for (const part of [value, ...parts]) for (const form of urlPasswordForms(part)) runner.setSecret(form);
+  for (const part of parts) runner.setSecret(part);
+}
 
 /** Every env var the rule file names holds a secret or a credential-bearing URL: mask them all first. */
-async function maskSecrets(runner: Runner, rulesPath: string, env: NodeJS.ProcessEnv): Promise<void> {
-  let names: string[] = ['APIALERTS_API_KEY', 'SMTP_URL'];
+async function maskNamedSecrets(runner: Runner, rulesPath: string, env: NodeJS.ProcessEnv): Promise<void> {
+  let names: { name: string; list?: boolean }[] = [{ name: 'APIALERTS_API_KEY' }, { name: 'SMTP_URL' }];
   try {
     const file = await loadRules(rulesPath);
     names = [
-      file.delivery.smtp_url_env,
-      file.delivery.apialerts_key_env,
-      ...file.rules.flatMap((r) => (r.notify_webhook_secret_env ? [r.notify_webhook_secret_env] : [])),
-      ...file.sources.flatMap((s) => ('url_env' in s ? [s.url_env] : 'token_env' in s && s.token_env ? [s.token_env] : [])),
+      { name: file.delivery.smtp_url_env },
+      { name: file.delivery.apialerts_key_env },
+      // Webhook secrets are rotation lists: several space-separated secrets while one is replaced.
+      ...file.rules.flatMap((r) => (r.notify_webhook_secret_env ? [{ name: r.notify_webhook_secret_env, list: true }] : [])),
+      ...file.sources.flatMap((s) => ('url_env' in s ? [{ name: s.url_env }] : 'token_env' in s && s.token_env ? [{ name: s.token_env }] : [])),
     ];
   } catch {
     // An unreadable rule file is reported by the evaluation itself.
   }
-  for (const name of names) {
-    const value = env[name];
-    if (!value) continue;
-    runner.setSecret(value);
-    for (const part of value.split(/\s+/)) if (part !== value) runner.setSecret(part); // each secret of a rotation
-    for (const form of urlPasswordForms(value)) runner.setSecret(form);
-  }
+  for (const { name, list } of names) maskSecretValue(runner, env[name] ?? '', { list: list ?? false });
 }
 
 /**
  * The secrets a reusable workflow carries in: `${{ toJSON(secrets) }}` (declared ones, or all with
- * inherit) and a bundle of NAME=value lines. Every value is masked at once; the evaluation keeps only
- * the variables the rule file names.
+ * inherit) and a bundle of NAME=value lines. Every value is masked at once, even from a bundle
+ * line that does not parse; the evaluation keeps only the variables the rule file names.
  */
-function secretsFromInputs(runner: Runner): SecretSources {
-  const byName = parseSecretsJson(input(runner, 'secrets_json'));
-  for (const value of Object.values(byName)) if (value) runner.setSecret(value);
-  const bundleText = input(runner, 'secrets_bundle');
+function secretsFromInputs(runner: Runner, input: (name: keyof typeof EVALUATE_INPUTS) => string): SecretSources {
+  const byName = parseSecretsJson(input('secrets_json'));
+  for (const value of Object.values(byName)) maskSecretValue(runner, value);
+  const bundleText = input('secrets_bundle');
   for (const line of bundleText.split(/\r?\n/)) {
     const value = line.slice(line.indexOf('=') + 1).trim();
-    if (line.includes('=') && value) runner.setSecret(value);
+    if (line.includes('=') && value) maskSecretValue(runner, value);
   }
   const bundle = bundleText.trim() ? parseSecretsBundle(bundleText, 'input secrets_bundle') : {};
-  for (const value of Object.values(bundle)) if (value) runner.setSecret(value);
+  for (const value of Object.values(bundle)) maskSecretValue(runner, value);
   return { byName, bundle };
 }
 
 /** Inputs that carry secrets: read once, then gone from the environment the evaluation and its workers see. */
 const SECRET_INPUTS = ['INPUT_SECRETS_JSON', 'INPUT_SECRETS_BUNDLE', 'INPUT_HEARTBEAT_URL'];
 
-function input(runner: Runner, name: keyof typeof EVALUATE_INPUTS): string {
-  return runner.getInput(name) || EVALUATE_INPUTS[name];
+/**
+ * The one place the evaluate action's inputs are read: secrets first (masked before anything can
+ * print), then every input checked. Throws UserError (exit 2) naming the bad input.
+ */
+export async function readEvaluateConfig(runner: Runner, processEnv: NodeJS.ProcessEnv): Promise<EvaluateConfig> {
+  const input = (name: keyof typeof EVALUATE_INPUTS): string => runner.getInput(name) || EVALUATE_INPUTS[name];
+  const bad = (message: string) => new UserError(message, { exitCode: EVALUATE_EXIT.badInput });
+  const bool = (name: keyof typeof EVALUATE_INPUTS): boolean => {
+    try {
+      return parseBoolean(name, input(name));
+    } catch (err) {
+      throw bad(errorMessage(err));
+    }
+  };
+  const rulesPath = input('rules');
+  const heartbeatUrl = input('heartbeat_url').trim();
+  maskSecretValue(runner, heartbeatUrl);
+  const secrets = secretsFromInputs(runner, input);
+  const env: NodeJS.ProcessEnv = { ...processEnv };
+  for (const name of SECRET_INPUTS) {
+    delete env[name];
+    delete process.env[name];
+  }
+  await maskNamedSecrets(runner, rulesPath, { ...secrets.bundle, ...secrets.byName, ...env });
+
+  const nowText = input('now');
+  const heartbeatEvent = bool('heartbeat_event');
+  const config: EvaluateConfig = {
+    rulesPath,
+    logs: input('logs').split(/[\n,]/).map((s) => s.trim()).filter(Boolean),
+    statePath: input('state'),
+    dryRun: bool('dry_run'),
+    allowPrivateTargets: bool('allow_private_targets'),
+    failOnDeliveryError: bool('fail_on_delivery_error'),
+    summary: bool('summary'),
+    env,
+    secrets,
+  };
+  if (nowText) config.now = parseCalendarTime(nowText, 'input now');
+  if (heartbeatUrl || heartbeatEvent) config.heartbeat = { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: heartbeatEvent };
+  return config;
 }
 
 /**
  * The evaluate action: one scheduled evaluation (every tick since the saved state's watermark),
- * deliveries, outputs, a job summary and annotations. The state file is written by the evaluation
- * itself; the reusable workflow caches it between runs.
+ * deliveries, then the log, annotations, outputs and job summary; returns the exit code. The state
+ * file is written by the evaluation itself; the reusable workflow caches it between runs.
  */
-export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = new Runner(processEnv)): Promise<void> {
+export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = new Runner()): Promise<number> {
+  let config: EvaluateConfig;
   let report: EvaluateReport;
-  let failOnDelivery = true;
-  let summary = true;
-  const rulesPath = input(runner, 'rules');
-  let secrets: SecretSources;
-  const heartbeatUrl = input(runner, 'heartbeat_url').trim();
-  if (heartbeatUrl) runner.setSecret(heartbeatUrl);
-  const env: NodeJS.ProcessEnv = { ...processEnv };
   try {
-    secrets = secretsFromInputs(runner);
-    for (const name of SECRET_INPUTS) {
-      delete env[name];
-      delete process.env[name];
-    }
-  } catch (err) {
-    runner.error(errorMessage(err));
-    runner.setOutput('state_saved', 'false');
-    process.exitCode = EXIT_BAD_INPUT;
-    return;
-  }
-  await maskSecrets(runner, rulesPath, { ...secrets.bundle, ...secrets.byName, ...env });
-  try {
-    failOnDelivery = parseBoolean('fail_on_delivery_error', input(runner, 'fail_on_delivery_error'));
-    const dryRun = parseBoolean('dry_run', input(runner, 'dry_run'));
-    const allowPrivate = parseBoolean('allow_private_targets', input(runner, 'allow_private_targets'));
-    summary = parseBoolean('summary', input(runner, 'summary'));
-    const heartbeatEvent = parseBoolean('heartbeat_event', input(runner, 'heartbeat_event'));
-    const nowText = input(runner, 'now');
-    const now = nowText ? parseCalendarTime(nowText, 'input now') : undefined;
-    const logs = input(runner, 'logs').split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-    const statePath = input(runner, 'state');
-    if (!dryRun) await mkdir(dirname(statePath), { recursive: true });
+    config = await readEvaluateConfig(runner, processEnv);
+    if (!config.dryRun) await mkdir(dirname(config.statePath), { recursive: true });
     report = await runEvaluation({
-      rulesPath,
-      ...(logs.length > 0 ? { logs } : {}),
-      statePath,
-      ...(now ? { now } : {}),
-      dryRun,
-      allowPrivateTargets: allowPrivate,
-      env,
-      secrets,
-      ...(heartbeatUrl || heartbeatEvent ? { heartbeat: { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: heartbeatEvent } } : {}),
-      deliverer: createDeliverer({ allowPrivateTargets: allowPrivate, log: (line) => runner.warning(line) }),
+      rulesPath: config.rulesPath,
+      ...(config.logs.length > 0 ? { logs: config.logs } : {}),
+      statePath: config.statePath,
+      ...(config.now ? { now: config.now } : {}),
+      dryRun: config.dryRun,
+      allowPrivateTargets: config.allowPrivateTargets,
+      env: config.env,
+      secrets: config.secrets,
+      ...(config.heartbeat ? { heartbeat: config.heartbeat } : {}),
+      deliverer: createDeliverer({ allowPrivateTargets: config.allowPrivateTargets, log: (line) => runner.warning(line) }),
     });
   } catch (err) {
     const bad = err instanceof UserError;
     runner.error(`${bad ? '' : 'unexpected error: '}${errorMessage(err)}`);
     runner.setOutput('state_saved', 'false');
-    process.exitCode = bad ? EXIT_BAD_INPUT : 1;
-    return;
+    return bad ? EVALUATE_EXIT.badInput : EVALUATE_EXIT.unexpected;
   }
+  await writeReport(runner, report, config);
+  const failed = report.outcomes.some((o) => o.status === 'failed');
+  return failed && config.failOnDeliveryError ? EVALUATE_EXIT.deliveryFailed : EVALUATE_EXIT.ok;
+}
 
+/** The log lines and annotations of one evaluation. */
+export function logReport(runner: Runner, report: EvaluateReport): void {
   const failed = report.outcomes.filter((o) => o.status === 'failed');
   runner.info(
     `${report.project}: ${report.ticks.length} tick(s) evaluated, ${report.decisions.length} fired, ${report.outcomes.length - failed.length}/${report.outcomes.length} deliveries succeeded${report.dryRun ? ' (dry run)' : ''}`,
@@ -154,18 +202,27 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
   if (report.heartbeat?.url && report.heartbeat.url !== 'sent') runner.warning(`heartbeat URL ${report.heartbeat.url}`);
   if (report.heartbeat?.event && report.heartbeat.event !== 'sent') runner.warning(`heartbeat event ${report.heartbeat.event}`);
   if (report.skippedTicks > 0) runner.warning(`${report.skippedTicks} evaluation ticks older than max_catchup_minutes were skipped`);
+}
 
-  runner.setOutput(
-    'fired',
-    JSON.stringify(report.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, level: d.rule.level, threshold: d.rule.threshold, window_minutes: d.rule.window_minutes, match_count: d.match_count, triggered_at: d.triggered_at }))),
-  );
-  runner.setOutput('fired_count', String(report.decisions.length));
-  runner.setOutput('outcomes', JSON.stringify(report.outcomes));
-  runner.setOutput('deliveries_failed', String(failed.length));
-  runner.setOutput('ticks', JSON.stringify(report.ticks));
-  runner.setOutput('lines_read', String(report.stats.reduce((n, s) => n + s.linesRead, 0)));
-  runner.setOutput('unreadable_lines', String(report.stats.reduce((n, s) => n + s.unreadable, 0)));
-  runner.setOutput('state_saved', String(report.stateSaved));
-  if (summary) runner.appendSummary(renderEvaluateSummary(report));
-  if (failed.length > 0 && failOnDelivery) process.exitCode = EXIT_DELIVERY_FAILED;
+/** Every output of the action, by name, from one report. */
+export function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, string> {
+  return {
+    fired: JSON.stringify(
+      report.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, level: d.rule.level, threshold: d.rule.threshold, window_minutes: d.rule.window_minutes, match_count: d.match_count, triggered_at: d.triggered_at })),
+    ),
+    fired_count: String(report.decisions.length),
+    outcomes: JSON.stringify(report.outcomes),
+    deliveries_failed: String(report.outcomes.filter((o) => o.status === 'failed').length),
+    ticks: JSON.stringify(report.ticks),
+    lines_read: String(report.stats.reduce((n, s) => n + s.linesRead, 0)),
+    unreadable_lines: String(report.stats.reduce((n, s) => n + s.unreadable, 0)),
+    state_saved: String(report.stateSaved),
+  };
+}
+
+/** Log, annotations, outputs and (unless turned off) the job summary. */
+async function writeReport(runner: Runner, report: EvaluateReport, config: EvaluateConfig): Promise<void> {
+  logReport(runner, report);
+  for (const [name, value] of Object.entries(reportOutputs(report))) runner.setOutput(name, value);
+  if (config.summary) await runner.appendSummary(renderEvaluateSummary(report));
 }

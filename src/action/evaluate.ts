@@ -7,5 +7,5 @@ import { run } from './evaluate-run.js';
 // picks up its job from workerData on import, and the action itself must not run again.
 if (isMainThread) {
   allowScanWorkers();
-  await run();
+  process.exitCode = await run();
 }

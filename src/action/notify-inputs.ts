@@ -1,7 +1,7 @@
 import { UserError } from '../util/errors.js';
 import type { ApiAlertsEvent } from '../events/schema.js';
-import { defaultLink, defaultTexts, normalizeStatus, readRunContext, type JobStatus } from '../events/github.js';
-import type { Runner } from './notify-runner.js';
+import { defaultLink, defaultTexts, jobUrl, normalizeStatus, readRunContext, type JobStatus, type RunContext } from '../events/github.js';
+import type { Runner } from './runner.js';
 
 /**
  * Every input of action.yml with its default, as the runner substitutes it.
@@ -18,6 +18,7 @@ export const NOTIFY_INPUTS = {
   data: '',
   status: '${{ job.status }}',
   job_id: '${{ job.check_run_id }}',
+  github_token: '${{ github.token }}',
   server_url: '',
   retries: '2',
   timeout: '30',
@@ -38,6 +39,11 @@ export interface NotifyConfig {
   timeoutMs: number;
   failOnError: boolean;
   dryRun: boolean;
+  /**
+   * Set when the default link should open the failing job but the runner gave no job id
+   * (GitHub Enterprise Server has no `job.check_run_id`): the jobs API is asked with this token.
+   */
+  jobLookup?: { ctx: RunContext; token: string };
 }
 
 /** YAML 1.2 core-schema booleans, as @actions/core's getBooleanInput accepts them. */
@@ -63,20 +69,17 @@ export function parseTags(value: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** `data` must be a JSON object; invalid JSON fails the step, as v2 does. */
-export function parseData(value: string): Record<string, unknown> | undefined {
+/**
+ * `data` as v2 reads it: invalid JSON fails the step; any JSON value is sent as given (the API
+ * documents an object; prepareEvent warns about anything else).
+ */
+export function parseData(value: string): unknown {
   if (!value) return undefined;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(value);
+    return JSON.parse(value) as unknown;
   } catch (err) {
-    throw new UserError(`input data: not valid JSON (${(err as Error).message})`);
+    throw new UserError(`Invalid JSON provided for "data" input (${(err as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
-    throw new UserError(`input data: expected a JSON object like {"version":"1.2.3"}, got ${kind}`);
-  }
-  return parsed as Record<string, unknown>;
 }
 
 /** The one place inputs are read, validated and turned into the event to send. */
@@ -88,7 +91,10 @@ export function readInputs(runner: Runner, env: NodeJS.ProcessEnv): NotifyConfig
   const defaults = defaultTexts(ctx, status);
   const tags = parseTags(input('tags'));
   const data = parseData(input('data'));
-  const link = input('link') || defaultLink(ctx, status, input('job_id'));
+  const jobId = input('job_id');
+  const token = input('github_token');
+  const lookUpJob = !input('link') && (status === 'failure' || status === 'cancelled') && !jobUrl(ctx, jobId) && !!token && !!ctx.runId;
+  const link = input('link') || defaultLink(ctx, status, jobId);
 
   const event: ApiAlertsEvent = {
     message: input('message') || defaults.message,
@@ -99,7 +105,7 @@ export function readInputs(runner: Runner, env: NodeJS.ProcessEnv): NotifyConfig
   if (channel) event.channel = channel;
   if (tags.length > 0) event.tags = tags;
   if (link) event.link = link;
-  if (data) event.data = data;
+  if (data !== undefined) event.data = data;
 
   const config: NotifyConfig = {
     apiKey,
@@ -112,5 +118,6 @@ export function readInputs(runner: Runner, env: NodeJS.ProcessEnv): NotifyConfig
   };
   const serverUrl = input('server_url') || (env.APIALERTS_SERVER_URL ?? '').trim();
   if (serverUrl) config.serverUrl = serverUrl;
+  if (lookUpJob) config.jobLookup = { ctx, token };
   return config;
 }

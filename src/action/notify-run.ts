@@ -1,21 +1,26 @@
 import { ApiAlertsError, sendEvent, eventUrl, DEFAULT_SERVER_URL } from '../events/client.js';
+import { defaultLink, readRunContext } from '../events/github.js';
 import { prepareEvent, type EventBody } from '../events/limits.js';
 import { parseEvent } from '../events/schema.js';
 import { errorMessage } from '../util/errors.js';
 import { NOTIFY_INPUTS, parseBoolean, readInputs, type NotifyConfig, type NotifyOutput } from './notify-inputs.js';
-import { Runner } from './notify-runner.js';
+import { Runner } from './runner.js';
 import { renderSummary } from './notify-summary.js';
 
 export const NOTIFY_INTEGRATION = 'notify-action';
 
+/** Exit codes of the notify action: 0 sent (or not failing the step), 1 not sent, as v2. */
+export const NOTIFY_EXIT = { ok: 0, notSent: 1 } as const;
+
 /**
- * The notify action: read inputs, send one event, write outputs and a summary.
- * A failed send fails the step unless fail_on_error is false, then it is a warning,
- * so a flaky alerting API never turns a good deploy red.
+ * The notify action: read inputs, send one event, write outputs and a summary; returns the exit
+ * code (the entry sets it), as the CLI's main() does. A failed send fails the step unless
+ * fail_on_error is false, then it is a warning, so a flaky alerting API never turns a good deploy red.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Runner(env)): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Runner()): Promise<number> {
   // The key is masked before anything else can print.
   runner.setSecret(runner.getInput('api_key') || (env.APIALERTS_API_KEY ?? '').trim());
+  runner.setSecret(runner.getInput('github_token'));
   const output = (name: NotifyOutput, value: string): void => runner.setOutput(name, value);
 
   let failOnError = true;
@@ -29,13 +34,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Run
   try {
     const config = readInputs(runner, env);
     failOnError = config.failOnError;
+    if (config.jobLookup) await linkTheJob(runner, config, env);
     const prepared = prepareEvent(parseEvent(config.event));
     body = prepared.body;
     output('link', body.link ?? '');
 
     if (config.dryRun) {
-      dryRun(runner, config, body, prepared.warnings);
-      return;
+      await dryRun(runner, config, body, prepared.warnings);
+      return NOTIFY_EXIT.ok;
     }
     if (!config.apiKey) {
       throw new ApiAlertsError('no API key: set the api_key input (e.g. ${{ secrets.API_ALERTS_KEY }}) or the APIALERTS_API_KEY environment variable');
@@ -57,23 +63,37 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Run
     output('channel', result.channel ?? '');
     output('uuid', result.uuid ?? '');
     output('warnings', JSON.stringify(result.warnings));
-    runner.appendSummary(renderSummary(body, { kind: 'sent', result }));
+    await runner.appendSummary(renderSummary(body, { kind: 'sent', result }));
+    return NOTIFY_EXIT.ok;
   } catch (err) {
     const message = errorMessage(err);
     output('sent', 'false');
     output('http_status', err instanceof ApiAlertsError && err.status !== undefined ? String(err.status) : '');
     output('warnings', '[]');
-    runner.appendSummary(renderSummary(body, { kind: 'failed', error: message }));
-    if (failOnError) {
-      runner.error(`API Alerts: ${message}`);
-      process.exitCode = 1;
-    } else {
+    await runner.appendSummary(renderSummary(body, { kind: 'failed', error: message }));
+    if (!failOnError) {
       runner.warning(`API Alerts: alert not sent (fail_on_error is false, so the step passes): ${message}`);
+      return NOTIFY_EXIT.ok;
     }
+    runner.error(`API Alerts: ${message}`);
+    return NOTIFY_EXIT.notSent;
   }
 }
 
-function dryRun(runner: Runner, config: NotifyConfig, body: EventBody, warnings: string[]): void {
+/**
+ * A failure without `${{ job.check_run_id }}` (GitHub Enterprise Server): ask the jobs API which job
+ * this is, so the link opens its log; when that cannot be told, the run attempt's page it is.
+ */
+async function linkTheJob(runner: Runner, config: NotifyConfig, env: NodeJS.ProcessEnv): Promise<void> {
+  const lookup = config.jobLookup!;
+  const { lookUpJobId } = await import('./job-id.js');
+  const found = await lookUpJobId(lookup.ctx, lookup.token, env);
+  if (!found.id) runner.info(`Linking the run attempt: the job's id could not be looked up (${found.reason ?? 'unknown reason'})`);
+  const link = defaultLink(readRunContext(env), config.status, found.id ?? '');
+  if (link) config.event.link = link;
+}
+
+async function dryRun(runner: Runner, config: NotifyConfig, body: EventBody, warnings: string[]): Promise<void> {
   const url = eventUrl(config.serverUrl || DEFAULT_SERVER_URL);
   runner.info(`Dry run: would POST to ${url.href} (nothing sent):`);
   runner.info(JSON.stringify(body, null, 2));
@@ -81,5 +101,5 @@ function dryRun(runner: Runner, config: NotifyConfig, body: EventBody, warnings:
   runner.setOutput('sent', 'false');
   runner.setOutput('http_status', '');
   runner.setOutput('warnings', JSON.stringify(warnings));
-  runner.appendSummary(renderSummary(body, { kind: 'dry-run' }));
+  await runner.appendSummary(renderSummary(body, { kind: 'dry-run' }));
 }

@@ -1,4 +1,4 @@
 // The notify action's entry (dist/notify/index.js); everything happens in run().
 import { run } from './notify-run.js';
 
-await run();
+process.exitCode = await run();

@@ -96,7 +96,16 @@ export async function sendEvent(event: ApiAlertsEvent, options: ClientOptions): 
     }
 
     if (response.status >= 200 && response.status < 300) {
-      return { ...readSuccess(response.body), status: response.status, warnings: [...prepared.warnings, ...readWarnings(response.body)], attempts: attempt };
+      // As v2 (the apialerts SDK): a 2xx that is not the API's answer (a captive portal, a proxy's
+      // page, a wrong server URL) means nobody can say the event arrived. Not retried: it may have.
+      const answer = readSuccess(response.body);
+      if (!answer) {
+        throw new ApiAlertsError(
+          `${response.status} answer is not the API Alerts JSON (expected an object with workspace and channel${serverText(response.body) ? `, got: ${serverText(response.body)!.split(apiKey).join('***')}` : ', got an empty body'}); is the server URL right?${tries(attempt)}`,
+          { status: response.status, attempts: attempt },
+        );
+      }
+      return { ...answer, status: response.status, warnings: [...prepared.warnings, ...readWarnings(response.body)], attempts: attempt };
     }
     // A server (or proxy) that echoes the Authorization header must not leak the key into logs.
     const message = statusMessage(response.status, serverText(response.body)?.split(apiKey).join('***'));
@@ -130,10 +139,11 @@ function parseJson(body: string): Record<string, unknown> | undefined {
   }
 }
 
-function readSuccess(body: string): Pick<SendResult, 'workspace' | 'channel' | 'uuid'> {
+/** The API's 200 body: an object naming the workspace and channel; undefined for anything else. */
+function readSuccess(body: string): Pick<SendResult, 'workspace' | 'channel' | 'uuid'> | undefined {
   const json = parseJson(body);
+  if (!json || !('workspace' in json) || !('channel' in json)) return undefined;
   const out: Pick<SendResult, 'workspace' | 'channel' | 'uuid'> = {};
-  if (!json) return out;
   if (typeof json.workspace === 'string') out.workspace = json.workspace;
   if (typeof json.channel === 'string') out.channel = json.channel;
   if (typeof json.uuid === 'string') out.uuid = json.uuid;

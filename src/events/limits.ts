@@ -38,7 +38,8 @@ function length(value: string): number {
 /**
  * Applies the limits the server would apply, so the sender hears about them: over-long
  * texts are cut and extra tags dropped with a warning (the server does the same silently);
- * a bad link or an oversized body is an error because the server would reject it.
+ * a link or data outside the documented forms is sent as given with a warning (as v2 sent it);
+ * an oversized body is an error because the server would reject it (413).
  */
 export function prepareEvent(event: ApiAlertsEvent): PreparedEvent {
   const warnings: string[] = [];
@@ -69,18 +70,29 @@ export function prepareEvent(event: ApiAlertsEvent): PreparedEvent {
     });
   }
 
+  // A link or data the API would not take as documented is still sent as given, with a warning:
+  // notify-action v2 sent them unchecked, and a workflow that was green there stays green here.
   const link = event.link?.trim();
   if (link) {
     if (!LINK_SCHEMES.some((s) => link.toLowerCase().startsWith(s))) {
-      throw new ApiAlertsError(`link "${cut(link, 80)}" must start with http://, https://, mailto: or tel:`);
+      warnings.push(`link "${cut(link, 80)}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`);
     }
     if (length(link) > LIMITS.link) {
-      throw new ApiAlertsError(`link is ${length(link)} characters; the limit is ${LIMITS.link} and the server rejects longer links`);
+      warnings.push(`link is ${length(link)} characters, over the limit of ${LIMITS.link}; sent as given, the server may reject it`);
     }
     body.link = link;
   }
 
-  if (event.data !== undefined && Object.keys(event.data).length > 0) body.data = event.data;
+  if (event.data !== undefined) {
+    const data = event.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      const kind = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
+      warnings.push(`data is ${kind}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`);
+      body.data = data;
+    } else if (Object.keys(data).length > 0) {
+      body.data = data;
+    }
+  }
 
   const json = JSON.stringify(body);
   const bytes = Buffer.byteLength(json);

@@ -10,7 +10,8 @@ export const ApiAlertsEventSchema = z.object({
   title: z.optional(z.string()),
   link: z.optional(z.string()),
   tags: z.optional(z.array(z.string())),
-  data: z.optional(z.record(z.string(), z.unknown())),
+  /** A JSON object by the API's documentation; anything JSON is sent as given (with a warning), as v2 did. */
+  data: z.optional(z.unknown()),
 });
 
 export type ApiAlertsEvent = z.infer<typeof ApiAlertsEventSchema>;

@@ -1,0 +1,56 @@
+import { closeSync, openSync } from 'node:fs';
+import * as core from '@actions/core';
+
+/**
+ * The runner as both actions see it: @actions/core speaks the protocol (inputs, `::add-mask::`,
+ * annotations, the GITHUB_OUTPUT file, the job summary); this adds the one thing core leaves to
+ * us: every value we write passes through `redact`, so a registered secret never reaches the log,
+ * an annotation, the outputs file or the summary, even when a server echoed it back. (The runner
+ * masks its log, but not what an action writes to its outputs or summary file.)
+ */
+export class Runner {
+  private readonly secrets = new Set<string>();
+
+  /** An input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when unset. */
+  getInput(name: string): string {
+    return core.getInput(name);
+  }
+
+  /** Masks the value in the runner's log and redacts it from everything written here. */
+  setSecret(value: string): void {
+    if (!value || this.secrets.has(value)) return;
+    this.secrets.add(value);
+    core.setSecret(value);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+    return out;
+  }
+
+  info(message: string): void {
+    core.info(this.redact(message));
+  }
+
+  warning(message: string): void {
+    core.warning(this.redact(message));
+  }
+
+  error(message: string): void {
+    core.error(this.redact(message));
+  }
+
+  setOutput(name: string, value: string): void {
+    core.setOutput(name, this.redact(value));
+  }
+
+  /** Appends Markdown to the job summary (nothing outside a runner, where there is no summary file). */
+  async appendSummary(markdown: string): Promise<void> {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) return;
+    closeSync(openSync(file, 'a')); // the runner creates it; core refuses a file that is not there yet
+    await core.summary.addRaw(this.redact(markdown)).write();
+  }
+}
