@@ -65,7 +65,7 @@ describe('loadRules', () => {
 describe('examples/alerts.yml', () => {
   it('is a valid rule file (the README points users at it)', async () => {
     const file = await loadRules(new URL('../../examples/alerts.yml', import.meta.url).pathname);
-    expect(file.rules.map((r) => r.name)).toEqual(['High Error Rate', 'Any fatal', 'Warning flood']);
+    expect(file.rules.map((r) => r.name)).toEqual(['High Error Rate', 'Any fatal', 'Warning flood', 'Disk almost full', 'Slow checkout']);
     expect(file.rules[2]!.enabled).toBe(false);
   });
 });
