@@ -29,7 +29,7 @@ export const EVALUATE_INPUTS = {
   heartbeat_event: 'false',
 } as const;
 
-export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved'] as const;
+export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved', 'firing', 'resolved'] as const;
 export type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
 
 /** Exit codes, as the CLI's evaluate: 2 bad input, 3 deliveries failed (when that fails the step), 1 unexpected. */
@@ -217,6 +217,9 @@ export function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, st
     lines_read: String(report.stats.reduce((n, s) => n + s.linesRead, 0)),
     unreadable_lines: String(report.stats.reduce((n, s) => n + s.unreadable, 0)),
     state_saved: String(report.stateSaved),
+    // Lifecycle rules: instances firing or pending (and since when), and what resolved in this run.
+    firing: JSON.stringify(report.lifecycle?.firing ?? []),
+    resolved: JSON.stringify(report.lifecycle?.resolved ?? []),
   };
 }
 

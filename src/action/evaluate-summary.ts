@@ -77,6 +77,13 @@ export function renderEvaluateSummary(report: EvaluateReport): string {
     out.push('', '### Timeline', '', 'Bars: entries in the window at each evaluation tick (UTC). Line: the threshold.', '');
     for (const r of charted) out.push(chart(report, r), '');
   }
+  if (report.lifecycle && (report.lifecycle.firing.length > 0 || report.lifecycle.resolved.length > 0)) {
+    // Lifecycle rules (docs/lifecycle.md): what is firing or pending, since when, and what resolved now.
+    const group = (g?: Record<string, string | null>) => (g ? Object.entries(g).map(([k, v]) => `${k}=${v ?? '(none)'}`).join(', ') : '');
+    out.push('', '### Alert instances', '', '| Rule | Group | State | Since / resolved at | Value |', '|---|---|---|---|---|');
+    for (const f of report.lifecycle.firing) out.push(`| ${cell(f.rule_name)} | ${cell(group(f.group))} | ${f.status === 'firing' ? '🔴 firing' : '🟡 pending'} | since ${f.since} | ${f.value ?? 'no data'} |`);
+    for (const r of report.lifecycle.resolved) out.push(`| ${cell(r.rule_name)} | ${cell(group(r.group))} | 🟢 resolved${r.notified ? '' : ` (not sent: ${cell(r.reason ?? '')})`} | ${r.resolved_at} (fired ${r.fired_at}) | ${r.value ?? 'no data'} |`);
+  }
   if (report.stats.length > 0) {
     out.push('', '### Sources', '', '| Source | Lines read | Unreadable |', '|---|---|---|');
     for (const s of report.stats) {
