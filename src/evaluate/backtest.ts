@@ -83,7 +83,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
   // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
-  const values = await measureValueRules(rules, ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, ignoreRuleSources: fromArgs });
+  // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
+  const values = 'measures' in evaluated ? undefined : await measureValueRules(rules, ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, ignoreRuleSources: fromArgs });
   const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
   const decisions = life ? life.decisions : evaluated.decisions;
 

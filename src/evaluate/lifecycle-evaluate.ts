@@ -48,11 +48,12 @@ export function lifecycleRules(rules: readonly Rule[]): Rule[] {
 
 /** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
 function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation, values?: Map<string, MeasuredTick[]>): MeasuredTick[] {
+  // The core's per-instance measures when it has them (the series core measures groups, ratios and values).
+  const m = core.measures?.find((x) => x.rule.id === rule.id);
+  if (m) return m.ticks;
   const v = values?.get(rule.id);
   if (v) return v;
   if (rule.value) throw new Error(`value rule "${rule.name}" was not measured`);
-  const m = core.measures?.find((x) => x.rule.id === rule.id);
-  if (m) return m.ticks;
   const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
   const fewer = (rule as { comparison?: string }).comparison === 'fewer_than';
   return ticks.map((tickMs, i) => {

@@ -56,7 +56,8 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   };
   const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
-  const values = await measureValueRules(file.rules, plan.ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env, ignoreRuleSources: !!fromArgs });
+  // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
+  const values = 'measures' in evaluated ? undefined : await measureValueRules(file.rules, plan.ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env, ignoreRuleSources: !!fromArgs });
   const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
   const decisions = life ? life.decisions : evaluated.decisions;
 
