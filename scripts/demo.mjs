@@ -5,6 +5,9 @@
 // 2. Threshold alerts: a generated log with an error burst, the real `apialerts evaluate` over sample
 //    rules, a signed webhook to an embedded receiver that verifies it (both schemes), an email to an
 //    embedded SMTP server, a push event to the API server, and a short backtest.
+// 3. The alert lifecycle: a disk-space rule (fire at 90 %, resolve below 85 %) and a p95 latency rule
+//    (pending for 2 ticks) evaluated tick after tick with one state file; the receiver verifies a
+//    signed fire and a signed resolve (x-krafter-event: alert.resolved) for each.
 // No accounts, no network beyond 127.0.0.1. Exits non-zero if anything did not arrive as expected.
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
@@ -223,6 +226,69 @@ const backtest = await run('dist/cli/index.js', ['backtest', '--rules', join(dir
 console.log(`\n── apialerts backtest --last 2h (exit ${backtest.code}) ──`);
 process.stdout.write(backtest.out);
 
+// ── 3. The alert lifecycle ───────────────────────────────────────────────────────────────────
+// Six 5-minute slots: disk max 80, 92, 89, 91, 84, 80 %; p95 latency 200, 950, 950, 700, 300, 200 ms.
+const T1 = Date.UTC(2026, 3, 26, 13, 0, 0);
+const diskPct = [80, 92, 89, 91, 84, 80];
+const p95 = [200, 950, 950, 700, 300, 200];
+const metrics = [];
+diskPct.forEach((pct, k) => {
+  for (let m = 0; m < 5; m++) metrics.push({ level: 'info', time: T1 + k * 300_000 + m * 60_000 + 1000, host: 'web-1', disk_used_pct: pct - (m % 2), msg: 'disk' });
+  for (let j = 0; j < 20; j++) metrics.push({ level: 'info', time: T1 + k * 300_000 + j * 10_000 + 2000, route: '/api/checkout', duration_ms: j < 18 ? 100 : p95[k], msg: 'request' });
+});
+metrics.sort((a, b) => a.time - b.time);
+writeFileSync(join(dir, 'metrics.log'), metrics.map((m) => JSON.stringify(m)).join('\n') + '\n');
+const hooksBefore = hooks.length;
+writeFileSync(
+  join(dir, 'lifecycle.yml'),
+  `project: shop-api
+sources:
+  - name: metrics
+    path: metrics.log
+rules:
+  - id: 5a1c0e2d-7b3f-4c9a-8e6d-1f2a3b4c5d6e
+    name: Disk almost full
+    level: info
+    value: { field: disk_used_pct, aggregate: max }
+    threshold: 90               # fire at 90 % used …
+    recovery_threshold: 85      # … resolve only below 85 %: a disk hovering at 89–91 % pages once
+    window_minutes: 5
+    channels: [webhook]
+    notify_webhook: http://127.0.0.1:${hookServer.address().port}/webhooks/disk
+    allow_http: true
+    notify_webhook_secret_env: HIGH_ERROR_RATE_SECRET
+    webhook_scheme: both
+  - id: 6b2d1f3e-8c4a-4dab-9f7e-2a3b4c5d6e7f
+    name: Slow checkout
+    level: info
+    value: { field: duration_ms, aggregate: p95 }
+    threshold: 800
+    recovery_threshold: 600
+    pending_ticks: 2            # still slow on the second tick
+    window_minutes: 5
+    channels: [webhook]
+    notify_webhook: http://127.0.0.1:${hookServer.address().port}/webhooks/latency
+    allow_http: true
+    notify_webhook_secret_env: HIGH_ERROR_RATE_SECRET
+    webhook_scheme: both
+`,
+);
+console.log('\n── the alert lifecycle: apialerts evaluate at six ticks, one state file ──');
+const lifeRuns = [];
+for (let k = 1; k <= 6; k++) {
+  const r = await run('dist/cli/index.js', ['evaluate', '--rules', join(dir, 'lifecycle.yml'), '--state', join(dir, 'lifecycle-state.json'), '--now', new Date(T1 + k * 300_000 + 20_000).toISOString(), '--allow-private-targets'], alertEnv);
+  lifeRuns.push(r.code);
+  console.log(`tick ${k} (disk ${diskPct[k - 1]} %, p95 ${p95[k - 1]} ms), exit ${r.code}`);
+  process.stdout.write(r.out.split('\n').filter((l) => /FIRING|PENDING|RESOLVED|delivered|failed/.test(l)).map((l) => `${l}\n`).join(''));
+}
+const lifeHooks = hooks.slice(hooksBefore);
+console.log('\n── what the receiver got from the lifecycle rules ──');
+for (const h of lifeHooks) {
+  console.log(`${h.headers['x-krafter-event']} ${h.raw}`);
+  console.log(`  ${h.krafter.ok && h.standard.ok ? '✓ verified (both schemes)' : '✗ INVALID'}`);
+}
+const lifeEvents = lifeHooks.map((h) => `${JSON.parse(h.raw).alert_name}: ${h.headers['x-krafter-event']}`);
+
 server.close();
 hookServer.close();
 smtp.close();
@@ -231,11 +297,19 @@ const pushed = received.slice(deployEvents).filter((r) => r.integration === 'api
 const checks = [
   [deployEvents === 3, `${deployEvents} of 3 deploy/cron events delivered`],
   [evaluate.code === 0, `evaluate exited ${evaluate.code}`],
-  [hooks.length === 1 && hooks[0].krafter.ok && hooks[0].standard.ok, `${hooks.length} verified webhook(s), expected 1`],
+  [hooksBefore === 1 && hooks[0].krafter.ok && hooks[0].standard.ok, `${hooksBefore} verified webhook(s), expected 1`],
   [mails.length === 1, `${mails.length} email(s), expected 1`],
   [pushed === 1, `${pushed} push event(s), expected 1`],
   [backtest.code === 0, `backtest exited ${backtest.code}`],
+  [lifeRuns.every((c) => c === 0), `lifecycle evaluate exits ${lifeRuns.join(',')}`],
+  [
+    JSON.stringify(lifeEvents) ===
+      JSON.stringify(['Disk almost full: alert.triggered', 'Slow checkout: alert.triggered', 'Disk almost full: alert.resolved', 'Slow checkout: alert.resolved']) &&
+      lifeHooks.every((h) => h.krafter.ok && h.standard.ok) &&
+      lifeHooks.filter((h) => h.headers['x-krafter-event'] === 'alert.resolved').every((h) => JSON.parse(h.raw).resolved_at),
+    `lifecycle webhooks: ${JSON.stringify(lifeEvents)}, expected a verified fire and resolve for each rule`,
+  ],
 ];
 const failed = checks.filter(([ok]) => !ok);
-console.log(failed.length === 0 ? '\ndemo ok: 3 deploy events, 1 verified signed webhook, 1 email, 1 push, backtest done' : `\ndemo FAILED: ${failed.map(([, why]) => why).join('; ')}`);
+console.log(failed.length === 0 ? '\ndemo ok: 3 deploy events, 1 verified signed webhook, 1 email, 1 push, backtest done; lifecycle: 2 verified fires and 2 verified resolves' : `\ndemo FAILED: ${failed.map(([, why]) => why).join('; ')}`);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -103,7 +103,7 @@ function lifecycleLines(report: EvaluateReport): string[] {
   if (!report.lifecycle) return [];
   const out: string[] = [];
   const { firing, resolved } = report.lifecycle;
-  for (const f of firing) out.push(`  ${f.status.toUpperCase().padEnd(7)}${f.rule_name}${f.group ? ` [${groupText(f.group)}]` : ''} since ${f.since} (value ${f.value ?? 'no data'})${f.status === 'firing' && !f.fire_delivered ? '; fire not delivered yet, retried next run' : ''}`);
+  for (const f of firing) out.push(`  ${f.status.toUpperCase().padEnd(9)}${f.rule_name}${f.group ? ` [${groupText(f.group)}]` : ''} since ${f.since} (value ${f.value ?? 'no data'})${f.status === 'firing' && !f.fire_delivered ? '; fire not delivered yet, retried next run' : ''}`);
   for (const r of resolved) out.push(`  RESOLVED ${r.rule_name}${r.group ? ` [${groupText(r.group)}]` : ''} at ${r.resolved_at} (fired ${r.fired_at}, value ${r.value ?? 'no data'})${r.notified ? '' : ` — not sent: ${r.reason}`}`);
   return out;
 }
