@@ -47,7 +47,7 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
     // Nothing was counted: no rule lines, no source stats, no made-up zeros.
     const skipped = report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : '';
     out.push(`${report.project}: no new tick since the last run${skipped}; nothing was counted or decided`);
-    out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state unchanged in ${statePath}`);
+    out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state saved to ${statePath}`);
     return out.join('\n') + '\n';
   }
   const span = report.ticks.length === 0 ? 'no new tick since the last run' : report.ticks.length === 1 ? `tick ${report.ticks[0]}` : `${report.ticks.length} ticks ${report.ticks[0]} … ${report.ticks.at(-1)}`;
