@@ -153,3 +153,24 @@ describe('honest reports', () => {
     expect(formatEvaluate(report as never, 's')).toContain('3 skipped unparsed (cannot be an entry at a watched level in the windows)');
   });
 });
+
+describe('time seek on a text format', () => {
+  it('an ordered python-logging file is sought by its timestamps: reads only the tail, counts what a full scan counts', async () => {
+    const { scanFile } = await import('../../src/logs/scan/scan-source.js');
+    const levels = ['ERROR', 'INFO', 'WARNING', 'DEBUG'];
+    const lines: string[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const t = new Date(T0 - 40_000 * 1000 + i * 1000).toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
+      lines.push(`${t} - app - ${levels[i % 4]} - request ${i} done`);
+    }
+    const path = join(dir, 'app.log');
+    await writeFile(path, lines.join('\n') + '\n');
+    const spec = { levels: ['error' as const], fromMs: T0 - 15 * 60_000, toMs: T0 };
+    const sought = await scanFile(path, spec, { seekMinBytes: 0, checkEveryLineBelowBytes: 0, seekPrecisionBytes: 1 });
+    const full = await scanFile(path, spec, { seekMinBytes: Number.MAX_SAFE_INTEGER, checkEveryLineBelowBytes: 0 });
+    expect(sought.skippedBytes).toBeGreaterThan(1_000_000);
+    expect(sought.result.format?.label).toBe('python-logging');
+    expect(sought.result.times.get('error')).toEqual(full.result.times.get('error'));
+    expect(full.result.times.get('error')!.length).toBe(224); // every 4th second of the last 15 minutes (the last entry is 1 s before T0)
+  });
+});
