@@ -4,6 +4,7 @@ import { createDeliverer } from '../deliver/deliverer.js';
 import { runEvaluation } from '../evaluate/run.js';
 import type { EvaluateReport } from '../evaluate/types.js';
 import { loadRules } from '../rules/load.js';
+import { levelLabel } from '../rules/selection.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { parseCalendarTime } from '../util/calendar-time.js';
 import { sourceWarnings } from '../logs/formats-report.js';
@@ -193,7 +194,7 @@ export function logReport(runner: Runner, report: EvaluateReport): void {
   runner.info(
     `${report.project}: ${report.ticks.length} tick(s) evaluated, ${report.decisions.length} fired, ${report.outcomes.length - failed.length}/${report.outcomes.length} deliveries succeeded${report.dryRun ? ' (dry run)' : ''}`,
   );
-  for (const d of report.decisions) runner.info(`fired: ${d.rule.name} at ${d.triggered_at} (${d.match_count} ${d.rule.level} >= ${d.rule.threshold} in ${d.rule.window_minutes} min)`);
+  for (const d of report.decisions) runner.info(`fired: ${d.rule.name} at ${d.triggered_at} (${d.match_count} ${levelLabel(d.rule)} ${d.rule.comparison === 'fewer_than' ? '<' : '>='} ${d.rule.threshold} in ${d.rule.window_minutes} min)${d.group ? ` for ${JSON.stringify(d.group)}` : ''}`);
   for (const o of failed) runner.error(`${o.channel} delivery for "${o.rule_name}" at ${o.triggered_at} failed after ${o.attempts} attempt(s): ${o.detail ?? 'unknown reason'}`);
   for (const o of report.outcomes.filter((x) => x.status === 'skipped')) runner.warning(`${o.channel} for "${o.rule_name}" skipped: ${o.detail ?? ''}`);
   for (const w of sourceWarnings(report.stats)) runner.warning(w); // mostly unreadable (sample, formats tried); zone-less times read as UTC
@@ -208,7 +209,17 @@ export function logReport(runner: Runner, report: EvaluateReport): void {
 export function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, string> {
   return {
     fired: JSON.stringify(
-      report.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, level: d.rule.level, threshold: d.rule.threshold, window_minutes: d.rule.window_minutes, match_count: d.match_count, triggered_at: d.triggered_at })),
+      report.decisions.map((d) => ({
+        rule_id: d.rule.id,
+        rule_name: d.rule.name,
+        level: levelLabel(d.rule),
+        threshold: d.rule.threshold,
+        window_minutes: d.rule.window_minutes,
+        match_count: d.match_count,
+        triggered_at: d.triggered_at,
+        ...(d.group ? { group: d.group } : {}),
+        ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
+      })),
     ),
     fired_count: String(report.decisions.length),
     outcomes: JSON.stringify(report.outcomes),

@@ -1,17 +1,20 @@
 import type { BacktestReport } from '../evaluate/backtest.js';
-import type { Decision, EvaluateReport, SourceStats } from '../evaluate/types.js';
+import type { Decision, EvaluateReport, RuleReport, SourceStats } from '../evaluate/types.js';
 import { formatNote, sourceWarnings } from '../logs/formats-report.js';
+import { levelLabel } from '../rules/selection.js';
 
 /** What `--json` prints for a decision: the rule by id and name, not its whole configuration. */
 export function decisionJson(d: Decision) {
   return {
     rule_id: d.rule.id,
     rule_name: d.rule.name,
-    level: d.rule.level,
+    level: levelLabel(d.rule),
     threshold: d.rule.threshold,
     window_minutes: d.rule.window_minutes,
     match_count: d.match_count,
     triggered_at: d.triggered_at,
+    ...(d.group ? { group: d.group } : {}),
+    ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
   };
 }
 
@@ -19,8 +22,26 @@ export function evaluateJson(report: EvaluateReport) {
   return { ...report, decisions: report.decisions.map(decisionJson) };
 }
 
-function ruleLine(r: { name: string; level: string; threshold: number; window_minutes: number; enabled: boolean }): string {
-  return `${r.name} (${r.level} >= ${r.threshold} in ${r.window_minutes} min)`;
+function ruleLine(r: Pick<RuleReport, 'name' | 'level' | 'threshold' | 'window_minutes' | 'comparison' | 'ratios' | 'group_by'>): string {
+  const op = r.comparison === 'fewer_than' ? '<' : '>=';
+  const what = r.ratios ? `${r.level} ratio ${op} ${r.threshold}` : `${r.level} ${op} ${r.threshold}`;
+  return `${r.name} (${what} in ${r.window_minutes} min${r.group_by ? `, per ${r.group_by.join(', ')}` : ''})`;
+}
+
+/** One fire as the text report shows it: time, count, and the group or ratio when the rule has them. */
+function fireText(d: { triggered_at: string; match_count: number; group?: Record<string, string | null>; ratio?: number; denominator_count?: number }): string {
+  const ratio = d.denominator_count !== undefined ? `${d.match_count}/${d.denominator_count} = ${Number(d.ratio!.toFixed(4))}` : String(d.match_count);
+  return d.group ? `${d.triggered_at} [${groupText(d.group)}] (${ratio})` : `${d.triggered_at} (${ratio})`;
+}
+
+/** Truncation and untracked groups of a grouped rule, never silent. */
+function groupNotes(r: RuleReport): string {
+  const cut = (r.truncated_groups ?? []).reduce((a, b) => a + b, 0);
+  const notes = [
+    ...(cut > 0 ? [`${cut} more due beyond max_groups (fire on later ticks)`] : []),
+    ...(r.untracked_groups ? [`${r.untracked_groups} groups not tracked (memory bound)`] : []),
+  ];
+  return notes.length > 0 ? `; ${notes.join('; ')}` : '';
 }
 
 function statsLines(stats: SourceStats[]): string[] {
@@ -52,14 +73,23 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
   }
   const span = report.ticks.length === 0 ? 'no new tick since the last run' : report.ticks.length === 1 ? `tick ${report.ticks[0]}` : `${report.ticks.length} ticks ${report.ticks[0]} … ${report.ticks.at(-1)}`;
   out.push(`${report.project}: ${span}${report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : ''}`);
+  // Decisions by rule, once: a rule file of many rules is reported in linear time.
+  const byRule = new Map<string, Decision[]>();
+  for (const d of report.decisions) {
+    const list = byRule.get(d.rule.id);
+    if (list) list.push(d);
+    else byRule.set(d.rule.id, [d]);
+  }
   for (const r of report.rules) {
     if (!r.enabled) {
       out.push(`  -      ${ruleLine(r)}: disabled`);
       continue;
     }
-    const peak = r.counts.length > 0 ? Math.max(...r.counts) : 0;
-    if (r.fired.length > 0) out.push(`  FIRED  ${ruleLine(r)}: ${r.fired.map((t) => `${t} (${report.decisions.find((d) => d.rule.id === r.id && d.triggered_at === t)?.match_count})`).join(', ')}`);
-    else out.push(`  ok     ${ruleLine(r)}: ${r.counts.length > 1 ? 'at most ' : ''}${peak}`);
+    let peak = 0;
+    for (const c of r.counts) if (c > peak) peak = c;
+    const fires = byRule.get(r.id) ?? [];
+    if (fires.length > 0) out.push(`  FIRED  ${ruleLine(r)}: ${fires.map(fireText).join(', ')}${groupNotes(r)}`);
+    else out.push(`  ok     ${ruleLine(r)}: ${r.counts.length > 1 ? 'at most ' : ''}${peak}${groupNotes(r)}`);
   }
   out.push(...lifecycleLines(report));
   out.push(...statsLines(report.stats));
@@ -78,10 +108,19 @@ export function formatBacktest(report: BacktestReport): string {
     const span = entrySpan(report.stats);
     out.push(`the logs hold no entries at the rules' levels (${levels}) in this range${span ? `; their entries span ${span}` : ''}`);
   }
+  const byRule = new Map<string, BacktestReport['fires']>();
+  for (const f of report.fires) {
+    const list = byRule.get(f.rule_id);
+    if (list) list.push(f);
+    else byRule.set(f.rule_id, [f]);
+  }
   for (const r of report.rules) {
-    const fires = report.fires.filter((f) => f.rule_id === r.id);
-    out.push(`${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}`);
-    for (const f of fires) out.push(`  ${f.triggered_at}  ${f.match_count}`);
+    const fires = byRule.get(r.id) ?? [];
+    out.push(`${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}${groupNotes(r)}`);
+    for (const f of fires) {
+      const ratio = f.denominator_count !== undefined ? `  ${f.match_count}/${f.denominator_count} = ${Number(f.ratio!.toFixed(4))}` : `  ${f.match_count}`;
+      out.push(`  ${f.triggered_at}${f.group ? `  [${groupText(f.group)}]` : ''}${ratio}`);
+    }
   }
   if (report.incidents && report.totals) {
     const t = report.totals;

@@ -1,5 +1,7 @@
 import type { Decision } from './types.js';
 import { lifecycleEmail } from './lifecycle-payload.js';
+import { groupText, percent } from './extras.js';
+import { levelLabel } from '../rules/selection.js';
 import { errorMessage } from '../util/errors.js';
 import { decodeUserinfo } from '../util/userinfo.js';
 
@@ -18,26 +20,35 @@ export function emailContent(d: Decision, project: string): EmailContent {
   const lifecycle = lifecycleEmail(d, project);
   if (lifecycle) return lifecycle;
   const r = d.rule;
+  const level = levelLabel(r);
+  const fewer = r.comparison === 'fewer_than';
+  const ratio = d.denominator_count !== undefined;
   const rows: [string, string][] = [
     ['Alert', r.name],
     ['Project', project],
-    ['Level', r.level],
-    ['Threshold', `${r.threshold} entries in ${r.window_minutes} min`],
+    ['Level', level],
+    ...(d.group ? [['Group', groupText(d.group)] as [string, string]] : []),
+    ['Threshold', ratio ? `${fewer ? 'below ' : ''}${percent(r.threshold)} of the denominator in ${r.window_minutes} min` : `${fewer ? 'fewer than ' : ''}${r.threshold} entries in ${r.window_minutes} min`],
     ['Matched', `${d.match_count} entries`],
+    ...(ratio ? [['Ratio', `${percent(d.ratio!)} (${d.match_count} of ${d.denominator_count})`] as [string, string]] : []),
     ['Window', `${r.window_minutes} min ending ${d.triggered_at}`],
     ['Triggered at', d.triggered_at],
     ['Alert id', r.id],
   ];
-  const subject = `[${project}] ${r.name}: ${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold})`;
-  const text =
-    `${r.name} fired for ${project}: ${d.match_count} ${r.level} log entries in the ${r.window_minutes} minutes ` +
-    `up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.\n\n` +
-    rows.map(([k, v]) => `${k}: ${v}`).join('\n') +
-    '\n';
+  const entries = d.match_count === 1 ? 'entry' : 'entries';
+  const forGroup = d.group ? ` for ${groupText(d.group)}` : '';
+  let subject = `[${project}] ${r.name}: ${d.match_count} ${level} ${entries} in ${r.window_minutes} min (threshold ${r.threshold})`;
+  let summary = `${d.match_count} ${level} log entries in the ${r.window_minutes} minutes up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.`;
+  if (ratio) {
+    subject = `[${project}] ${r.name}${forGroup}: ${percent(d.ratio!)} ${level} (${d.match_count} of ${d.denominator_count}) in ${r.window_minutes} min (threshold ${fewer ? 'below ' : ''}${percent(r.threshold)})`;
+    summary = `${percent(d.ratio!)} of the entries (${d.match_count} of ${d.denominator_count}) were ${level}${forGroup} in the ${r.window_minutes} minutes up to ${d.triggered_at}, ${fewer ? 'below' : 'at or above'} the threshold of ${percent(r.threshold)}.`;
+  } else if (fewer || d.group) {
+    subject = `[${project}] ${r.name}${forGroup}: ${d.match_count} ${level} ${entries} in ${r.window_minutes} min (threshold ${fewer ? 'fewer than ' : ''}${r.threshold})`;
+    summary = `${d.match_count} ${level} log entries${forGroup} in the ${r.window_minutes} minutes up to ${d.triggered_at}, ${fewer ? 'fewer than' : 'at or above'} the threshold of ${r.threshold}.`;
+  }
+  const text = `${r.name} fired for ${project}: ${summary}\n\n` + rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
   const html =
-    `<p><strong>${escapeHtml(r.name)}</strong> fired for <strong>${escapeHtml(project)}</strong>: ${d.match_count} ` +
-    `${escapeHtml(r.level)} log entries in the ${r.window_minutes} minutes up to ${escapeHtml(d.triggered_at)}, ` +
-    `at or above the threshold of ${r.threshold}.</p>\n<table>\n` +
+    `<p><strong>${escapeHtml(r.name)}</strong> fired for <strong>${escapeHtml(project)}</strong>: ${escapeHtml(summary)}</p>\n<table>\n` +
     rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n') +
     '\n</table>\n';
   return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };

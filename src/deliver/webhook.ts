@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { decisionExtras } from './extras.js';
+import { levelLabel } from '../rules/selection.js';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Decision } from './types.js';
@@ -13,18 +15,20 @@ export const WEBHOOK_ATTEMPTS = 3;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
- * The seed's payload: exactly these six fields, in this order, and nothing from the logs; lifecycle rules
- * add their fields after them (src/deliver/lifecycle-payload.ts).
+ * The seed's payload: exactly these six fields, in this order, and nothing from the logs. Rules using
+ * group_by or denominator add, after them, `group` (field → value) and `ratio` + `denominator_count`
+ * (src/deliver/extras.ts); lifecycle rules add their fields after those (src/deliver/lifecycle-payload.ts).
  */
 export function webhookBody(d: Decision): Buffer {
   return Buffer.from(
     JSON.stringify({
       alert_id: d.rule.id,
       alert_name: d.rule.name,
-      level: d.rule.level,
+      level: levelLabel(d.rule),
       match_count: d.match_count,
       window_minutes: d.rule.window_minutes,
       triggered_at: d.triggered_at,
+      ...decisionExtras(d),
       ...lifecycleBodyFields(d),
     }),
   );
@@ -32,12 +36,13 @@ export function webhookBody(d: Decision): Buffer {
 
 /**
  * A delivery's event id, the same for every attempt so receivers can deduplicate retries (and a re-run
- * after a crash, which decides the same rule at the same tick).
+ * after a crash, which decides the same rule at the same tick). A grouped rule's instances fire at the
+ * same tick, so theirs ends in a hash of the group: one id per rule, tick and group.
  */
 export function eventId(d: Decision): string {
   // A resolve is its own event: keyed by when it resolved.
-  if (isResolve(d)) return `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved`;
-  return `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+  const base = isResolve(d) ? `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved` : `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+  return d.rule.group_by && d.group ? `${base}_${createHash('sha256').update(JSON.stringify(d.group)).digest('hex').slice(0, 16)}` : base;
 }
 
 export interface WebhookOptions {

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { createCountProvider } from '../logs/provider.js';
+import { createSeriesProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
 import { UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
@@ -27,7 +27,11 @@ export interface BacktestFire {
   rule_name: string;
   triggered_at: string;
   match_count: number;
+  /** Grouped rules: the instance's group. */
   group?: Record<string, string | null>;
+  /** Ratio rules. */
+  ratio?: number;
+  denominator_count?: number;
 }
 
 export interface BacktestReport {
@@ -75,12 +79,13 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
     const unknown = opts.only.filter((k) => !file.rules.some((r) => r.id === k || r.name === k));
     if (unknown.length > 0) throw new UserError(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: 2 });
   }
+  const enabledById = new Map(file.rules.map((r) => [r.id, r.enabled]));
   // A backtest asks "what if this rule were on": disabled rules are replayed too.
   rules = rules.map((r) => ({ ...r, enabled: true }));
 
   const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
   const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
-  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
+  const provider = createSeriesProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
   // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
   // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
@@ -95,14 +100,22 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
     interval_minutes: file.evaluation.interval_minutes,
     ticks: ticks.map(isoSeconds),
     rules: evaluated.rules.map((r) => {
+      const enabled = enabledById.get(r.id)!;
       let max = 0;
       let at: string | null = null;
       r.counts.forEach((c, i) => {
         if (c > max) [max, at] = [c, isoSeconds(ticks[i]!)];
       });
-      return { ...r, enabled: file.rules.find((f) => f.id === r.id)!.enabled, max_count: max, max_count_at: at };
+      return { ...r, enabled, max_count: max, max_count_at: at };
     }),
-    fires: decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, triggered_at: d.triggered_at, match_count: d.match_count, ...(d.group ? { group: d.group } : {}) })),
+    fires: decisions.map((d) => ({
+      rule_id: d.rule.id,
+      rule_name: d.rule.name,
+      triggered_at: d.triggered_at,
+      match_count: d.match_count,
+      ...(d.group ? { group: d.group } : {}),
+      ...(d.denominator_count !== undefined ? { ratio: d.ratio!, denominator_count: d.denominator_count } : {}),
+    })),
     stats: evaluated.stats,
     ...(life ? backtestIncidents(life, ticks, toMs) : {}),
   };

@@ -35,3 +35,76 @@ export function decideRule(rule: RuleTerms, ticks: number[], counts: number[], l
   });
   return { fires, lastTriggeredMs: last };
 }
+
+/** One instance fired at a tick (grouped, ratio and fewer_than rules). */
+export interface InstanceFire {
+  tickMs: number;
+  key: string;
+  group?: Record<string, string | null>;
+  match_count: number;
+  ratio?: number;
+  denominator_count?: number;
+}
+
+export interface InstanceDecision {
+  fires: InstanceFire[];
+  /** Per tick: instances whose condition held and that were due, but beyond max_groups (not fired, reported). */
+  truncated: number[];
+  /** The rule's last fire of any instance after these ticks. */
+  lastTriggeredMs: number | null;
+  /** Per instance key: last fire after these ticks (instances that never fired are absent). */
+  instances: Map<string, { group?: Record<string, string | null>; lastTriggeredMs: number }>;
+}
+
+/** A measured tick as decideInstances needs it (src/evaluate/measure.ts TickMeasure). */
+export interface MeasuredTick {
+  tickMs: number;
+  instances: { key: string; group?: Record<string, string | null>; count: number; denominator?: number; ratio?: number | null; measured: number | null; met: boolean }[];
+}
+
+/**
+ * The seed's dedup applied per alert instance: at tick t an instance fires when its condition holds,
+ * unless that instance fired less than window_minutes before t. Ungrouped rules have one instance
+ * (deduplicated on the rule's last_triggered_at, as the seed). Grouped rules fire at most max_groups
+ * instances per tick: those due, highest measure first (lowest for fewer_than), ties by group key;
+ * the rest are counted in `truncated`, never silently dropped, and stay due for the next tick.
+ */
+export function decideInstances(
+  rule: RuleTerms & { max_groups: number; fewer_than: boolean; grouped: boolean },
+  ticks: MeasuredTick[],
+  lastTriggeredMs: number | null,
+  lastByInstance: Map<string, { group?: Record<string, string | null>; lastTriggeredMs: number }>,
+): InstanceDecision {
+  const fires: InstanceFire[] = [];
+  const truncated: number[] = [];
+  const instances = new Map(lastByInstance);
+  let last = lastTriggeredMs;
+  if (!rule.enabled) return { fires, truncated: ticks.map(() => 0), lastTriggeredMs: last, instances };
+  const windowMs = rule.window_minutes * 60_000;
+  for (const tick of ticks) {
+    const t = tick.tickMs;
+    const due = tick.instances.filter((m) => {
+      if (!m.met) return false;
+      const prev = rule.grouped ? (instances.get(m.key)?.lastTriggeredMs ?? null) : last;
+      return prev === null || t - prev >= windowMs;
+    });
+    if (rule.grouped) {
+      const sign = rule.fewer_than ? 1 : -1;
+      due.sort((a, b) => sign * ((a.measured ?? 0) - (b.measured ?? 0)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    const firing = rule.grouped ? due.slice(0, rule.max_groups) : due;
+    truncated.push(due.length - firing.length);
+    for (const m of firing) {
+      fires.push({
+        tickMs: t,
+        key: m.key,
+        ...(m.group ? { group: m.group } : {}),
+        match_count: m.count,
+        ...(m.denominator !== undefined ? { ratio: m.ratio ?? 0, denominator_count: m.denominator } : {}),
+      });
+      if (rule.grouped) instances.set(m.key, { ...(m.group ? { group: m.group } : {}), lastTriggeredMs: t });
+      last = t;
+    }
+  }
+  return { fires, truncated, lastTriggeredMs: last, instances };
+}

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { createCountProvider } from '../logs/provider.js';
+import { createSeriesProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
 import type { RulesFile } from '../rules/schema.js';
 import { loadState, pruneState, saveState } from '../state/store.js';
@@ -49,12 +49,15 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     );
   const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
 
-  const provider = createCountProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
+  const provider = createSeriesProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
   const lastTriggered = (id: string) => {
     const at = state.rules[id]?.last_triggered_at;
     return at ? Date.parse(at) : null;
   };
-  const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+  const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, {
+    ignoreRuleSources: fromArgs,
+    instanceState: (id) => state.rules[id]?.instances,
+  });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
   // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
   const values = 'measures' in evaluated ? undefined : await measureValueRules(file.rules, plan.ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env, ignoreRuleSources: !!fromArgs });
@@ -82,7 +85,11 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     last_evaluated_at: plan.ticks.length > 0 ? isoSeconds(plan.ticks.at(-1)!) : state.last_evaluated_at,
     rules: { ...state.rules },
   };
-  for (const [id, ms] of evaluated.lastTriggered) next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms) };
+  for (const [id, ms] of evaluated.lastTriggered) {
+    const instances = evaluated.instances.get(id);
+    // Instance state only for grouped rules that have some: every other rule's state stays the seed's shape.
+    next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms), ...(instances && Object.keys(instances).length > 0 ? { instances } : {}) };
+  }
   next = pruneState(next, file.rules.map((r) => r.id));
 
   if (decisions.length > 0) {

@@ -58,6 +58,25 @@ export interface RuleReport {
   counts: number[];
   /** triggered_at of every fire in this run. */
   fired: string[];
+  // The fields below appear only for rules that use group_by, denominator or comparison.
+  /** at_least (count >= threshold) or fewer_than (count < threshold). */
+  comparison?: 'at_least' | 'fewer_than';
+  /** Ratio rules, per tick: numerator / denominator (null when the denominator is 0); of the first-ranked group when grouped. */
+  ratios?: (number | null)[];
+  /** Ratio rules, per tick: the denominator's count (of the first-ranked group when grouped). */
+  denominator_counts?: number[];
+  /** Grouped rules: the group_by fields. `counts` then holds the first-ranked group's count per tick. */
+  group_by?: string[];
+  /** Grouped rules, per tick: groups in play (see src/evaluate/measure.ts). */
+  groups?: number[];
+  /** Grouped rules, per tick: groups whose condition held. */
+  groups_met?: number[];
+  /** Grouped rules, per tick: groups due to fire but beyond max_groups (not fired this tick). */
+  truncated_groups?: number[];
+  /** Grouped rules: groups the sources did not track (memory bound), so never measured. */
+  untracked_groups?: number;
+  /** Grouped rules: every instance fired in this run. */
+  fired_groups?: { triggered_at: string; group: Record<string, string | null>; match_count: number }[];
 }
 
 /** Everything a shell needs to print, write outputs and a job summary. */

@@ -1,4 +1,4 @@
-import type { Level } from '../model/levels.js';
+import { LEVEL_ALIASES, type Level } from '../model/levels.js';
 import { createTimeReader, type TimeReader } from './formats-time.js';
 
 /**
@@ -30,26 +30,8 @@ function record(ts: number, level: Level, fields: Record<string, unknown>): LogR
   return message === undefined ? { ts, level, fields } : { ts, level, fields, message };
 }
 
-/** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). */
-export const ALIASES: Readonly<Record<string, Level>> = {
-  trace: 'debug',
-  debug: 'debug',
-  verbose: 'debug',
-  info: 'info',
-  information: 'info',
-  notice: 'info',
-  warn: 'warn',
-  warning: 'warn',
-  error: 'error',
-  err: 'error',
-  fatal: 'fatal',
-  critical: 'fatal',
-  crit: 'fatal',
-  panic: 'fatal',
-  emerg: 'fatal',
-  alert: 'fatal',
-  dpanic: 'fatal',
-};
+/** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). One table for lines and rules (src/model/levels.ts). */
+export const ALIASES: Readonly<Record<string, Level>> = LEVEL_ALIASES;
 
 /** pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */
 function numericLevel(n: number): Level | undefined {

@@ -4,15 +4,18 @@ import { get as httpsGet } from 'node:https';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Source } from '../rules/schema.js';
-import type { CountProvider, CountQuery, CountResult, ProgressFn } from '../model/count.js';
+import type { ClickHouseSource, PostgresSource, Source } from '../rules/schema.js';
+import type { CountProvider, CountQuery, CountResult, ProgressFn, SourceStats } from '../model/count.js';
+import { aggregate } from '../model/aggregate.js';
+import { DEFAULT_GROUP_LIMIT, type GroupCounts, type SeriesCounts, type SeriesProvider, type SeriesQuery, type SeriesResult, type SeriesSpec } from '../model/series.js';
+import { countInWindow, type Window } from '../model/window.js';
 import { formatSpecOf } from './formats-source.js';
 import { unreadableMessage } from './formats-report.js';
 import { UserError, errorMessage } from '../util/errors.js';
 import { countWindows } from './file-counts.js';
 import { openFile } from './log-file.js';
 import type { Level } from '../model/levels.js';
-import { toStats, type ScanSpec } from './scan/block-scanner.js';
+import { emptySeriesScan, mergeSeriesScans, toStats, type ScanResult, type ScanSpec, type SeriesScan } from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
 export interface ProviderOptions {
@@ -52,33 +55,157 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
           toMs: Math.max(...query.windows.map((w) => w.toMs)),
           checkEveryLine: opts.scan?.checkEveryLine,
         };
-        const format = 'format' in source || 'timezone' in source ? formatSpecOf(source.format, source.timezone) : undefined;
-        const sourceSpec: ScanSpec = format ? { ...spec, format } : spec;
-        for (const { label, open, path } of await streamsOf(source, opts)) {
-          try {
-            // The total is known for plain files (a .gz's size is not its decompressed size).
-            const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await stat(path)).size : undefined;
-            const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
-            // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
-            const got = path
-              ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes })
-              : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
-            streamed.push(got.result.times);
-            const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
-            stats.push(sourceStats);
-            if (sourceStats.mostlyUnreadable && (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
-              throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: 2 });
-            }
-          } catch (err) {
-            if (err instanceof UserError) throw err;
-            throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });
-          }
-        }
+        await scanSource(source, spec, opts, (result, sourceStats) => {
+          streamed.push(result.times);
+          stats.push(sourceStats);
+        });
       }
       countWindows(streamed, query.levels, query.windows).forEach((row, i) => row.forEach((n, j) => (counts[i]![j]! += n)));
       return { counts, stats };
     },
   };
+}
+
+/**
+ * Series counts over every source (SeriesQuery, src/model/series.ts): files, stdin and URLs are read
+ * ONCE for all series — each line parsed at most once, every series' filter applied to the parsed
+ * entry, entries kept per series and group — then counted per window. Groups are bounded per series
+ * (query.groupLimit); the rest are reported in truncatedGroups.
+ */
+export function createSeriesProvider(sources: Source[], opts: ProviderOptions): SeriesProvider & CountProvider {
+  const levels = createCountProvider(sources, opts);
+  return {
+    count: levels.count,
+    async countSeries(query: SeriesQuery): Promise<SeriesResult> {
+      const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
+      const groupLimit = query.groupLimit ?? DEFAULT_GROUP_LIMIT;
+      const stats: SourceStats[] = [];
+      const empty = (): SeriesCounts[] => query.series.map((spec) => ({ groups: spec.groupBy?.length ? [] : [{ key: [], counts: query.windows.map(() => 0) }], truncatedGroups: 0 }));
+      if (query.windows.length === 0 || query.series.length === 0) return { series: empty(), stats };
+      const scans: SeriesScan[] = query.series.map(emptySeriesScan);
+      const fromStores: SeriesCounts[][] = [];
+      const spec: ScanSpec = {
+        levels: [],
+        series: query.series,
+        groupLimit,
+        fromMs: Math.min(...query.windows.map((w) => w.fromMs)),
+        toMs: Math.max(...query.windows.map((w) => w.toMs)),
+        checkEveryLine: opts.scan?.checkEveryLine,
+      };
+      for (const source of chosen) {
+        if (source.kind === 'postgres' || source.kind === 'clickhouse') {
+          fromStores.push(await storeSeries(source, query, groupLimit, opts.env));
+          stats.push({ source: source.name, linesRead: 0, unreadable: 0 });
+          continue;
+        }
+        await scanSource(source, spec, opts, (result, sourceStats) => {
+          mergeSeriesScans(scans, result.series!, groupLimit);
+          stats.push(sourceStats);
+        });
+      }
+      const series = scans.map((scan, i) => countScan(scan, query.series[i]!, query.windows));
+      for (const part of fromStores) addSeriesCounts(series, part, query.series, groupLimit);
+      return { series, stats };
+    },
+  };
+}
+
+async function storeSeries(source: PostgresSource | ClickHouseSource, query: SeriesQuery, groupLimit: number, env: NodeJS.ProcessEnv): Promise<SeriesCounts[]> {
+  const { countSeriesInStore } = await import('./stores/index.js');
+  return countSeriesInStore(source, { series: query.series, windows: query.windows, groupLimit }, env);
+}
+
+/**
+ * Reads one file/stdin/URL source (every file of a glob) with the scan spec, in its format and zone,
+ * handing each stream's result and stats to `done`. A source that cannot be read is an error naming
+ * it (exit 2); a mostly unreadable one too when on_unreadable (or the run) says `error`.
+ */
+async function scanSource(source: Source, spec: ScanSpec, opts: ProviderOptions, done: (result: ScanResult, stats: SourceStats) => void): Promise<void> {
+  const format = 'format' in source || 'timezone' in source ? formatSpecOf(source.format, source.timezone) : undefined;
+  const sourceSpec: ScanSpec = format ? { ...spec, format } : spec;
+  for (const { label, open, path } of await streamsOf(source, opts)) {
+    try {
+      // The total is known for plain files (a .gz's size is not its decompressed size).
+      const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await stat(path)).size : undefined;
+      const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
+      // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
+      const got = path ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes }) : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
+      const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
+      done(got.result, sourceStats);
+      if (sourceStats.mostlyUnreadable && (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
+        throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: 2 });
+      }
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });
+    }
+  }
+}
+
+/** One series' scanned timestamps as counts per group and window (binary search over each group's sorted times). */
+function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): SeriesCounts {
+  const grouped = Boolean(spec.groupBy?.length);
+  const groups: GroupCounts[] = [...scan.groups].map(([key, ts]) => {
+    const vals = scan.values?.get(key);
+    if (!vals || !spec.value) {
+      const sorted = Float64Array.from(ts).sort();
+      return { key: JSON.parse(key) as (string | null)[], counts: windows.map((w) => countInWindow(sorted, w)) };
+    }
+    // Value series: the entries in time order, then per window the aggregate of its numeric values.
+    const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a]! - ts[b]!);
+    const sorted = Float64Array.from(order, (i) => ts[i]!);
+    const sortedVals = Float64Array.from(order, (i) => vals[i]!);
+    const kind = spec.value.aggregate;
+    const values = windows.map((w) => {
+      const lo = upperBound(sorted, w.fromMs);
+      const hi = upperBound(sorted, w.toMs);
+      const v: number[] = [];
+      const t: number[] = [];
+      for (let i = lo; i < hi; i++) if (!Number.isNaN(sortedVals[i]!)) (v.push(sortedVals[i]!), t.push(sorted[i]!));
+      return aggregate(kind, v, t);
+    });
+    let skippedValues = 0;
+    for (const v of sortedVals) if (Number.isNaN(v)) skippedValues++;
+    return { key: JSON.parse(key) as (string | null)[], counts: windows.map((w) => countInWindow(sorted, w)), values, skippedValues };
+  });
+  if (!grouped && groups.length === 0) groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
+  // The contract: a grouped series lists the groups with an entry in some window (not merely in the span).
+  return { groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups, truncatedGroups: scan.dropped.size + scan.droppedOverflow };
+}
+
+function upperBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds a store's series counts into the file sources' (groups matched by key; new groups within the limit). */
+function addSeriesCounts(into: SeriesCounts[], part: SeriesCounts[], specs: SeriesSpec[], groupLimit: number): void {
+  part.forEach((p, i) => {
+    const target = into[i]!;
+    const byKey = new Map(target.groups.map((g) => [JSON.stringify(g.key), g]));
+    for (const g of p.groups) {
+      const have = byKey.get(JSON.stringify(g.key));
+      if (have && specs[i]!.value) {
+        if (have.values?.some((v) => v !== null) && g.values?.some((v) => v !== null))
+          throw new UserError('a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind', { exitCode: 2 });
+        if (g.values?.some((v) => v !== null)) have.values = [...g.values];
+        have.skippedValues = (have.skippedValues ?? 0) + (g.skippedValues ?? 0);
+      }
+      if (have) have.counts = have.counts.map((n, j) => n + (g.counts[j] ?? 0));
+      else if (specs[i]!.groupBy?.length && target.groups.length >= groupLimit) target.truncatedGroups++;
+      else {
+        target.groups.push({ ...g, counts: [...g.counts] });
+        byKey.set(JSON.stringify(g.key), target.groups.at(-1)!);
+      }
+    }
+    target.truncatedGroups += p.truncatedGroups;
+  });
 }
 
 interface Stream {

@@ -17,4 +17,8 @@ export interface Decision<R = unknown> {
   value?: number | null;
   /** Grouped rules: the instance's group, field → value (null when the entries lack the field). */
   group?: Record<string, string | null>;
+  /** Ratio rules only: match_count / denominator_count. */
+  ratio?: number;
+  /** Ratio rules only: entries of the denominator selection in the window. */
+  denominator_count?: number;
 }

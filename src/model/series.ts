@@ -17,10 +17,16 @@ import type { Window } from './window.js';
  * - equals / not_equals / one_of / contains compare string forms (so `500` equals "status":500 and
  *   status=500); not_equals also holds when the field is missing.
  * - matches: an unanchored regular expression over the string form (the portable subset: no
- *   look-around, no backreferences; validated when the rule file loads).
+ *   look-around, no backreferences, no `(?` groups other than `(?:`, no \p{…}; no flags, so it is
+ *   case-sensitive; validated when the rule file loads — src/model/filter.ts regexProblem).
  * - exists: the field is present and not null.
- * - gt / gte / lt / lte: numeric; a JSON number, or a string that is a finite decimal number; anything
- *   else makes the condition false.
+ * - gt / gte / lt / lte: numeric; a JSON number, or a string matching /^-?[0-9]+(\.[0-9]+)?$/
+ *   (NUMERIC_STRING in src/model/filter.ts); anything else makes the condition false. The rule's value
+ *   is always a number.
+ * - Group keys (group_by) are string forms too, null when the field has none (missing, null, object,
+ *   array): `"host":7` and `host=7` are the same group "7".
+ *
+ * src/model/filter.ts implements these for parsed entries (file, stdin, URL sources).
  */
 export const FILTER_OPS = ['equals', 'not_equals', 'one_of', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
@@ -55,6 +61,25 @@ export interface SeriesQuery {
   windows: Window[];
   /** Limits to named sources (all when undefined). */
   sources?: string[];
+  /**
+   * Grouped series: at most this many distinct groups are tracked per series (default
+   * DEFAULT_GROUP_LIMIT); entries of further groups are dropped and the groups counted in
+   * truncatedGroups. Bounds memory however many distinct values the logs hold.
+   */
+  groupLimit?: number;
+}
+
+/** Distinct groups a source tracks per series unless the query says otherwise. */
+export const DEFAULT_GROUP_LIMIT = 100_000;
+
+/** A canonical key of a spec: specs with equal keys count the same entries (rules share one series). */
+export function seriesKey(spec: SeriesSpec): string {
+  return JSON.stringify([
+    [...new Set(spec.selection.levels)].sort(),
+    spec.selection.where.map((f) => [f.field, f.op, f.value ?? null]),
+    spec.groupBy ?? [],
+    spec.value ? [spec.value.field, spec.value.aggregate] : null,
+  ]);
 }
 
 export interface GroupCounts {

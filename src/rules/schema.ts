@@ -4,6 +4,9 @@ import { readCalendarTime } from '../util/calendar-time.js';
 import { formatNameProblem, regexProblem, zoneProblem } from '../model/log-format.js';
 import { AGGREGATES } from '../model/series.js';
 import { lifecycleProblems } from './lifecycle-fields.js';
+import { filterOpNamed, NUMERIC_OPS, regexProblem as filterRegexProblem } from '../model/filter.js';
+import { LEVEL_ALIASES, levelNamed, type Level } from '../model/levels.js';
+import { FILTER_OPS, type Filter } from '../model/series.js';
 
 /**
  * The rule file: one zod schema is the single source of truth for what the
@@ -132,13 +135,102 @@ export const DEFAULT_PER_HOST_CONCURRENCY = 32;
 
 export const CHANNELS = ['email', 'webhook', 'apialerts'] as const;
 
+function toLevel(name: string, ctx: z.RefinementCtx): Level {
+  const level = levelNamed(name);
+  if (level === undefined) {
+    const aliases = Object.keys(LEVEL_ALIASES).filter((k) => !(LEVELS as readonly string[]).includes(k));
+    ctx.addIssue({ code: 'custom', message: `unknown level "${name}" (expected one of ${LEVELS.join(', ')}, or an alias: ${aliases.join(', ')})` });
+    return z.NEVER;
+  }
+  return level;
+}
+
+/** A level name in a rule: case-insensitive, with the aliases log lines use (ERROR, warning, critical…), stored lower case. */
+const levelName = z.string().transform(toLevel);
+
+/** `level:` one name (as today) or a list of names. */
+const levelSet = z
+  .union([z.string(), z.array(z.string()).min(1)], { error: 'must be a level name or a list of level names' })
+  .transform((v, ctx): Level | Level[] => (Array.isArray(v) ? v.map((n) => toLevel(n, ctx)) : toLevel(v, ctx)));
+
+const scalar = z.union([z.string(), z.number().refine(Number.isFinite, 'must be a finite number'), z.boolean()]);
+/** A field path: a key, or a dotted path into nested JSON objects; `message` is the format's message. */
+const fieldPath = z.string().min(1).max(200);
+
+/**
+ * One `where:` condition. Operators are normalized to their names (`>=` → gte); the value is checked
+ * against the operator (numbers for comparisons, a list for one_of, a portable regex for matches,
+ * nothing for exists), each error naming the field.
+ */
+export const FilterSchema = z
+  .object({ field: fieldPath, op: z.string(), value: z.union([scalar, z.array(scalar)]).optional() })
+  .strict()
+  .transform((f, ctx): Filter => {
+    const at = `field "${f.field}"`;
+    const op = filterOpNamed(f.op);
+    if (!op) {
+      ctx.addIssue({ code: 'custom', path: ['op'], message: `unknown op "${f.op}" for ${at} (expected one of ${FILTER_OPS.join(', ')}, or = == != in =~ > >= < <=)` });
+      return z.NEVER;
+    }
+    const bad = (message: string) => {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${message} (op ${op} on ${at})` });
+      return z.NEVER;
+    };
+    const v = f.value;
+    if (op === 'exists') return v === undefined ? { field: f.field, op } : bad('exists takes no value');
+    if (v === undefined) return bad('a value is required');
+    if (op === 'one_of') return Array.isArray(v) && v.length > 0 ? { field: f.field, op, value: v } : bad('one_of needs a non-empty list of values');
+    if (Array.isArray(v)) return bad('a single value is required (a list is for one_of)');
+    if (NUMERIC_OPS.includes(op)) return typeof v === 'number' ? { field: f.field, op, value: v } : bad(`${JSON.stringify(v)} is not a number`);
+    if (op === 'matches') {
+      if (typeof v !== 'string') return bad('the pattern must be a string');
+      const problem = filterRegexProblem(v);
+      return problem ? bad(`pattern ${JSON.stringify(v)}: ${problem}`) : { field: f.field, op, value: v };
+    }
+    if (op === 'contains' && typeof v !== 'string') return bad('contains needs a string');
+    return { field: f.field, op, value: v };
+  });
+
+/** A selection of entries: the rule's own (level/min_level/where) and a ratio's denominator. */
+const selectionFields = {
+  level: levelSet.optional(),
+  min_level: levelName.optional(),
+  where: z.array(FilterSchema).min(1).max(50).optional(),
+};
+
+export const DenominatorSchema = z
+  .object(selectionFields)
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.level !== undefined && d.min_level !== undefined) ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+  });
+
+const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+/** group_lookback_minutes when a grouped fewer_than rule does not say. */
+export const DEFAULT_GROUP_LOOKBACK_MINUTES = 24 * 60;
+export const DEFAULT_MAX_GROUPS = 100;
+
 export const RuleSchema = z
   .object({
     id: z.uuid(),
     name: z.string().min(1).max(200),
-    level: z.enum(LEVELS),
-    threshold: z.number().int().min(1),
-    window_minutes: z.number().int().min(1).max(7 * 24 * 60),
+    /** One level (as the seed), or a list; case-insensitive with aliases. Absent: any level (needs where or denominator). */
+    ...selectionFields,
+    /** A count (an integer ≥ 1); a ratio rule's threshold is > 0 and may be fractional; a value rule's any number. */
+    threshold: z.number().refine(Number.isFinite, 'must be a finite number'),
+    window_minutes: z.number().int().min(1).max(MAX_WINDOW_MINUTES),
+    /** One alert instance per distinct tuple of these fields' values, each deduplicated on its own. */
+    group_by: z.array(fieldPath).min(1).max(10).optional(),
+    /** Instances reported per rule and tick (highest counts first; the rest reported truncated). Default 100. */
+    max_groups: z.number().int().min(1).max(10_000).optional(),
+    /** at_least (default): count >= threshold; fewer_than: count < threshold (a dead man's switch). */
+    comparison: z.enum(['at_least', 'fewer_than']).optional(),
+    /** Grouped fewer_than: the groups considered are those with an entry in this lookback (default 1440). */
+    group_lookback_minutes: z.number().int().min(1).max(MAX_WINDOW_MINUTES).optional(),
+    /** A ratio rule: matching entries divided by the entries of this selection, in the same window (and group). */
+    denominator: DenominatorSchema.optional(),
+    /** A ratio rule does not fire while the denominator has fewer entries than this (default 1). */
+    min_denominator: z.number().int().min(1).optional(),
     channels: z.array(z.enum(CHANNELS)).min(1),
     enabled: z.boolean().default(true),
     /** Which sources this rule counts; all sources when absent. */
@@ -179,6 +271,23 @@ export const RuleSchema = z
   .strict()
   .superRefine((rule, ctx) => {
     lifecycleProblems(rule).forEach((p) => ctx.addIssue({ code: 'custom', path: [p.field], message: p.message }));
+    if (rule.level !== undefined && rule.min_level !== undefined) ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+    if (rule.level === undefined && rule.min_level === undefined && !rule.where && !rule.denominator && !rule.value)
+      ctx.addIssue({ code: 'custom', path: ['level'], message: 'required unless the rule has where, denominator or value (then it matches any level)' });
+    const ratio = rule.denominator !== undefined;
+    if (ratio && rule.value !== undefined) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'a rule compares a count ratio (denominator) or a value (value), not both' });
+    if (!ratio && rule.value === undefined && !(Number.isInteger(rule.threshold) && rule.threshold >= 1))
+      ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be a whole number of entries, at least 1 (a fractional threshold is for ratio rules, with denominator, and value rules)' });
+    if (ratio && !(rule.threshold > 0)) ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be greater than 0 for a ratio rule' });
+    if (!ratio && rule.min_denominator !== undefined) ctx.addIssue({ code: 'custom', path: ['min_denominator'], message: 'only for ratio rules (with denominator)' });
+    if (rule.max_groups !== undefined && !rule.group_by) ctx.addIssue({ code: 'custom', path: ['max_groups'], message: 'only for grouped rules (with group_by)' });
+    if (rule.group_lookback_minutes !== undefined) {
+      if (!rule.group_by || rule.comparison !== 'fewer_than')
+        ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: 'only for grouped fewer_than rules (group_by with comparison: fewer_than)' });
+      else if (rule.group_lookback_minutes <= rule.window_minutes)
+        ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: `must be longer than window_minutes (${rule.window_minutes}): it is how far back a group that went quiet is remembered` });
+    } else if (rule.group_by && rule.comparison === 'fewer_than' && DEFAULT_GROUP_LOOKBACK_MINUTES <= rule.window_minutes)
+      ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: `required when window_minutes is ${DEFAULT_GROUP_LOOKBACK_MINUTES} or more (the default lookback); set it longer than window_minutes` });
     if (rule.channels.includes('email') && !rule.notify_email)
       ctx.addIssue({ code: 'custom', path: ['notify_email'], message: 'required when channels include "email"' });
     if (rule.channels.includes('webhook') && !rule.notify_webhook)

@@ -2,6 +2,8 @@ import { aggregate, numericValue } from '../../src/model/aggregate.js';
 import type { Filter, GroupCounts, Scalar, SeriesCounts, SeriesSpec } from '../../src/model/series.js';
 import type { Window } from '../../src/model/window.js';
 import type { Level } from '../../src/model/levels.js';
+import { LEVELS as ALL_LEVELS } from '../../src/model/levels.js';
+import { parseLine } from '../../src/logs/formats.js';
 
 /** Brute force, written as literally as the seed reads, to check the fast paths against. */
 export interface Entry {
@@ -137,4 +139,127 @@ export function oracleSeries(entries: FieldEntry[], series: SeriesSpec[], window
     }
     return { groups, truncatedGroups: 0 };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules (issue 14), by brute force: parse every line, apply the filters, group, count,
+// divide — at every tick, looking at every entry. Written from docs/rules.md and src/model/series.ts,
+// not from the production code (src/model/filter.ts, src/evaluate/*), so the two can disagree.
+
+
+/** Every readable line of a text, parsed; unreadable lines are left out (they count nowhere). */
+export function oracleParse(text: string): FieldEntry[] {
+  const out: FieldEntry[] = [];
+  for (const line of text.split('\n')) {
+    const rec = parseLine(line);
+    if (rec) out.push(rec as FieldEntry);
+  }
+  return out;
+}
+
+export interface OracleRule {
+  id: string;
+  enabled: boolean;
+  level?: Level | Level[];
+  min_level?: Level;
+  where?: Filter[];
+  threshold: number;
+  window_minutes: number;
+  group_by?: string[];
+  max_groups?: number;
+  comparison?: 'at_least' | 'fewer_than';
+  group_lookback_minutes?: number;
+  denominator?: { level?: Level | Level[]; min_level?: Level; where?: Filter[] };
+  min_denominator?: number;
+}
+
+function levelsOf(s: { level?: Level | Level[]; min_level?: Level }): Level[] {
+  if (s.min_level) return ALL_LEVELS.filter((l) => ALL_LEVELS.indexOf(l) >= ALL_LEVELS.indexOf(s.min_level!));
+  if (s.level === undefined) return [...ALL_LEVELS];
+  return Array.isArray(s.level) ? s.level : [s.level];
+}
+
+export function oracleSelects(e: FieldEntry, s: { level?: Level | Level[]; min_level?: Level; where?: Filter[] }): boolean {
+  return levelsOf(s).includes(e.level) && (s.where ?? []).every((f) => oracleFilter(e, f));
+}
+
+function groupKeyOf(e: FieldEntry, fields: string[] | undefined): string {
+  return JSON.stringify((fields ?? []).map((f) => oracleString(oracleField(e, f)) ?? null));
+}
+
+/** Matching entries per group key with from < ts <= to. */
+function countByGroup(entries: FieldEntry[], s: Parameters<typeof oracleSelects>[1], groupBy: string[] | undefined, from: number, to: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of entries) {
+    if (e.ts > from && e.ts <= to && oracleSelects(e, s)) {
+      const k = groupKeyOf(e, groupBy);
+      out.set(k, (out.get(k) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+export interface OracleFire {
+  tickMs: number;
+  /** JSON of the group values; "[]" ungrouped. */
+  key: string;
+  match_count: number;
+  ratio?: number;
+  denominator_count?: number;
+}
+
+/**
+ * The decisions of one rule at each tick in turn, with the per-instance dedup state carried in and
+ * out (`last`: rule-level last fire; `perGroup`: per group key, grouped rules).
+ */
+export function oracleRuleFires(
+  entries: FieldEntry[],
+  rule: OracleRule,
+  ticks: number[],
+  carried: { last: number | null; perGroup: Map<string, number> },
+): { fires: OracleFire[]; truncated: number[] } {
+  const fires: OracleFire[] = [];
+  const truncated: number[] = [];
+  if (!rule.enabled) return { fires, truncated: ticks.map(() => 0) };
+  const W = rule.window_minutes * 60_000;
+  const fewer = rule.comparison === 'fewer_than';
+  const grouped = rule.group_by !== undefined;
+  for (const t of ticks) {
+    const counts = countByGroup(entries, rule, rule.group_by, t - W, t);
+    const candidates: { key: string; count: number; den?: number; measure: number; met: boolean }[] = [];
+    if (rule.denominator) {
+      const dens = countByGroup(entries, rule.denominator, rule.group_by, t - W, t);
+      const keys = grouped ? [...dens.keys()] : ['[]'];
+      for (const key of keys) {
+        const den = dens.get(key) ?? 0;
+        const count = counts.get(key) ?? 0;
+        const ratio = den === 0 ? null : count / den;
+        const met = ratio !== null && den >= (rule.min_denominator ?? 1) && (fewer ? ratio < rule.threshold : ratio >= rule.threshold);
+        candidates.push({ key, count, den, measure: ratio ?? 0, met });
+      }
+    } else {
+      let keys: string[];
+      if (!grouped) keys = ['[]'];
+      else if (fewer) keys = [...countByGroup(entries, rule, rule.group_by, t - (rule.group_lookback_minutes ?? 1440) * 60_000, t).keys()];
+      else keys = [...counts.keys()];
+      for (const key of keys) {
+        const count = counts.get(key) ?? 0;
+        candidates.push({ key, count, measure: count, met: fewer ? count < rule.threshold : count >= rule.threshold });
+      }
+    }
+    const due = candidates.filter((c) => {
+      if (!c.met) return false;
+      const prev = grouped ? carried.perGroup.get(c.key) : (carried.last ?? undefined);
+      return prev === undefined || t - prev >= W;
+    });
+    due.sort((a, b) => (fewer ? a.measure - b.measure : b.measure - a.measure) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const firing = grouped ? due.slice(0, rule.max_groups ?? 100) : due;
+    truncated.push(due.length - firing.length);
+    for (const c of firing) {
+      fires.push({ tickMs: t, key: c.key, match_count: c.count, ...(c.den !== undefined ? { ratio: c.count / c.den, denominator_count: c.den } : {}) });
+      if (grouped) carried.perGroup.set(c.key, t);
+      carried.last = t;
+    }
+  }
+  return { fires, truncated };
 }

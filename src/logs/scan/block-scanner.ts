@@ -1,7 +1,11 @@
 import type { SourceStats } from '../../model/count.js';
 import { isoSeconds } from '../../model/time.js';
 import { createLineFormat, needsDetection, resolveFormat, type FormatSpec, type LineFormat } from '../formats-source.js';
-import type { Level } from '../../model/levels.js';
+import { compileWhere, fieldValue, groupValue, type FieldSource } from '../../model/filter.js';
+import { numericValue } from '../../model/aggregate.js';
+import type { LogRecord } from '../formats.js';
+import { LEVELS, type Level } from '../../model/levels.js';
+import { DEFAULT_GROUP_LIMIT, type SeriesSpec } from '../../model/series.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import type { Prefilter } from './prefilter.js';
 
@@ -15,7 +19,16 @@ export const SAMPLE_BYTES = 64 * 1024;
 export const SAMPLE_LINES = 200;
 
 export interface ScanSpec {
+  /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
   levels: Level[];
+  /**
+   * Series counts (SeriesQuery): timestamps per series and group in `series`. Filters are evaluated on
+   * the parsed entry. The byte prefilter looks for the union of the series' level names only when
+   * every series restricts levels; otherwise every line in the time span is parsed.
+   */
+  series?: SeriesSpec[];
+  /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
+  groupLimit?: number;
   /** Entries count when fromMs < ts <= toMs (the span of every window asked for). */
   fromMs: number;
   toMs: number;
@@ -35,9 +48,25 @@ export interface ScanFormat {
   sample?: { lines: number; unreadable: number };
 }
 
+/** One series' entries in the span: timestamps per group (key: JSON of the group values; "[]" ungrouped). */
+export interface SeriesScan {
+  groups: Map<string, number[]>;
+  /** Value series: per group, the field's numeric value of each entry in `groups` (same order; NaN when not numeric). */
+  values?: Map<string, number[]>;
+  /** Keys of groups not tracked because of the group limit (kept up to DROPPED_KEYS_KEPT, then counted). */
+  dropped: Set<string>;
+  /** Dropped groups beyond the kept keys (each counted once per range; a lower bound is never claimed exact). */
+  droppedOverflow: number;
+}
+
+/** Keys of dropped groups remembered to count them as distinct; beyond this they are counted without the key. */
+const DROPPED_KEYS_KEPT = 100_000;
+
 /** What one scan of a byte range found: timestamps per wanted level within the span, and stats. */
 export interface ScanResult {
   times: Map<Level, number[]>;
+  /** Set when the spec has `series`: aligned with it. */
+  series?: SeriesScan[];
   linesRead: number;
   unreadable: number;
   unchecked: number;
@@ -71,6 +100,10 @@ export class BlockScanner {
   /** Chunks held back until the format is detected from them (sources that name no format). */
   private head: Buffer[] | undefined;
   private headBytes = 0;
+  private readonly matchers?: SeriesMatcher[];
+  private readonly groupLimit: number;
+  /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
+  private readonly prefilterLevels?: Level[];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private skipping = false;
@@ -82,8 +115,15 @@ export class BlockScanner {
     startMaxTs = -Infinity,
   ) {
     this.wanted = new Set(spec.levels);
+    this.groupLimit = spec.groupLimit ?? DEFAULT_GROUP_LIMIT;
+    if (spec.series) {
+      this.matchers = spec.series.map(compileSeries);
+      const restricted = spec.series.every((s) => new Set(s.selection.levels).size < LEVELS.length);
+      if (restricted) this.prefilterLevels = [...new Set(spec.series.flatMap((s) => s.selection.levels))];
+    }
     this.result = {
-      times: new Map(spec.levels.map((l) => [l, []])),
+      times: new Map(spec.series ? [] : spec.levels.map((l) => [l, []])),
+      ...(spec.series ? { series: spec.series.map(emptySeriesScan) } : {}),
       linesRead: 0,
       unreadable: 0,
       unchecked: 0,
@@ -103,7 +143,9 @@ export class BlockScanner {
 
   private begin(spec: FormatSpec & { sample?: { lines: number; unreadable: number } }): void {
     this.format = createLineFormat({ referenceMs: Number.isFinite(this.spec.toMs) ? this.spec.toMs : undefined, ...spec });
-    this.prefilter = this.format.prefilter(this.spec.levels);
+    // Series: the union of the series' level names only when every series restricts levels; else every line.
+    if (!this.spec.series) this.prefilter = this.format.prefilter(this.spec.levels);
+    else this.prefilter = this.prefilterLevels ? this.format.prefilter(this.prefilterLevels) : EVERY_LINE;
     this.mayBeInSpan = this.format.timeFilter(this.spec.fromMs, this.spec.toMs);
     this.result.format = {
       label: this.format.label,
@@ -247,7 +289,31 @@ export class BlockScanner {
     if (rec.ts > r.maxTs) r.maxTs = rec.ts;
     if (rec.ts < r.firstTs) r.firstTs = rec.ts;
     if (rec.ts > r.lastTs) r.lastTs = rec.ts;
-    if (this.wanted.has(rec.level) && rec.ts > this.spec.fromMs && rec.ts <= this.spec.toMs) r.times.get(rec.level)!.push(rec.ts);
+    if (rec.ts <= this.spec.fromMs || rec.ts > this.spec.toMs) return;
+    if (this.matchers) this.count(rec);
+    else if (this.wanted.has(rec.level)) r.times.get(rec.level)!.push(rec.ts);
+  }
+
+  /** Adds an entry in the span to every series it matches, under its group. */
+  private count(rec: LogRecord): void {
+    const entry = rec as LogRecord & FieldSource;
+    const out = this.result.series!;
+    const matchers = this.matchers!;
+    for (let i = 0; i < matchers.length; i++) {
+      const m = matchers[i]!;
+      if (!m.levels.has(rec.level) || !m.where(entry)) continue;
+      const scan = out[i]!;
+      const key = m.groupBy ? JSON.stringify(m.groupBy.map((f) => groupValue(entry, f))) : '[]';
+      const times = scan.groups.get(key);
+      const v = m.valueField !== undefined ? (numericValue(fieldValue(entry, m.valueField)) ?? NaN) : 0;
+      if (times) {
+        times.push(rec.ts);
+        if (scan.values) scan.values.get(key)!.push(v);
+      } else if (scan.groups.size < this.groupLimit) {
+        scan.groups.set(key, [rec.ts]);
+        scan.values?.set(key, [v]);
+      } else dropGroup(scan, key);
+    }
   }
 
   private oversized(): void {
@@ -290,9 +356,77 @@ function isBlank(buf: Buffer, start: number, end: number): boolean {
   return buf.toString('utf8', start, end).trim() === '';
 }
 
+interface SeriesMatcher {
+  levels: Set<Level>;
+  where: (e: FieldSource) => boolean;
+  groupBy?: string[];
+  /** Value series: the numeric field whose values are kept. */
+  valueField?: string;
+}
+
+function compileSeries(spec: SeriesSpec): SeriesMatcher {
+  return {
+    levels: new Set(spec.selection.levels),
+    where: compileWhere(spec.selection.where),
+    ...(spec.groupBy?.length ? { groupBy: spec.groupBy } : {}),
+    ...(spec.value ? { valueField: spec.value.field } : {}),
+  };
+}
+
+export const emptySeriesScan = (spec: SeriesSpec): SeriesScan => ({ groups: new Map(), ...(spec.value ? { values: new Map() } : {}), dropped: new Set(), droppedOverflow: 0 });
+
+function dropGroup(scan: SeriesScan, key: string): void {
+  if (scan.dropped.has(key)) return;
+  if (scan.dropped.size < DROPPED_KEYS_KEPT) scan.dropped.add(key);
+  else scan.droppedOverflow++;
+}
+
+/** Every line is a candidate (a series matches any level): the time filter alone decides. */
+const EVERY_LINE: Prefilter = {
+  candidates(text) {
+    const out: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      out.push(i);
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl + 1;
+    }
+    return out;
+  },
+};
+
+/**
+ * Adds the groups of `b` (a later range, or another source) into `a`, in order: a group new to `a`
+ * is tracked while `a` is under the limit, else dropped and counted.
+ */
+export function mergeSeriesScans(a: SeriesScan[], b: SeriesScan[], groupLimit = DEFAULT_GROUP_LIMIT): void {
+  b.forEach((bs, i) => {
+    const as = a[i]!;
+    for (const [key, ts] of bs.groups) {
+      const times = as.groups.get(key);
+      const vals = bs.values?.get(key);
+      if (times) {
+        for (const t of ts) times.push(t);
+        if (vals) for (const v of vals) as.values!.get(key)!.push(v);
+      } else if (as.groups.size < groupLimit && !as.dropped.has(key) && as.droppedOverflow === 0) {
+        as.groups.set(key, ts);
+        if (vals) as.values!.set(key, vals);
+      } else dropGroup(as, key);
+    }
+    // A group `b` dropped lost entries there: it is no longer exact, so it is reported truncated too.
+    for (const key of bs.dropped) {
+      as.groups.delete(key);
+      as.values?.delete(key);
+      dropGroup(as, key);
+    }
+    as.droppedOverflow += bs.droppedOverflow;
+  });
+}
+
 /** Adds `b` (a later range of the same source) into `a`. */
-export function mergeResults(a: ScanResult, b: ScanResult): ScanResult {
+export function mergeResults(a: ScanResult, b: ScanResult, groupLimit?: number): ScanResult {
   for (const [level, ts] of b.times) for (const t of ts) a.times.get(level)!.push(t);
+  if (a.series && b.series) mergeSeriesScans(a.series, b.series, groupLimit);
   a.linesRead += b.linesRead;
   a.unreadable += b.unreadable;
   a.unchecked += b.unchecked;

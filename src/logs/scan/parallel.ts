@@ -108,7 +108,7 @@ export async function scanParallel(path: string, from: number, to: number, spec:
   const settled = Promise.allSettled(workers);
   await local();
   for (const r of await settled) if (r.status === 'rejected') throw r.reason;
-  return results.reduce((a, b) => mergeResults(a, b));
+  return results.reduce((a, b) => mergeResults(a, b, spec.groupLimit));
 }
 
 /** A worker that scans ranges from the queue until it is empty. */

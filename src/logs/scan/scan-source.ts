@@ -88,7 +88,7 @@ export async function scanFile(path: string, wanted: ScanSpec, opts: FileScanOpt
   if (!tail.disordered) return { result: tail, skippedBytes: start.offset };
   // The order broke after the start point, so the head cannot be trusted either: read it too.
   const head = await scanWhole(path, 0, start.offset, spec, opts);
-  return { result: mergeResults(head, tail), skippedBytes: 0 };
+  return { result: mergeResults(head, tail, spec.groupLimit), skippedBytes: 0 };
 }
 
 /** [start, end) in full, on worker threads when it is large enough to pay for them. */

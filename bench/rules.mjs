@@ -1,0 +1,143 @@
+// `npm run bench:rules`: the rule language's cost (issues 12 item 8 and 14).
+//  1. Scale in rules: `apialerts evaluate --dry-run` (the built CLI, start-up included) over a small
+//     log with a generated rule file of 10,000 and 100,000 rules (plain level rules, filtered rules,
+//     grouped and fewer_than rules, ratios). Targets: < 2 s and < 20 s; cost linear in rules.
+//  2. One pass for all rules: 200 rules, each with its own filter (a level set, a field equality, a
+//     regex, a numeric comparison), against today's single-level rule, on the reference data set
+//     (bench/generate-logs.mjs; LINES=5000000 for the full set), unordered file. Target: ≤ 1.5×.
+//  3. Group-by on a field with 100,000+ distinct values in the window (`route`): peak RSS (< 200 MB).
+// Medians of RUNS (default 3) after a warm-up; peak RSS from /usr/bin/time. Counts are checked:
+// the 200-rule run's level-only rule must equal the single rule's count.
+// Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000").
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.RUNS ?? 3);
+const LINES = Number(process.env.LINES ?? 1_000_000);
+const SCALES = (process.env.SCALES ?? '10000,100000').split(',').map(Number);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const tmp = mkdtempSync(join(tmpdir(), 'bench-rules-'));
+execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'src/cli/index.ts'), '-o', join(tmp, 'cli'), '--minify', '--quiet'], { stdio: 'inherit' });
+writeFileSync(join(tmp, 'cli', 'package.json'), '{"type":"module"}');
+const CLI = join(tmp, 'cli', 'index.js');
+
+const id = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
+
+function measure(args) {
+  const argv = TIME ? [TIME, ['-f', '%M', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv[1], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr.slice(-2000)}`);
+  const rssKb = TIME ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
+  return { seconds, rssMb: rssKb / 1024, out: r.stdout };
+}
+
+function median(args, check) {
+  check?.(measure(args)); // warm-up
+  const runs = Array.from({ length: RUNS }, () => measure(args));
+  for (const r of runs) check?.(r);
+  const by = (k) => [...runs].sort((a, b) => a[k] - b[k])[Math.floor(runs.length / 2)][k];
+  return { seconds: by('seconds'), rssMb: by('rssMb'), out: runs[0].out };
+}
+
+function ruleYaml(rules, source) {
+  const lines = ['project: bench', 'evaluation:', '  interval_minutes: 5', 'sources:', `  - name: logs`, `    path: ${source}`, 'rules:'];
+  for (const r of rules) {
+    lines.push(`  - id: ${r.id}`, `    name: "${r.name}"`, `    threshold: ${r.threshold}`, `    window_minutes: ${r.window_minutes}`, '    channels: [webhook]', '    notify_webhook: https://example.com/hook');
+    for (const [k, v] of Object.entries(r.extra)) lines.push(`    ${k}: ${JSON.stringify(v)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+// ---- 1. Scale in rules -------------------------------------------------------------------------
+const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
+const small = join(tmp, 'small.ndjson');
+{
+  const out = [];
+  for (let i = 0; i < 5000; i++) {
+    const ts = T0 - 60 * 60_000 + i * 720;
+    out.push(JSON.stringify({ level: LEVELS[i % 5], time: ts, user: `u${i % 40}`, event: i % 7 === 0 ? 'payment_failed' : 'request', amount: i % 300 }));
+  }
+  writeFileSync(small, out.join('\n') + '\n');
+}
+function generatedRules(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const kind = i % 10;
+    const extra =
+      kind < 5
+        ? { level: LEVELS[i % 5] }
+        : kind < 7
+          ? { level: 'error', where: [{ field: 'amount', op: 'gte', value: i % 300 }] }
+          : kind < 8
+            ? { min_level: 'warn', group_by: ['user'] }
+            : kind < 9
+              ? { level: 'info', where: [{ field: 'event', op: 'equals', value: 'payment_failed' }], comparison: 'fewer_than' }
+              : { level: 'error', denominator: { min_level: 'debug' }, min_denominator: 5 };
+    return { id: id(i + 1), name: `rule ${i + 1}`, threshold: kind === 9 ? 0.1 : 1 + (i % 5), window_minutes: 5 + (i % 30), extra };
+  });
+}
+console.log('## Scale in rules (evaluate --dry-run, built CLI, 5,000-line log, one tick)');
+console.log('| rules | median s | peak RSS MB | fired |');
+console.log('|---|---|---|---|');
+for (const n of SCALES) {
+  const path = join(tmp, `rules-${n}.yml`);
+  writeFileSync(path, ruleYaml(generatedRules(n), small));
+  const r = median(['evaluate', '--rules', path, '--logs', small, '--now', new Date(T0).toISOString(), '--dry-run', '--json', '--state', join(tmp, 's.json')]);
+  const rep = JSON.parse(r.out);
+  console.log(`| ${n.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${rep.decisions.length} |`);
+}
+
+// ---- 2 and 3. The reference data set ------------------------------------------------------------
+const manifest = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/generate-logs.mjs'), '--lines', String(LINES)], { encoding: 'utf8' }));
+const data = manifest.shuffled.path;
+const now = new Date(Math.floor(manifest.lastMs / 60_000) * 60_000).toISOString();
+const evalArgs = (rulesPath) => ['evaluate', '--rules', rulesPath, '--logs', data, '--now', now, '--dry-run', '--json', '--state', join(tmp, 's.json')];
+
+const one = join(tmp, 'one.yml');
+writeFileSync(one, ruleYaml([{ id: id(1), name: 'errors', threshold: 1, window_minutes: 15, extra: { level: 'error' } }], data));
+const ROUTES = ['/api/orders', '/api/users', '/api/cart', '/api/payments', '/healthz', '/api/search', '/api/inventory'];
+const HOSTS = ['web-1', 'web-2', 'web-3', 'worker-1', 'worker-2'];
+const many = [{ id: id(1), name: 'errors', threshold: 1, window_minutes: 15, extra: { level: 'error' } }];
+for (let i = 1; i < 200; i++) {
+  const k = i % 4;
+  const extra =
+    k === 0
+      ? { level: [LEVELS[i % 5], LEVELS[(i + 2) % 5]] }
+      : k === 1
+        ? { level: 'error', where: [{ field: 'hostname', op: 'equals', value: HOSTS[i % 5] }] }
+        : k === 2
+          ? { min_level: 'warn', where: [{ field: 'route', op: 'matches', value: `^${ROUTES[i % 7]}/${i % 10}` }] }
+          : { level: ['warn', 'error'], where: [{ field: 'duration_ms', op: 'gte', value: (i * 4.5) % 900 }] };
+  many.push({ id: id(i + 1), name: `rule ${i + 1}`, threshold: 1, window_minutes: 5 + (i % 3) * 5, extra });
+}
+const manyPath = join(tmp, 'many.yml');
+writeFileSync(manyPath, ruleYaml(many, data));
+const grouped = join(tmp, 'grouped.yml');
+writeFileSync(grouped, ruleYaml([{ id: id(1), name: 'per route', threshold: 1, window_minutes: 15, extra: { min_level: 'debug', group_by: ['route'], max_groups: 100 } }], data));
+
+const countOf = (r) => JSON.parse(r.out).rules[0].counts[0];
+const single = median(evalArgs(one));
+const twoHundred = median(evalArgs(manyPath));
+if (countOf(single) !== countOf(twoHundred)) throw new Error(`count mismatch: ${countOf(single)} vs ${countOf(twoHundred)}`);
+const group = median(evalArgs(grouped));
+const g = JSON.parse(group.out).rules[0];
+let rg = null;
+try {
+  const t0 = process.hrtime.bigint();
+  execFileSync('rg', ['-c', '"level":"error"', data], { encoding: 'utf8' });
+  rg = Number(process.hrtime.bigint() - t0) / 1e9;
+} catch {
+  rg = null;
+}
+console.log(`\n## Reference data: ${LINES.toLocaleString('en')} lines, ${(manifest.shuffled.bytes / 1e6).toFixed(0)} MB, unordered file, window 15 min up to ${now}`);
+console.log('| run | median s | peak RSS MB | note |');
+console.log('|---|---|---|---|');
+console.log(`| today's single-level rule | ${single.seconds.toFixed(2)} | ${single.rssMb.toFixed(0)} | count ${countOf(single)} |`);
+console.log(`| 200 filtered rules, one run | ${twoHundred.seconds.toFixed(2)} | ${twoHundred.rssMb.toFixed(0)} | ${(twoHundred.seconds / single.seconds).toFixed(2)}× the single rule |`);
+console.log(`| group_by route (${g.groups[0].toLocaleString('en')} groups in the window) | ${group.seconds.toFixed(2)} | ${group.rssMb.toFixed(0)} | untracked ${g.untracked_groups} |`);
+if (rg !== null) console.log(`| rg -c '"level":"error"' (no time filter) | ${rg.toFixed(2)} | — | one run |`);
