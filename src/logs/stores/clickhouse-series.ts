@@ -1,4 +1,5 @@
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import type { Level } from '../../model/levels.js';
 import type { Filter, Scalar, SeriesCounts, SeriesQuery } from '../../model/series.js';
 import type { ClickHouseSource } from '../../rules/schema.js';
 import { edgeGrid, windowEdges } from './buckets.js';
@@ -15,6 +16,7 @@ import {
   type FieldRef,
   type GeneralRow,
   type Plan,
+  type PlannedSeries,
 } from './plan.js';
 import { storeRegex } from './regex.js';
 import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
@@ -258,12 +260,18 @@ export async function seriesClickHouse(
       }
       throw err;
     }
+    const sets = simpleSets(plan, (levels) => levelLookup(levels, source.level_map).storeValues ?? levels);
+    const simpleCount = plan.series.filter((x) => x.simple).length;
     const simpleRows: { cell: number; counts: number[] }[] = [];
     const generalRows: GeneralRow[] = [];
     for (const r of rows) {
       const cell = Number(r.cell);
       if (Number(r.s) < 0) {
-        simpleRows.push({ cell, counts: (r.ns as unknown[]).map(Number) });
+        // Counts of level set -1 - s, spread back into the plan's order of simple series.
+        const set = sets[-1 - Number(r.s)];
+        const counts = new Array<number>(simpleCount).fill(0);
+        (r.ns as unknown[]).forEach((n, j) => (counts[set?.positions[j] ?? 0] = Number(n)));
+        simpleRows.push({ cell, counts });
         continue;
       }
       const nv = Number(r.nv);
@@ -286,7 +294,26 @@ export async function seriesClickHouse(
   }
 }
 
-function buildSql(
+/** The simple series grouped by their level set (store values), with each one's position among all simple series. */
+function simpleSets(
+  plan: Plan,
+  storeValues: (levels: Level[]) => string[],
+): { values: string[]; series: PlannedSeries[]; positions: number[] }[] {
+  const sets = new Map<string, { values: string[]; series: PlannedSeries[]; positions: number[] }>();
+  plan.series
+    .filter((x) => x.simple)
+    .forEach((ps, pos) => {
+      const values = [...storeValues(ps.levels)].sort();
+      const key = JSON.stringify(values);
+      let set = sets.get(key);
+      if (!set) sets.set(key, (set = { values, series: [], positions: [] }));
+      set.series.push(ps);
+      set.positions.push(pos);
+    });
+  return [...sets.values()];
+}
+
+export function buildSql(
   source: ClickHouseSource,
   plan: Plan,
   columns: Map<string, string>,
@@ -336,10 +363,10 @@ function buildSql(
   const rows = `SELECT ${[...rowCols, ...new Set(fieldCols0)].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
   const inner = `SELECT ${selects.join(', ')} FROM (${rows})`;
 
-  const selectionSql = (s: (typeof plan.series)[number]): string => {
+  const selectionSql = (s: (typeof plan.series)[number], withLevels = true): string => {
     const parts: string[] = [];
     const mine = storeValues(s.levels);
-    if (mine.length < allLevels.length) parts.push(`__lv IN (${inList(mine)})`);
+    if (withLevels && mine.length < allLevels.length) parts.push(`__lv IN (${inList(mine)})`);
     for (const w of s.where) parts.push(condition(w.filter, fieldCols[w.field] as FieldCols));
     if (guards.length) parts.push('__guard = 0');
     return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : '1';
@@ -349,15 +376,20 @@ function buildSql(
   const general = plan.series.filter((s) => !s.simple);
   const parts: string[] = [];
   if (simple.length > 0) {
-    const counts = simple.map((s) => {
-      const cond = selectionSql(s);
-      return cond === '1' ? 'count()' : `countIf(${cond})`;
+    // One sub-select per distinct level set: 18.16 evaluates every operand of AND over the whole block
+    // (no short-circuit), so a rule's regex runs only over the rows at its levels this way.
+    simpleSets(plan, storeValues).forEach((set, gi) => {
+      const counts = set.series.map((ps) => {
+        const cond = selectionSql(ps, false);
+        return cond === '1' ? 'count()' : `countIf(${cond})`;
+      });
+      const where = set.values.length < allLevels.length ? ` WHERE __lv IN (${inList(set.values)})` : '';
+      parts.push(
+        `SELECT toInt32(${-1 - gi}) AS s, emptyArrayString() AS k, __cell AS cell, toFloat64(0) AS hv, toUInt8(0) AS hvf, toUInt64(0) AS n, toUInt64(0) AS nv, ` +
+          `toFloat64(0) AS vmin, toFloat64(0) AS vmax, toInt64(0) AS lts, toFloat64(0) AS lv, toUInt8(0) AS lf, [${counts.join(', ')}] AS ns ` +
+          `FROM (${inner})${where} GROUP BY __cell`,
+      );
     });
-    parts.push(
-      `SELECT toInt32(-1) AS s, emptyArrayString() AS k, __cell AS cell, toFloat64(0) AS hv, toUInt8(0) AS hvf, toUInt64(0) AS n, toUInt64(0) AS nv, ` +
-        `toFloat64(0) AS vmin, toFloat64(0) AS vmax, toInt64(0) AS lts, toFloat64(0) AS lv, toUInt8(0) AS lf, [${counts.map((c) => `toUInt64(${c})`).join(', ')}] AS ns ` +
-        `FROM (${inner}) GROUP BY __cell`,
-    );
   }
   if (general.length > 0) {
     const tuples = general.map((s) => {
