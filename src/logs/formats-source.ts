@@ -64,6 +64,8 @@ export function needsDetection(spec: FormatSpec): boolean {
 export interface SampleStats {
   lines: number;
   unreadable: number;
+  /** The first unreadable sample line (cut to 120 characters), for the report when the prefilter skipped the rest. */
+  example?: string;
 }
 
 /** Candidates for detection, most specific first; json and logfmt are read by the default reader. */
@@ -93,8 +95,13 @@ export function resolveFormat(spec: FormatSpec, sample: string[]): { spec: Forma
   } else resolved = { ...spec, label: spec.label ?? labelOf(spec), tried: spec.tried ?? [labelOf(spec)] };
   const format = createLineFormat(resolved);
   let unreadable = 0;
-  for (const l of lines) if (!format.parse(l)) unreadable++;
-  return { spec: resolved, sample: { lines: lines.length, unreadable } };
+  let example: string | undefined;
+  for (const l of lines) {
+    if (format.parse(l)) continue;
+    unreadable++;
+    example ??= l.slice(0, 120);
+  }
+  return { spec: resolved, sample: { lines: lines.length, unreadable, ...(example !== undefined ? { example } : {}) } };
 }
 
 function labelOf(spec: FormatSpec): string {

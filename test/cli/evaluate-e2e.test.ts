@@ -124,6 +124,27 @@ describe('apialerts evaluate (built CLI)', () => {
   });
 });
 
+describe('plain-text logs (built CLI)', () => {
+  it('python-logging on stdin: detected, the same count under any TZ, the assumed zone on stderr; --timezone moves it; --on-unreadable error exits 2', async () => {
+    const rules = writeRules('https://hooks.example.com/a', { threshold: 3 });
+    const text = [0, 1, 2].map((i) => `2026-04-26 11:5${7 + i}:00 ERROR payment failed ${i}`).join('\n') + '\n';
+    const args = ['evaluate', '--rules', rules, '--logs', '-', '--now', '2026-04-26T12:00:00Z', '--dry-run'];
+    for (const TZ of ['UTC', 'America/New_York']) {
+      const r = await runNode(builtBundle('cli'), args, { TZ }, text);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('FIRED  High Error Rate (error >= 3 in 5 min): 2026-04-26T12:00:00Z (3)');
+      expect(r.stdout).toContain('source stdin: 3 lines; format python-logging (detected)');
+      expect(r.stderr).toContain('warning: log source stdin: 3 timestamps without a zone read as UTC');
+    }
+    const east = await runNode(builtBundle('cli'), [...args, '--timezone', '+01:00'], {}, text);
+    expect(east.stdout).toContain('ok     High Error Rate (error >= 3 in 5 min): 0');
+    expect(east.stderr).toBe('');
+    const bad = await runNode(builtBundle('cli'), [...args, '--on-unreadable', 'error'], {}, '11:58 E boom\n11:59 E boom\n');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/log source "logs-1" \(stdin\): most of the first lines could not be read \(formats tried: docker, json, logfmt.*e\.g\. "11:58 E boom"/);
+  });
+});
+
 describe('apialerts evaluate delivering (built CLI)', () => {
   it('delivers to a real receiver and saves state (exit 0); a receiver that always fails gives exit 3 with the state still saved', async () => {
     writeLogs();

@@ -1,6 +1,6 @@
 import type { SourceStats } from '../../model/count.js';
 import { isoSeconds } from '../../model/time.js';
-import { createLineFormat, needsDetection, resolveFormat, type FormatSpec, type LineFormat } from '../formats-source.js';
+import { createLineFormat, needsDetection, resolveFormat, type FormatSpec, type LineFormat, type SampleStats } from '../formats-source.js';
 import { compileWhere, fieldValue, groupValue, type FieldSource } from '../../model/filter.js';
 import { numericValue } from '../../model/aggregate.js';
 import type { LogRecord } from '../formats.js';
@@ -35,7 +35,7 @@ export interface ScanSpec {
   /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
   checkEveryLine?: boolean;
   /** The line format (formats-source.ts); detected from the first lines when it names none. Default: JSON/logfmt per line. */
-  format?: FormatSpec & { sample?: { lines: number; unreadable: number } };
+  format?: FormatSpec & { sample?: SampleStats };
 }
 
 /** The format a scan used, for the report. */
@@ -45,7 +45,7 @@ export interface ScanFormat {
   tried: string[];
   timezone: string;
   /** The first non-blank lines (up to SAMPLE_LINES) read with the format: how many, how many unreadable. */
-  sample?: { lines: number; unreadable: number };
+  sample?: SampleStats;
 }
 
 /** One series' entries in the span: timestamps per group (key: JSON of the group values; "[]" ungrouped). */
@@ -141,7 +141,7 @@ export class BlockScanner {
     else this.begin(format);
   }
 
-  private begin(spec: FormatSpec & { sample?: { lines: number; unreadable: number } }): void {
+  private begin(spec: FormatSpec & { sample?: SampleStats }): void {
     this.format = createLineFormat({ referenceMs: Number.isFinite(this.spec.toMs) ? this.spec.toMs : undefined, ...spec });
     // Series: the union of the series' level names only when every series restricts levels; else every line.
     if (!this.spec.series) this.prefilter = this.format.prefilter(this.spec.levels);
@@ -454,7 +454,12 @@ export function toStats(source: string, r: ScanResult, skippedBytes = 0, timezon
       stats.timezone = r.format.timezone;
       if (!timezoneNamed) stats.timezoneAssumed = true;
     }
-    if (mostlyUnreadable(r)) stats.mostlyUnreadable = true;
+    if (mostlyUnreadable(r)) {
+      stats.mostlyUnreadable = true;
+      // The prefilter may have skipped every unreadable line: show one from the sample.
+      const example = r.format.sample?.example;
+      if (r.samples.length === 0 && example !== undefined) stats.unreadableSamples = [example];
+    }
   }
   if (r.firstTs <= r.lastTs && Math.abs(r.firstTs) <= 8.64e15 && Math.abs(r.lastTs) <= 8.64e15) {
     stats.firstEntryAt = isoSeconds(r.firstTs);
