@@ -10,6 +10,7 @@ import { registerBacktest } from './commands/backtest.js';
 import { registerVerify } from './commands/verify.js';
 import { registerAlerts } from './commands/alerts.js';
 import { registerScanWorker } from './commands/scan-worker.js';
+import { registerReceive } from './commands/receive.js';
 
 /**
  * Each subcommand lives in its own module under ./commands and registers itself here.
@@ -17,10 +18,10 @@ import { registerScanWorker } from './commands/scan-worker.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerAlerts, registerScanWorker];
+const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerReceive, registerAlerts, registerScanWorker];
 
 /** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
-const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify']);
+const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify', 'receive']);
 
 export function buildProgram(): Command {
   const program = new Command('apialerts')

@@ -40,7 +40,7 @@ describe('evaluate/action.yml', () => {
   it('declares exactly the outputs the code writes, and the README documents each input and output', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...EVALUATE_OUTPUTS].sort());
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## The scheduled alerts workflow'));
+    const section = readme.slice(readme.indexOf('### The evaluate action'));
     for (const name of [...Object.keys(EVALUATE_INPUTS), ...EVALUATE_OUTPUTS]) expect(section, `README documents ${name}`).toContain(`\`${name}\``);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { RuleSchema, RulesFileSchema } from '../../src/rules/schema.js';
+import { snippets } from '../helpers/markdown.js';
 
 /**
  * Every fenced snippet in README.md is checked by what it is: shell is syntax-checked and each
@@ -17,28 +18,6 @@ import { RuleSchema, RulesFileSchema } from '../../src/rules/schema.js';
  */
 const ROOT = join(import.meta.dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-export interface Snippet {
-  lang: string;
-  code: string;
-  line: number;
-}
-
-export function snippets(markdown: string): Snippet[] {
-  const out: Snippet[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]!);
-    if (!open) continue;
-    const fence = open[2]!;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !lines[j]!.trim().startsWith(fence); j++) body.push(lines[j]!.slice(open[1]!.length));
-    out.push({ lang: open[3]!.toLowerCase(), code: body.join('\n'), line: i + 1 });
-    i = j;
-  }
-  return out;
-}
 
 const SHELL = new Set(['sh', 'bash', 'shell', 'console', 'cron']);
 const all = snippets(README);

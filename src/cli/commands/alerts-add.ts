@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import {
   addFieldOptions,
+  withSecretFile,
   common,
   edits,
   fieldsFrom,
@@ -16,7 +17,7 @@ import { starterFor } from './alerts-init.js';
 /** `alerts add`: a new rule (a UUID, and a webhook secret printed once); creates the file when missing. */
 export function registerAlertsAdd(alerts: Command): void {
   addFieldOptions(
-    common(alerts.command('add').description('Add a rule (assigns a UUID; generates the webhook secret; creates the file when missing)')),
+    withSecretFile(common(alerts.command('add').description('Add a rule (assigns a UUID; generates the webhook secret; creates the file when missing)'))),
     true,
   )
     .option('--disabled', 'add it disabled')

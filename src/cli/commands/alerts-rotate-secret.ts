@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
-import { common, edits, newSecret, printSecret, secretEnvName, type CommonFlags } from './alerts-shared.js';
+import { common, edits, withSecretFile, newSecret, printSecret, secretEnvName, type CommonFlags } from './alerts-shared.js';
 
 /** `alerts rotate-secret`: a new webhook secret, printed once; the file changes only to name its env var. */
 export function registerAlertsRotateSecret(alerts: Command): void {
-  common(alerts.command('rotate-secret <rule>').description('Generate a new webhook secret (printed once)')).action(
-    async (key: string, flags: CommonFlags) => {
+  withSecretFile(common(alerts.command('rotate-secret <rule>').description('Generate a new webhook secret (printed once)'))).action(
+    async (key: string, flags: CommonFlags & { secretFile?: string }) => {
       const { openRulesDocument, editRulesFile, findRule, rulesOf, updateRule } = await edits();
       const d = await openRulesDocument(flags.rules);
       const rule = rulesOf(d).rules[findRule(d, key)]!;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { LEVELS } from '../../model/levels.js';
 import { CHANNELS } from '../../rules/schema.js';
-import { UserError } from '../../util/errors.js';
+import { UserError, errorMessage } from '../../util/errors.js';
 
 /** What the `alerts` subcommands share: the field flags, the common flags, the secret printout. */
 export interface FieldFlags {
@@ -97,15 +98,35 @@ export function common(cmd: Command): Command {
   return cmd.option('--rules <file>', 'rule file', 'alerts.yml').option('--json', 'print JSON');
 }
 
+/** `--secret-file`: where a new webhook secret is written (mode 0600) instead of being printed. */
+export const withSecretFile = (cmd: Command): Command =>
+  cmd.option('--secret-file <file>', 'write the new webhook secret to this file (mode 0600) instead of printing it');
+
 export function printSecret(
-  flags: CommonFlags,
+  flags: CommonFlags & { secretFile?: string },
   rule: { id: string; name: string },
   envName: string,
   secret: string,
   rotated: boolean,
 ): void {
+  if (flags.secretFile) {
+    try {
+      writeFileSync(flags.secretFile, secret + '\n', { mode: 0o600 });
+      chmodSync(flags.secretFile, 0o600); // an existing file keeps its mode on write
+    } catch (err) {
+      throw new UserError(`cannot write the secret to ${flags.secretFile}: ${errorMessage(err)} (the rule was saved: run "apialerts alerts rotate-secret" for a new secret)`, { exitCode: 2 });
+    }
+  }
   if (flags.json) {
-    process.stdout.write(JSON.stringify({ id: rule.id, name: rule.name, secret_env: envName, secret }) + '\n');
+    const shown = flags.secretFile ? { secret_file: flags.secretFile } : { secret };
+    process.stdout.write(JSON.stringify({ id: rule.id, name: rule.name, secret_env: envName, ...shown }) + '\n');
+    return;
+  }
+  if (flags.secretFile) {
+    process.stdout.write(
+      `${rotated ? 'New webhook' : 'Webhook'} secret for "${rule.name}" written to ${flags.secretFile} (mode 0600).\n` +
+        `Store it as a repository secret named ${envName} and give your receiver the same value; the rule file only holds the name.\n`,
+    );
     return;
   }
   process.stdout.write(

@@ -4,6 +4,7 @@ import { UserError } from '../../util/errors.js';
 import {
   addFieldOptions,
   common,
+  withSecretFile,
   edits,
   fieldsFrom,
   newSecret,
@@ -16,9 +17,9 @@ import {
 
 /** `alerts update`: change fields of a rule; a new webhook gets a secret env name and a secret. */
 export function registerAlertsUpdate(alerts: Command): void {
-  addFieldOptions(common(alerts.command('update <rule>').description('Change fields of a rule (by id or name)')), false)
+  addFieldOptions(withSecretFile(common(alerts.command('update <rule>').description('Change fields of a rule (by id or name)'))), false)
     .option('--state <file>', 'reset the webhook state here when the webhook URL changes')
-    .action(async (key: string, flags: CommonFlags & FieldFlags) => {
+    .action(async (key: string, flags: CommonFlags & FieldFlags & { secretFile?: string }) => {
       const fields = fieldsFrom(flags);
       if (Object.keys(fields).length === 0)
         throw new UserError('nothing to update: give at least one field flag (see --help)', { exitCode: 2 });
