@@ -40,7 +40,7 @@ describe('README walk-through: from init to a verified webhook', () => {
     expect(block, 'the walk-through has a sh block').toBeDefined();
     const port = String(await freePort());
     const script = `set -e\n${block!.code.replaceAll('8080', port)}\n`;
-    const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, TZ: 'America/New_York' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, TZ: 'America/New_York' };
     delete env.ALERT_PAYMENT_ERRORS_SECRET;
     const { stdout, stderr } = await run('bash', ['-c', script], { cwd: dir, env, timeout: 60_000 });
     expect(stdout).toContain('FIRED  Payment errors (error >= 3 in 15 min): 2026-11-22T12:00:00Z (5)');
