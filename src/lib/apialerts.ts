@@ -67,7 +67,7 @@ async function deliver(event: Event, apiKey: string, opts: ApiAlertsOptions): Pr
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
     try {
-      const r = await sendEvent(event as Parameters<typeof sendEvent>[0], {
+      const r = await sendEvent(event, {
         apiKey,
         integration: opts.integration ?? 'js',
         ...(opts.version ? { version: opts.version } : {}),
