@@ -12,7 +12,7 @@ import { urlPasswordForms } from '../util/userinfo.js';
 import { parseSecretsBundle, parseSecretsJson, type SecretSources } from '../evaluate/secrets.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './runner.js';
-import { renderEvaluateSummary } from './evaluate-summary.js';
+import { SUMMARY_HISTORY_TICKS, renderEvaluateSummary } from './evaluate-summary.js';
 
 /** The evaluate action's inputs and their defaults (evaluate/action.yml; a test keeps them in step). */
 export const EVALUATE_INPUTS = {
@@ -174,6 +174,8 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
       allowPrivateTargets: config.allowPrivateTargets,
       env: config.env,
       secrets: config.secrets,
+      // The summary charts each rule's recent ticks, counted in the same pass as this run's.
+      ...(config.summary ? { historyTicks: SUMMARY_HISTORY_TICKS } : {}),
       ...(config.heartbeat ? { heartbeat: config.heartbeat } : {}),
       deliverer: createDeliverer({ allowPrivateTargets: config.allowPrivateTargets, log: (line) => runner.warning(line) }),
     });

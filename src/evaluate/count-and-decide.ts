@@ -26,6 +26,11 @@ export interface EvaluateTicksOptions {
   instanceState?: (ruleId: string) => Record<string, InstanceState> | undefined;
   /** Distinct groups tracked per series by the sources (memory bound; default DEFAULT_GROUP_LIMIT). */
   groupLimit?: number;
+  /**
+   * Earlier grid ticks (epoch ms, oldest first, all before ticks[0]) measured in the same query for
+   * the report's history (RuleReport.history), never decided: a summary chart of recent ticks.
+   */
+  historyTicks?: number[];
 }
 
 /**
@@ -43,13 +48,27 @@ export async function evaluateTicks(
 ): Promise<TickEvaluation> {
   const measuresById = new Map<string, RuleMeasures>();
   const stats = new Map<string, SourceStats>();
+  const historyById = new Map<string, number[]>();
+  const history = ticks.length > 0 ? (opts.historyTicks ?? []) : [];
   if (ticks.length > 0) {
-    for (const plan of compileRules(rules, ticks, opts)) {
+    // History ticks ride along in the same query (one more window each); windows are per tick, so
+    // measuring them first and slicing them off leaves this run's measures exactly as without them.
+    const all = history.length > 0 ? [...history, ...ticks] : ticks;
+    for (const plan of compileRules(rules, all, opts)) {
       const result: SeriesResult = await provider.countSeries(plan.query);
       for (const s of result.stats) if (!stats.has(s.source)) stats.set(s.source, s);
-      for (const rp of plan.rules) measuresById.set(rp.rule.id, measureRule(rp, ticks, result));
+      for (const rp of plan.rules) {
+        const measured = measureRule(rp, all, result);
+        if (history.length > 0) {
+          const past = measured.ticks.slice(0, history.length);
+          historyById.set(rp.rule.id, past.map((t) => Math.max(0, ...t.instances.map((m) => m.count ?? 0))));
+          measured.ticks = measured.ticks.slice(history.length);
+        }
+        measuresById.set(rp.rule.id, measured);
+      }
     }
   }
+  const withHistory = <T extends RuleReport>(report: T): T => (opts.historyTicks ? { ...report, history: historyById.get(report.id) ?? [] } : report);
 
   const decisions: Decision[] = [];
   const last = new Map<string, number | null>();
@@ -66,7 +85,7 @@ export async function evaluateTicks(
         decisions.push({ rule, triggered_at, match_count: f.match_count });
         return triggered_at;
       });
-      return { ...base, counts, fired };
+      return withHistory({ ...base, counts, fired });
     }
 
     const grouped = rule.group_by !== undefined;
@@ -131,7 +150,7 @@ export async function evaluateTicks(
       report.untracked_groups = measured?.truncatedGroups ?? 0;
       report.fired_groups = decided.fires.map((f) => ({ triggered_at: isoSeconds(f.tickMs), group: f.group ?? {}, match_count: f.match_count }));
     }
-    return report;
+    return withHistory(report);
   });
   // Oldest tick first, then in rule-file order: the order receivers hear about them.
   decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));

@@ -54,9 +54,11 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     const at = state.rules[id]?.last_triggered_at;
     return at ? Date.parse(at) : null;
   };
+  const history = historyBefore(plan.ticks, file.evaluation.interval_minutes, opts.historyTicks);
   const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, {
     ignoreRuleSources: fromArgs,
     instanceState: (id) => state.rules[id]?.instances,
+    ...(history ? { historyTicks: history } : {}),
   });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
   // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
@@ -68,6 +70,7 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     project: file.project,
     ticks: plan.ticks.map(isoSeconds),
     skippedTicks: plan.skipped,
+    ...(history ? { historyTicks: history.map(isoSeconds) } : {}),
     rules: evaluated.rules,
     decisions,
     outcomes: [],
@@ -120,4 +123,12 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
       env,
     });
   return report;
+}
+
+/** The grid ticks just before `ticks` that make a chart of `wanted` ticks; undefined when not asked for. */
+function historyBefore(ticks: number[], intervalMinutes: number, wanted: number | undefined): number[] | undefined {
+  if (wanted === undefined) return undefined;
+  const first = ticks[0];
+  const extra = first === undefined ? 0 : Math.max(0, Math.floor(wanted) - ticks.length);
+  return Array.from({ length: extra }, (_, i) => first! - (extra - i) * intervalMinutes * 60_000);
 }

@@ -29,6 +29,11 @@ export interface EvaluateOptions {
   secrets?: SecretSources;
   /** Delivery implementation; dry runs need none. */
   deliverer?: Deliverer;
+  /**
+   * Ticks a chart should cover: when this run evaluates fewer, the grid ticks just before its first
+   * tick are measured too (same query, never decided) into RuleReport.history.
+   */
+  historyTicks?: number;
   /** Called as sources are read, for progress bars. */
   onProgress?: ProgressFn;
   /** After a run that delivered everything (not a dry run): request a URL and/or send an event. */
@@ -58,6 +63,8 @@ export interface RuleReport {
   counts: number[];
   /** triggered_at of every fire in this run. */
   fired: string[];
+  /** Counts at EvaluateReport.historyTicks (earlier ticks, measured for charts, not decided); when asked for. */
+  history?: number[];
   // The fields below appear only for rules that use group_by, denominator or comparison.
   /** at_least (count >= threshold) or fewer_than (count < threshold). */
   comparison?: 'at_least' | 'fewer_than';
@@ -86,6 +93,8 @@ export interface EvaluateReport {
   ticks: string[];
   /** Ticks older than max_catchup_minutes that were not evaluated. */
   skippedTicks: number;
+  /** Earlier grid ticks before `ticks` measured for the charts (EvaluateOptions.historyTicks), oldest first. */
+  historyTicks?: string[];
   rules: RuleReport[];
   decisions: Decision[];
   outcomes: DeliveryOutcome[];

@@ -128,7 +128,13 @@ describe('the evaluate action over scheduled runs', () => {
     expect(r1.summary).toContain('## 🔔 Threshold alerts: shop &lt;api&gt;');
     expect(r1.summary).toContain('| High Error Rate \\| checkout | error | ≥ 10 | 10 min | 12 | 12 | 🔴 12:00 (12) | ✅ webhook<br>✅ email |');
     expect(r1.summary).toContain('| Fatal | fatal | ≥ 1 | 5 min | 0 | 0 | no | — |');
-    expect(r1.summary).toMatch(/```mermaid\nxychart-beta\n {2}title "High Error Rate \| checkout: error entries per 10 min vs threshold 10"\n {2}x-axis \["12:00"\]\n {2}y-axis "entries" 0 --> 13\n {2}bar \[12\]\n {2}line \[10\]\n```/);
+    // A first run evaluates one tick; its chart shows the 23 ticks before it too, counted from the logs.
+    const block = /```mermaid\n%%\{init: .*\}%%\nxychart-beta\n([\s\S]*?)\n```/.exec(r1.summary)?.[1] ?? '';
+    expect(block).toContain('  title "High Error Rate | checkout: error entries per 10 min, threshold 10"');
+    expect(block).toMatch(/\n {2}x-axis \[("\d\d:\d\d", ){23}"12:00"\]/);
+    expect(block).toMatch(/\n {2}bar \[(0, ){23}12\]/); // fired: red
+    expect(block).toMatch(/\n {2}line \[10(, 10){23}\]/); // the threshold across every tick
+    expect(r1.summary).toContain('The last 24 ticks (the last is this run’s; the earlier ones counted from the logs again)');
     expect(r1.result.stdout).toMatch(/::warning::2 of \d+ lines in .*app\.log could not be read/);
 
     // 2. On time, 5 minutes later: the burst is still in the window, but it fired 5 < 10 minutes ago.
@@ -140,7 +146,10 @@ describe('the evaluate action over scheduled runs', () => {
     expect(r3.outputs.ticks).toBe(JSON.stringify([at(10), at(15), at(20), at(25)]));
     expect(firedAt(r3)).toEqual([`${at(15)} 12`]);
     expect(hook.requests).toHaveLength(2);
-    expect(r3.summary).toMatch(/x-axis \["12:10", "12:15", "12:20", "12:25"\]\n {2}y-axis "entries" 0 --> 13\n {2}bar \[0, 12, 12, 0\]/);
+    // Catch-up: its 4 ticks after 20 earlier ones; fired at 12:15 (red), held back by dedup at 12:20 (amber);
+    // the earlier fire at 12:00 replayed from the logs, 12:05 held back as the run at :05 found.
+    expect(r3.summary).toMatch(/x-axis \[("\d\d:\d\d", ){18}"12:00", "12:05", "12:10", "12:15", "12:20", "12:25"\]\n {2}y-axis "error entries per 10 min" 0 --> 14\n/);
+    expect(r3.summary).toMatch(/\n {2}bar \[(0, ){18}12, 0, 0, 12, 0, 0\]\n {2}bar \[(0, ){18}0, 12, 0, 0, 12, 0\]\n/);
 
     // 4. The cache was evicted: an empty state evaluates now only, no crash, nothing old re-fires.
     rmSync(state);
