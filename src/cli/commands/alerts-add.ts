@@ -13,17 +13,25 @@ import {
   type FieldFlags,
 } from './alerts-shared.js';
 import { starterFor } from './alerts-init.js';
+import { addLanguageOptions, languageFieldsFrom, type RuleLanguageFlags } from './alerts-fields.js';
 
 /** `alerts add`: a new rule (a UUID, and a webhook secret printed once); creates the file when missing. */
 export function registerAlertsAdd(alerts: Command): void {
-  addFieldOptions(
-    withSecretFile(common(alerts.command('add').description('Add a rule (assigns a UUID; generates the webhook secret; creates the file when missing)'))),
-    true,
+  addLanguageOptions(
+    addFieldOptions(
+      withSecretFile(
+        common(
+          alerts.command('add').description('Add a rule (assigns a UUID; generates the webhook secret; creates the file when missing)'),
+        ),
+      ),
+      true,
+    ),
+    false,
   )
     .option('--disabled', 'add it disabled')
-    .action(async (flags: CommonFlags & FieldFlags & { disabled?: boolean }) => {
+    .action(async (flags: CommonFlags & FieldFlags & RuleLanguageFlags & { disabled?: boolean }) => {
       const { editRulesFile, addRule } = await edits();
-      const fields = fieldsFrom(flags);
+      const fields = { ...fieldsFrom(flags), ...languageFieldsFrom(flags, { update: false }) };
       const rule: Record<string, unknown> = { id: randomUUID(), ...fields, ...(flags.disabled ? { enabled: false } : {}) };
       const signed = typeof rule.notify_webhook === 'string';
       if (signed && !rule.notify_webhook_secret_env) rule.notify_webhook_secret_env = secretEnvName(String(rule.name));

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { LEVELS } from '../../model/levels.js';
 import { CHANNELS } from '../../rules/schema.js';
 import { UserError, errorMessage } from '../../util/errors.js';
+import { finiteNumber, levelValue } from './alerts-fields.js';
 
 /** What the `alerts` subcommands share: the field flags, the common flags, the secret printout. */
 export interface FieldFlags {
@@ -45,8 +46,8 @@ export function positiveInt(v: string | undefined, flag: string): number | undef
 export function fieldsFrom(f: FieldFlags): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     name: f.name,
-    level: f.level,
-    threshold: positiveInt(f.threshold, '--threshold'),
+    level: levelValue(f.level),
+    threshold: finiteNumber(f.threshold, '--threshold'),
     window_minutes: positiveInt(f.window, '--window'),
     channels: list(f.channels),
     notify_email: f.email,
@@ -79,8 +80,8 @@ export function addFieldOptions(cmd: Command, required: boolean): Command {
   const req = (o: Option) => (required ? o.makeOptionMandatory() : o);
   return cmd
     .addOption(req(new Option('--name <name>', 'rule name')))
-    .addOption(req(new Option('--level <level>', 'log level').choices([...LEVELS])))
-    .addOption(req(new Option('--threshold <n>', 'fire when count >= n')))
+    .option('--level <levels>', `log level, or a comma-separated list: ${LEVELS.join(', ')} (aliases such as ERROR, warning, critical too)`)
+    .addOption(req(new Option('--threshold <n>', 'fire when count >= n (a ratio or value rule: any number)')))
     .addOption(req(new Option('--window <minutes>', 'window_minutes')))
     .addOption(req(new Option('--channels <list>', `comma-separated: ${CHANNELS.join(', ')}`)))
     .option('--email <address>', 'notify_email')
@@ -114,7 +115,10 @@ export function printSecret(
       writeFileSync(flags.secretFile, secret + '\n', { mode: 0o600 });
       chmodSync(flags.secretFile, 0o600); // an existing file keeps its mode on write
     } catch (err) {
-      throw new UserError(`cannot write the secret to ${flags.secretFile}: ${errorMessage(err)} (the rule was saved: run "apialerts alerts rotate-secret" for a new secret)`, { exitCode: 2 });
+      throw new UserError(
+        `cannot write the secret to ${flags.secretFile}: ${errorMessage(err)} (the rule was saved: run "apialerts alerts rotate-secret" for a new secret)`,
+        { exitCode: 2 },
+      );
     }
   }
   if (flags.json) {

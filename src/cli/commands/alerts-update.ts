@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Rule } from '../../rules/schema.js';
 import { UserError } from '../../util/errors.js';
+import { addLanguageOptions, languageFieldsFrom, type RuleLanguageFlags } from './alerts-fields.js';
 import {
   addFieldOptions,
   common,
@@ -17,10 +18,13 @@ import {
 
 /** `alerts update`: change fields of a rule; a new webhook gets a secret env name and a secret. */
 export function registerAlertsUpdate(alerts: Command): void {
-  addFieldOptions(withSecretFile(common(alerts.command('update <rule>').description('Change fields of a rule (by id or name)'))), false)
+  addLanguageOptions(
+    addFieldOptions(withSecretFile(common(alerts.command('update <rule>').description('Change fields of a rule (by id or name)'))), false),
+    true,
+  )
     .option('--state <file>', 'reset the webhook state here when the webhook URL changes')
-    .action(async (key: string, flags: CommonFlags & FieldFlags & { secretFile?: string }) => {
-      const fields = fieldsFrom(flags);
+    .action(async (key: string, flags: CommonFlags & FieldFlags & RuleLanguageFlags & { secretFile?: string }) => {
+      const fields = { ...fieldsFrom(flags), ...languageFieldsFrom(flags, { update: true }) };
       if (Object.keys(fields).length === 0)
         throw new UserError('nothing to update: give at least one field flag (see --help)', { exitCode: 2 });
       const { editRulesFile, findRule, rulesOf, updateRule } = await edits();
