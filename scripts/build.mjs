@@ -29,6 +29,12 @@ for (const [name, src] of Object.entries(entries)) {
   );
 }
 
+// The library's type declarations (package.json exports → types), so `import { send } from
+// 'apialerts-toolkit'` type-checks in a consumer's strict TypeScript.
+if (wanted.length === 0 || wanted.includes('lib')) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
+}
+
 // apialerts-toolkit/sdk (src/lib/sdk.ts): the SDK-shaped names re-exported from the library bundle,
 // not a second bundle, so both entries share one ApiAlerts class and one configured client.
 if (wanted.length === 0 || wanted.includes('lib')) {
