@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proxyFor } from '../../src/events/proxy.js';
+import { proxyFor } from '../../src/util/proxy.js';
 
 const https = new URL('https://api.apialerts.com/event');
 const http = new URL('http://api.apialerts.com:8080/event');
