@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { decisionExtras } from './extras.js';
 import { levelLabel } from '../rules/selection.js';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { Decision } from './types.js';
 import { backoffDelay } from '../util/retry.js';
 import { sleep } from '../util/sleep.js';
-import { errorMessage } from '../util/errors.js';
+import { describeError } from '../util/errors.js';
+import { requestStatus } from '../util/http.js';
 import { checkLiteralHost, guardedLookup } from './address-policy.js';
 import { signKrafter, signStandard } from './sign.js';
 import { eventName, isResolve, lifecycleBodyFields } from './lifecycle-payload.js';
@@ -52,6 +51,8 @@ export interface WebhookOptions {
   /** Secrets from the rule's env var; empty when the rule names none (unsigned, as the seed allows). */
   secrets: string[];
   userAgent: string;
+  /** Where the proxy settings are read (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); process.env by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface WebhookResult {
@@ -86,41 +87,19 @@ export function webhookHeaders(d: Decision, body: Buffer, secrets: string[], now
   return headers;
 }
 
-/** One attempt: 2xx is success; anything else (3xx included — never followed) is a failure. */
-function attempt(url: URL, body: Buffer, headers: Record<string, string>, opts: WebhookOptions): Promise<{ status?: number; error?: string }> {
-  return new Promise((resolve) => {
-    const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
-    if (refused) return resolve({ error: refused });
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    let settled = false;
-    const done = (r: { status?: number; error?: string }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(r);
-    };
-    const req = send(url, { method: 'POST', headers, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res: IncomingMessage) => {
-      res.resume(); // the body is not needed; drain it so the socket can close
-      res.on('end', () => done({ status: res.statusCode }));
-      res.on('error', () => done({ status: res.statusCode }));
-    });
-    // One deadline for the whole attempt (connect, send, answer), as the seed's "2xx within 10 s".
-    const timer = setTimeout(() => {
-      done({ error: `no answer within ${opts.timeoutMs / 1000} s` });
-      req.destroy();
-    }, opts.timeoutMs);
-    req.on('error', (err: NodeJS.ErrnoException) => done({ error: describe(err) }));
-    req.end(body);
-  });
-}
-
-function describe(err: NodeJS.ErrnoException): string {
-  if (err.code === 'ERR_REFUSED_TARGET') return err.message;
-  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return `DNS lookup failed for ${(err as { hostname?: string }).hostname ?? 'the host'} (${err.code})`;
-  if (err.code === 'ECONNREFUSED') return 'connection refused';
-  if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return 'connection reset by the receiver';
-  if (/certificate|SSL|TLS|self[- ]signed/i.test(err.message) || err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT')) return `TLS error: ${err.message}`;
-  return errorMessage(err);
+/**
+ * One attempt: 2xx is success; anything else (3xx included — never followed) is a failure. Sent by the
+ * toolkit's outbound HTTP helper (proxy from the environment, one deadline for the whole attempt as the
+ * seed's "2xx within 10 s"), with the address policy's lookup on the target.
+ */
+async function attempt(url: URL, body: Buffer, headers: Record<string, string>, opts: WebhookOptions, env: NodeJS.ProcessEnv): Promise<{ status?: number; error?: string }> {
+  const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
+  if (refused) return { error: refused };
+  try {
+    return await requestStatus(url, { method: 'POST', headers, body, timeoutMs: opts.timeoutMs, lookup: guardedLookup(opts.allowPrivate), agent: false, env });
+  } catch (err) {
+    return { error: describeError(err) };
+  }
 }
 
 /** Up to 3 attempts with full-jitter backoff; a refused target is not retried (it will not change). */
@@ -131,7 +110,7 @@ export async function deliverWebhook(d: Decision, url: string, opts: WebhookOpti
   for (let i = 0; i < WEBHOOK_ATTEMPTS; i++) {
     if (i > 0) await sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
     const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
-    last = await attempt(target, body, headers, opts);
+    last = await attempt(target, body, headers, opts, opts.env ?? process.env);
     if (last.status !== undefined && last.status >= 200 && last.status < 300) return { ok: true, attempts: i + 1, http_status: last.status };
     if (last.error?.startsWith('refused:')) return { ok: false, attempts: i + 1, detail: last.error, refused: true };
   }

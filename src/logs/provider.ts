@@ -1,6 +1,4 @@
 import { readdir, stat } from 'node:fs/promises';
-import { get as httpGet, type IncomingMessage } from 'node:http';
-import { get as httpsGet } from 'node:https';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -11,7 +9,9 @@ import { DEFAULT_GROUP_LIMIT, type GroupCounts, type SeriesCounts, type SeriesPr
 import { countInWindow, type Window } from '../model/window.js';
 import { formatSpecOf } from './formats-source.js';
 import { unreadableMessage } from './formats-report.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
+import { requestStream } from '../util/http.js';
+import { redactUrl } from '../util/redact.js';
 import { countWindows } from './file-counts.js';
 import { openFile } from './log-file.js';
 import type { Level } from '../model/levels.js';
@@ -133,11 +133,11 @@ async function scanSource(source: Source, spec: ScanSpec, opts: ProviderOptions,
       const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
       done(got.result, sourceStats);
       if (sourceStats.mostlyUnreadable && (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
-        throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: 2 });
+        throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: EXIT.badInput });
       }
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });
+      throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
     }
   }
 }
@@ -193,7 +193,7 @@ function addSeriesCounts(into: SeriesCounts[], part: SeriesCounts[], specs: Seri
       const have = byKey.get(JSON.stringify(g.key));
       if (have && specs[i]!.value) {
         if (have.values?.some((v) => v !== null) && g.values?.some((v) => v !== null))
-          throw new UserError('a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind', { exitCode: 2 });
+          throw new UserError('a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind', { exitCode: EXIT.badInput });
         if (g.values?.some((v) => v !== null)) have.values = [...g.values];
         have.skippedValues = (have.skippedValues ?? 0) + (g.skippedValues ?? 0);
       }
@@ -219,50 +219,45 @@ export async function streamsOf(source: Source, opts: ProviderOptions): Promise<
   if (source.kind === 'stdin') return [{ label: 'stdin', open: async () => process.stdin }];
   if ('url' in source) {
     const token = source.token_env ? opts.env[source.token_env] : undefined;
-    if (source.token_env && !token) throw new UserError(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: 2 });
-    return [{ label: source.url, open: () => openUrl(source.url, token) }];
+    if (source.token_env && !token) throw new UserError(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: EXIT.badInput });
+    return [{ label: redactUrl(source.url), open: () => openUrl(source.url, token, opts.env) }];
   }
   if ('path' in source) {
     const paths = await expandPath(isAbsolute(source.path) ? source.path : join(opts.baseDir, source.path));
-    if (paths.length === 0) throw new UserError(`log source "${source.name}": no file matches ${source.path}`, { exitCode: 2 });
+    if (paths.length === 0) throw new UserError(`log source "${source.name}": no file matches ${source.path}`, { exitCode: EXIT.badInput });
     return paths.map((p) => ({ label: p, path: p, open: async () => openFile(p) }));
   }
-  throw new UserError(`log source "${(source as { name: string }).name}" has an unsupported kind`, { exitCode: 2 });
+  throw new UserError(`log source "${(source as { name: string }).name}" has an unsupported kind`, { exitCode: EXIT.badInput });
 }
 
 /** A path, or a pattern with * and ? in its last segment (logs/*.log, logs/app-*.log.gz). */
 async function expandPath(path: string): Promise<string[]> {
   const name = basename(path);
   if (!/[*?]/.test(name)) return [path];
-  if (/[*?]/.test(dirname(path))) throw new UserError(`wildcards are supported in the file name only: ${path}`, { exitCode: 2 });
+  if (/[*?]/.test(dirname(path))) throw new UserError(`wildcards are supported in the file name only: ${path}`, { exitCode: EXIT.badInput });
   const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
   let names: string[];
   try {
     names = await readdir(dirname(path));
   } catch (err) {
-    throw new UserError(`cannot list ${dirname(path)}: ${errorMessage(err)}`, { exitCode: 2, cause: err });
+    throw new UserError(`cannot list ${dirname(path)}: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
   }
   return names.filter((n) => re.test(n)).sort().map((n) => join(dirname(path), n));
 }
 
-/** Streams a URL (never downloaded whole); a body cut short surfaces as an error, not as fewer lines. */
-function openUrl(url: string, token: string | undefined): Promise<Readable> {
-  return new Promise((resolve, reject) => {
-    const get = url.startsWith('https:') ? httpsGet : httpGet;
-    const req = get(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, timeout: 30_000 }, (res: IncomingMessage) => {
-      if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
-        res.resume();
-        reject(new Error(`HTTP ${res.statusCode}`));
-        return;
-      }
-      res.on('aborted', () => res.destroy(new Error('connection closed before the body ended')));
-      if (url.split('?')[0]!.endsWith('.gz')) {
-        const gunzip = createGunzip();
-        res.on('error', (err) => gunzip.destroy(err));
-        resolve(res.pipe(gunzip));
-      } else resolve(res);
-    });
-    req.on('timeout', () => req.destroy(new Error('no answer within 30 s')));
-    req.on('error', reject);
-  });
+/**
+ * Streams a URL (never downloaded whole) through the toolkit's outbound HTTP helper (proxy from the
+ * environment; 30 s for the answer, then 30 s at most without a byte); a body cut short surfaces as
+ * an error, not as fewer lines.
+ */
+async function openUrl(url: string, token: string | undefined, env: NodeJS.ProcessEnv): Promise<Readable> {
+  const res = await requestStream(new URL(url), { headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 30_000, env });
+  if (res.status < 200 || res.status >= 300) {
+    res.body.resume();
+    throw new Error(`HTTP ${res.status}`);
+  }
+  if (!url.split('?')[0]!.endsWith('.gz')) return res.body;
+  const gunzip = createGunzip();
+  res.body.on('error', (err) => gunzip.destroy(err));
+  return res.body.pipe(gunzip);
 }
