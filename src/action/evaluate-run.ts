@@ -5,7 +5,8 @@ import { runEvaluation } from '../evaluate/run.js';
 import type { EvaluateReport } from '../evaluate/types.js';
 import { loadRules } from '../rules/load.js';
 import { levelLabel } from '../rules/selection.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
+import { decisionJson } from '../evaluate/decision-json.js';
 import { parseCalendarTime } from '../util/calendar-time.js';
 import { sourceWarnings } from '../logs/formats-report.js';
 import { urlPasswordForms } from '../util/userinfo.js';
@@ -34,7 +35,7 @@ export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries
 export type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
 
 /** Exit codes, as the CLI's evaluate: 2 bad input, 3 deliveries failed (when that fails the step), 1 unexpected. */
-export const EVALUATE_EXIT = { ok: 0, unexpected: 1, badInput: 2, deliveryFailed: 3 } as const;
+export const EVALUATE_EXIT = { ok: EXIT.ok, unexpected: EXIT.failure, badInput: EXIT.badInput, deliveryFailed: EXIT.deliveryFailed } as const;
 
 /** A part of a secret list shorter than this is never masked on its own: it would garble the log. */
 export const MIN_MASKED_PART = 8;
@@ -210,19 +211,7 @@ export function logReport(runner: Runner, report: EvaluateReport): void {
 /** Every output of the action, by name, from one report. */
 export function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, string> {
   return {
-    fired: JSON.stringify(
-      report.decisions.map((d) => ({
-        rule_id: d.rule.id,
-        rule_name: d.rule.name,
-        level: levelLabel(d.rule),
-        threshold: d.rule.threshold,
-        window_minutes: d.rule.window_minutes,
-        match_count: d.match_count,
-        triggered_at: d.triggered_at,
-        ...(d.group ? { group: d.group } : {}),
-        ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
-      })),
-    ),
+    fired: JSON.stringify(report.decisions.map(decisionJson)),
     fired_count: String(report.decisions.length),
     outcomes: JSON.stringify(report.outcomes),
     deliveries_failed: String(report.outcomes.filter((o) => o.status === 'failed').length),

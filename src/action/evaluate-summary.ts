@@ -1,13 +1,11 @@
 import type { EvaluateReport, RuleReport } from '../evaluate/types.js';
 import type { DeliveryOutcome } from '../deliver/types.js';
+import { markdownCell } from '../util/markdown.js';
 import { triedText } from '../logs/formats-report.js';
 import { decideRule } from '../evaluate/decide.js';
 import { CHART_LEGEND, renderChart, type ChartTick, type TickKind } from './summary-chart.js';
 
-/** Markdown table cell: no pipes, no HTML, one line. */
-function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
-}
+const cell = markdownCell;
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 

@@ -2,7 +2,7 @@ import { ApiAlertsError, sendEvent, eventUrl, DEFAULT_SERVER_URL } from '../even
 import { defaultLink, readRunContext } from '../events/github.js';
 import { prepareEvent, type EventBody } from '../events/limits.js';
 import { parseEvent } from '../events/schema.js';
-import { errorMessage } from '../util/errors.js';
+import { EXIT, errorMessage } from '../util/errors.js';
 import { NOTIFY_INPUTS, parseBoolean, readInputs, type NotifyConfig, type NotifyOutput } from './notify-inputs.js';
 import { Runner } from './runner.js';
 import { renderSummary } from './notify-summary.js';
@@ -10,7 +10,7 @@ import { renderSummary } from './notify-summary.js';
 export const NOTIFY_INTEGRATION = 'notify-action';
 
 /** Exit codes of the notify action: 0 sent (or not failing the step), 1 not sent, as v2. */
-export const NOTIFY_EXIT = { ok: 0, notSent: 1 } as const;
+export const NOTIFY_EXIT = { ok: EXIT.ok, notSent: EXIT.failure } as const;
 
 /**
  * The notify action: read inputs, send one event, write outputs and a summary; returns the exit

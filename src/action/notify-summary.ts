@@ -1,15 +1,13 @@
 import type { EventBody } from '../events/limits.js';
 import type { SendResult } from '../events/client.js';
+import { markdownCell } from '../util/markdown.js';
 
 export type SummaryOutcome =
   | { kind: 'sent'; result: SendResult }
   | { kind: 'dry-run' }
   | { kind: 'failed'; error: string };
 
-/** Markdown table cells: no pipes, no raw HTML, one line. */
-function cell(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
+const cell = markdownCell;
 
 /** A short job summary of what was (or would have been) sent; never the key. */
 export function renderSummary(body: EventBody | undefined, outcome: SummaryOutcome): string {

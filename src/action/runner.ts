@@ -1,5 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import * as core from '@actions/core';
+import { Redactor } from '../util/redact.js';
 
 /**
  * The runner as both actions see it: @actions/core speaks the protocol (inputs, `::add-mask::`,
@@ -9,7 +10,8 @@ import * as core from '@actions/core';
  * masks its log, but not what an action writes to its outputs or summary file.)
  */
 export class Runner {
-  private readonly secrets = new Set<string>();
+  /** The one redaction of known secrets and URL credentials (src/util/redact.ts), shared with the CLI. */
+  private readonly redactor = new Redactor();
 
   /** An input as the runner passes it (`INPUT_<NAME>`), trimmed; '' when unset. */
   getInput(name: string): string {
@@ -18,16 +20,12 @@ export class Runner {
 
   /** Masks the value in the runner's log and redacts it from everything written here. */
   setSecret(value: string): void {
-    if (!value || this.secrets.has(value)) return;
-    this.secrets.add(value);
-    core.setSecret(value);
+    for (const v of this.redactor.add(value)) core.setSecret(v);
   }
 
+  /** Known secrets (longest first, whole values and their encoded forms) and every URL's credentials. */
   redact(text: string): string {
-    let out = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
-    return out;
+    return this.redactor.redact(text);
   }
 
   info(message: string): void {

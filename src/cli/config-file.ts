@@ -1,7 +1,9 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { parseJsonObject } from '../util/json.js';
 
 /** `~/.apialerts/config.json`, shared with the official apialerts CLI. */
 export interface CliConfig {
@@ -26,18 +28,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+    throw new UserError(`cannot read ${file}: ${errorMessage(err)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${file} is not valid JSON (${(err as Error).message}); fix it or run "apialerts config --unset"`);
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UserError(`${file} must hold a JSON object`);
+  const json = parseJsonObject(text, file, { exitCode: EXIT.failure, hint: 'fix it or run "apialerts config --unset"' });
   const out: CliConfig = {};
   for (const field of ['api_key', 'server_url'] as const) {
-    const value = (json as Record<string, unknown>)[field];
+    const value = json[field];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string') throw new UserError(`${file}: ${field} must be a string`);
     out[field] = value;
@@ -46,21 +42,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
 }
 
 /**
- * Writes the config with mode 0600 in a 0700 directory, through a temporary file and a
- * rename, so an interrupted write never leaves a half-written key behind.
+ * Writes the config with mode 0600 in a 0700 directory, atomically (util/atomic-write: temp file,
+ * fsync, rename), so an interrupted write never leaves a half-written key behind.
  */
-export function writeConfig(config: CliConfig, env: NodeJS.ProcessEnv = process.env): string {
+export async function writeConfig(config: CliConfig, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const dir = configDir(env);
   const file = configPath(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  const tmp = `${file}.${process.pid}.tmp`;
   const clean: CliConfig = {};
   if (config.api_key) clean.api_key = config.api_key;
   if (config.server_url) clean.server_url = config.server_url;
-  writeFileSync(tmp, JSON.stringify(clean, null, 2) + '\n', { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(clean, null, 2) + '\n', { mode: 0o600, forceMode: true });
   return file;
 }
 

@@ -1,22 +1,9 @@
 import type { BacktestReport } from '../evaluate/backtest.js';
 import type { Decision, EvaluateReport, RuleReport, SourceStats } from '../evaluate/types.js';
+import { decisionJson } from '../evaluate/decision-json.js';
 import { formatNote, sourceWarnings } from '../logs/formats-report.js';
 import { levelLabel } from '../rules/selection.js';
 
-/** What `--json` prints for a decision: the rule by id and name, not its whole configuration. */
-export function decisionJson(d: Decision) {
-  return {
-    rule_id: d.rule.id,
-    rule_name: d.rule.name,
-    level: levelLabel(d.rule),
-    threshold: d.rule.threshold,
-    window_minutes: d.rule.window_minutes,
-    match_count: d.match_count,
-    triggered_at: d.triggered_at,
-    ...(d.group ? { group: d.group } : {}),
-    ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
-  };
-}
 
 export function evaluateJson(report: EvaluateReport) {
   return { ...report, decisions: report.decisions.map(decisionJson) };

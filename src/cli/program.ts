@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { UserError, errorMessage } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { protectOutput } from './redaction.js';
 import { registerSend } from './commands/send.js';
 import { registerTest } from './commands/test.js';
 import { registerConfig } from './commands/config.js';
@@ -37,19 +38,22 @@ export function buildProgram(): Command {
 /** Runs the CLI and returns the exit code instead of exiting, so tests and the bin share it. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  const restoreOutput = protectOutput(argv);
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors were already printed.
-      if (err.exitCode === 0) return 0;
-      return BAD_INPUT_EXITS_2.has(argv[2] ?? '') ? 2 : 1;
+      if (err.exitCode === 0) return EXIT.ok;
+      return BAD_INPUT_EXITS_2.has(argv[2] ?? '') ? EXIT.badInput : EXIT.failure;
     }
     const json = argv.includes('--json');
     const message = errorMessage(err);
     if (json) process.stderr.write(JSON.stringify({ error: message }) + '\n');
     else process.stderr.write(`Error: ${message}\n`);
-    return err instanceof UserError ? err.exitCode : 1;
+    return err instanceof UserError ? err.exitCode : EXIT.failure;
+  } finally {
+    restoreOutput();
   }
 }

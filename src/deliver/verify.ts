@@ -40,8 +40,10 @@ function same(a: string, b: string): boolean {
  * (during a rotation any may match). The raw body must be the exact bytes received, before any
  * JSON parsing. Standard Webhooks also rejects timestamps outside the tolerance (replays).
  */
-export function verifySignature(rawBody: Buffer | string, headers: Headers, secrets: string | string[], options: VerifyOptions = {}): VerifyResult {
-  const keys = (Array.isArray(secrets) ? secrets : secrets.split(/\s+/)).map((s) => s.trim()).filter(Boolean);
+export function verifySignature(rawBody: Buffer | string, headers: Headers, secrets: string | string[] | undefined | null, options: VerifyOptions = {}): VerifyResult {
+  // No secret (an unset env var passed straight through) is a failed check, never a throw.
+  const list = Array.isArray(secrets) ? secrets : typeof secrets === 'string' ? secrets.split(/\s+/) : [];
+  const keys = list.filter((s): s is string => typeof s === 'string').map((s) => s.trim()).filter(Boolean);
   if (keys.length === 0) return { ok: false, reason: 'no secret given' };
   const body = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
   const scheme = options.scheme ?? 'auto';

@@ -1,5 +1,4 @@
 import type { Decision } from './types.js';
-import { isoSeconds } from '../model/time.js';
 import { errorMessage } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { hostKey, outcome, type ChannelRun, type ChannelTasks } from './channel.js';
@@ -49,9 +48,9 @@ export function webhookChannel(run: ChannelRun): ChannelTasks {
             out.push(outcome(d, 'webhook', { status: 'failed', detail: secretProblem }));
             continue;
           }
-          const r = await deliverWebhook(d, url, { allowPrivate: run.allowPrivate, timeoutMs: run.timeoutMs, retryBaseMs: run.retryBaseMs, secrets, userAgent: `apialerts-evaluate/${VERSION}` });
+          const r = await deliverWebhook(d, url, { allowPrivate: run.allowPrivate, timeoutMs: run.timeoutMs, retryBaseMs: run.retryBaseMs, secrets, userAgent: `apialerts-evaluate/${VERSION}`, env });
           // A target our own policy refused says nothing about the receiver: not counted against it.
-          if (!r.refused) ws = recordDelivery(ws, r.ok, isoSeconds(Date.now()));
+          if (!r.refused) ws = recordDelivery(ws, r.ok, d.triggered_at); // the evaluation time, not the wall clock
           webhooks[ruleId] = ws;
           if (!ws.active) log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
           out.push(outcome(d, 'webhook', { status: r.ok ? 'delivered' : 'failed', attempts: r.attempts, ...(r.http_status !== undefined ? { http_status: r.http_status } : {}), ...(r.detail ? { detail: r.detail } : {}) }));

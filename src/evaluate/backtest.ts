@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { createSeriesProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { backtestIncidents, planLifecycle, type BacktestIncidents } from './lifecycle-evaluate.js';
 import { measureValueRules } from './lifecycle-values.js';
@@ -59,9 +59,9 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   const file = await loadRules(opts.rulesPath);
   const fromMs = opts.from.getTime();
   const toMs = opts.to.getTime();
-  if (!Number.isFinite(fromMs)) throw new UserError('--from is not a valid date', { exitCode: 2 });
-  if (!Number.isFinite(toMs)) throw new UserError('--to is not a valid date', { exitCode: 2 });
-  if (toMs <= fromMs) throw new UserError(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: 2 });
+  if (!Number.isFinite(fromMs)) throw new UserError('--from is not a valid date', { exitCode: EXIT.badInput });
+  if (!Number.isFinite(toMs)) throw new UserError('--to is not a valid date', { exitCode: EXIT.badInput });
+  if (toMs <= fromMs) throw new UserError(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: EXIT.badInput });
 
   const step = file.evaluation.interval_minutes * 60_000;
   // Ticks in (from, to], like a run whose watermark is `from`.
@@ -70,14 +70,14 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   for (let t = first; t <= toMs; t += step) {
     ticks.push(t);
     if (ticks.length > MAX_BACKTEST_TICKS)
-      throw new UserError(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, { exitCode: 2 });
+      throw new UserError(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, { exitCode: EXIT.badInput });
   }
 
   let rules = file.rules;
   if (opts.only && opts.only.length > 0) {
     rules = rules.filter((r) => opts.only!.includes(r.id) || opts.only!.includes(r.name));
     const unknown = opts.only.filter((k) => !file.rules.some((r) => r.id === k || r.name === k));
-    if (unknown.length > 0) throw new UserError(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: 2 });
+    if (unknown.length > 0) throw new UserError(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: EXIT.badInput });
   }
   const enabledById = new Map(file.rules.map((r) => [r.id, r.enabled]));
   // A backtest asks "what if this rule were on": disabled rules are replayed too.

@@ -2,6 +2,7 @@ import { sendEvent } from '../events/client.js';
 import { postJson } from '../events/http.js';
 import { errorMessage } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { isoSeconds } from '../model/time.js';
 
 /**
  * The alerter's own pulse: after every run that evaluated and delivered everything, request a heartbeat
@@ -48,7 +49,7 @@ function redact(text: string, secret: string | undefined): string {
 export async function sendHeartbeat(opts: HeartbeatOptions, run: HeartbeatRun): Promise<HeartbeatResult> {
   const out: HeartbeatResult = {};
   const timeoutMs = run.timeoutMs ?? HEARTBEAT_TIMEOUT_MS;
-  const summary = { project: run.project, ticks: run.ticks, fired: run.fired, at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), version: VERSION };
+  const summary = { project: run.project, ticks: run.ticks, fired: run.fired, at: isoSeconds(Date.now()), version: VERSION };
   const tasks: Promise<void>[] = [];
   if (opts.url) {
     const target = opts.url;

@@ -1,7 +1,7 @@
 import type { DeliveryOutcome } from '../deliver/types.js';
 import { parseSecrets } from '../deliver/sign.js';
 import type { Rule, RulesFile, Source } from '../rules/schema.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
 
 /**
  * Preflight: every environment variable a run will need (webhook secrets, the SMTP URL, the API Alerts
@@ -117,7 +117,7 @@ export function preflight(file: RulesFile, env: NodeJS.ProcessEnv, opts: Preflig
     throw new UserError(
       `${problems.length} environment variable${problems.length === 1 ? '' : 's'} the rules need ${problems.length === 1 ? 'is' : 'are'} missing or invalid; nothing was counted and the state is untouched:\n` +
         problems.map((p) => `  - ${p}`).join('\n'),
-      { exitCode: 2 },
+      { exitCode: EXIT.badInput },
     );
   return needed;
 }

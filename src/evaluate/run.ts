@@ -2,9 +2,9 @@ import { dirname, resolve } from 'node:path';
 import { createSeriesProvider } from '../logs/provider.js';
 import { loadRules } from '../rules/load.js';
 import type { RulesFile } from '../rules/schema.js';
-import { loadState, pruneState, saveState } from '../state/store.js';
+import { checkStateWritable, loadState, pruneState, saveState } from '../state/store.js';
 import type { State } from '../state/schema.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { finishLifecycle, planLifecycle } from './lifecycle-evaluate.js';
 import { measureValueRules } from './lifecycle-values.js';
@@ -37,15 +37,17 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   // Every variable the run needs, before anything is counted or the state is read.
   preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
   const state = await loadState(opts.statePath);
+  // Before anything is counted or delivered: a result that cannot be recorded is never delivered.
+  if (!opts.dryRun) await checkStateWritable(opts.statePath);
 
   const nowMs = (opts.now ?? new Date()).getTime();
-  if (!Number.isFinite(nowMs)) throw new UserError('the evaluation time (now) is not a valid date', { exitCode: 2 });
+  if (!Number.isFinite(nowMs)) throw new UserError('the evaluation time (now) is not a valid date', { exitCode: EXIT.badInput });
   const watermark = state.last_evaluated_at === null ? null : Date.parse(state.last_evaluated_at);
   if (watermark !== null && watermark > nowMs)
     throw new UserError(
       `state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${isoSeconds(nowMs)}; ` +
         'pass a later --now or use another state file (it was left untouched)',
-      { exitCode: 2 },
+      { exitCode: EXIT.badInput },
     );
   const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
 

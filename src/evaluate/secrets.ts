@@ -1,5 +1,6 @@
 import type { RulesFile, Source } from '../rules/schema.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
+import { parseJsonObject } from '../util/json.js';
 
 /**
  * Secrets for a run, from what a reusable workflow can carry across organizations: the secrets its
@@ -25,10 +26,10 @@ export function parseSecretsBundle(text: string, label = 'the secrets bundle'): 
     const eq = body.indexOf('=');
     const name = eq < 0 ? '' : body.slice(0, eq).trim();
     if (eq < 0 || !NAME.test(name))
-      throw new UserError(`${label}, line ${i + 1}: expected NAME=value (NAME of letters, digits and _, not starting with a digit)`, { exitCode: 2 });
+      throw new UserError(`${label}, line ${i + 1}: expected NAME=value (NAME of letters, digits and _, not starting with a digit)`, { exitCode: EXIT.badInput });
     let value = body.slice(eq + 1).trim();
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) value = value.slice(1, -1);
-    if (name in out) throw new UserError(`${label}, line ${i + 1}: ${name} is set twice`, { exitCode: 2 });
+    if (name in out) throw new UserError(`${label}, line ${i + 1}: ${name} is set twice`, { exitCode: EXIT.badInput });
     out[name] = value;
   });
   return out;
@@ -37,13 +38,7 @@ export function parseSecretsBundle(text: string, label = 'the secrets bundle'): 
 /** `${{ toJSON(secrets) }}`: a JSON object of name → string (other values ignored). */
 export function parseSecretsJson(text: string): Record<string, string> {
   if (!text.trim()) return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UserError('input secrets_json is not valid JSON (pass ${{ toJSON(secrets) }})', { exitCode: 2 });
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UserError('input secrets_json must be a JSON object of name → value', { exitCode: 2 });
+  const data = parseJsonObject(text, 'input secrets_json', { hint: 'pass ${{ toJSON(secrets) }}' });
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(data)) if (typeof value === 'string') out[name] = value;
   return out;

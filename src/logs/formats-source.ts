@@ -1,6 +1,6 @@
 import type { Level } from '../model/levels.js';
 import { FORMAT_ALIASES, FORMAT_NAMES, parseZone, type FormatOption } from '../model/log-format.js';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
 import { complete, parseJsonPartial, parseLine, parseLogfmtPartial, type LogRecord, type PartialRecord } from './formats.js';
 import { LAYOUTS, LEVEL_ONLY, parseText, regexLayout, type TextLayout } from './formats-text.js';
 import { createTimeReader, type TimeReader } from './formats-time.js';
@@ -51,7 +51,7 @@ export function formatSpecOf(option: FormatOption | undefined, timezone: string 
   if (typeof option === 'object') return { ...base, name: 'regex', regex: option.regex, ...(option.flags ? { flags: option.flags } : {}) };
   const key = option.trim().toLowerCase();
   const name = (FORMAT_NAMES as readonly string[]).includes(key) ? key : FORMAT_ALIASES[key];
-  if (name === undefined) throw new UserError(`unknown log format "${option}"`, { exitCode: 2 });
+  if (name === undefined) throw new UserError(`unknown log format "${option}"`, { exitCode: EXIT.badInput });
   return name === 'auto' ? base : { ...base, name };
 }
 
@@ -164,7 +164,7 @@ function dockerRecord(text: string): { log: string; obj: Record<string, unknown>
 /** The reader for one resolved spec (see resolveFormat); `auto` reads as JSON/logfmt. */
 export function createLineFormat(spec: FormatSpec): LineFormat {
   const zone = parseZone(spec.timezone ?? 'UTC');
-  if (typeof zone === 'string') throw new UserError(`timezone: ${zone}`, { exitCode: 2 });
+  if (typeof zone === 'string') throw new UserError(`timezone: ${zone}`, { exitCode: EXIT.badInput });
   const time = createTimeReader(zone);
   const referenceMs = spec.referenceMs ?? Date.now();
   const label = spec.label ?? labelOf(spec);
@@ -210,7 +210,7 @@ export function createLineFormat(spec: FormatSpec): LineFormat {
     };
   }
   const layout = name === 'regex' ? regexLayout(spec.regex ?? '', spec.flags) : LAYOUTS.find((l) => l.name === name);
-  if (!layout) throw new UserError(`unknown log format "${name}"`, { exitCode: 2 });
+  if (!layout) throw new UserError(`unknown log format "${name}"`, { exitCode: EXIT.badInput });
   return {
     label,
     time,
@@ -236,6 +236,6 @@ function innerReader(
     return { read: (log) => (log.startsWith('{') ? parseJsonPartial(log, time) : parseLogfmtPartial(log, time)), text: false, wordless: {} };
   }
   const layout = name === LEVEL_ONLY.name ? LEVEL_ONLY : LAYOUTS.find((l) => l.name === name);
-  if (!layout) throw new UserError(`unknown log format "${name}" inside docker lines`, { exitCode: 2 });
+  if (!layout) throw new UserError(`unknown log format "${name}" inside docker lines`, { exitCode: EXIT.badInput });
   return { read: (log) => parseText(layout, log, time, referenceMs), text: true, wordless: wordlessOf(layout) };
 }

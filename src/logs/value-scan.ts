@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Level } from '../model/levels.js';
 import type { SeriesCounts, SeriesQuery, SeriesSpec } from '../model/series.js';
 import type { Source } from '../rules/schema.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { parseLine } from './formats.js';
 import { streamsOf, type ProviderOptions } from './provider.js';
 import { sortPoints, valueOf, windowAggregates } from './values.js';
@@ -50,7 +50,7 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
         }
       } catch (err) {
         if (err instanceof UserError) throw err;
-        throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: 2, cause: err });
+        throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
       }
     }
   }
@@ -69,7 +69,7 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
     for (const part of storeParts) {
       for (const sg of part[i]?.groups ?? []) {
         const k = JSON.stringify(sg.key);
-        if (groups.has(k)) throw new UserError('value rules over files and databases at once are not supported: give the rule one kind of source (sources:)', { exitCode: 2 });
+        if (groups.has(k)) throw new UserError('value rules over files and databases at once are not supported: give the rule one kind of source (sources:)', { exitCode: EXIT.badInput });
         groups.set(k, sg);
       }
     }

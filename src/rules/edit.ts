@@ -1,11 +1,12 @@
-import { open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { open, readFile, realpath, stat, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { spliceAddRule, spliceRemoveRule, spliceSetField } from './splice.js';
-import { UserError, errorMessage } from '../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { sleep } from '../util/sleep.js';
 import { parseRules } from './load.js';
 import type { RulesFile } from './schema.js';
@@ -61,7 +62,7 @@ export async function openRulesDocument(path: string, opts: { starter?: () => st
     raw = await readFile(target, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !opts.starter)
-      throw new UserError(`cannot read rule file ${path}: ${errorMessage(err)}`, { exitCode: 2 });
+      throw new UserError(`cannot read rule file ${path}: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
     raw = null;
   }
   const source = raw ?? opts.starter!();
@@ -91,8 +92,8 @@ export function findRule(d: RulesDocument, key: string): number {
   if (byId >= 0) return byId;
   const byName = rules.flatMap((r, i) => (r.name === key ? [i] : []));
   if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) throw new UserError(`${byName.length} rules are named "${key}" in ${d.path}: use the id`, { exitCode: 2 });
-  throw new UserError(`no rule with id or name "${key}" in ${d.path}`, { exitCode: 2 });
+  if (byName.length > 1) throw new UserError(`${byName.length} rules are named "${key}" in ${d.path}: use the id`, { exitCode: EXIT.badInput });
+  throw new UserError(`no rule with id or name "${key}" in ${d.path}`, { exitCode: EXIT.badInput });
 }
 
 /** Names identify rules for `update NAME`, `rm NAME`…: an edit never makes two rules share one. */
@@ -103,7 +104,7 @@ function refuseDuplicateName(d: RulesDocument, name: unknown, except?: number): 
     throw new UserError(
       `a rule named "${name}" already exists in ${d.path} (rules[${other}], id ${rulesJs(d)[other]!.id}): choose another name`,
       {
-        exitCode: 2,
+        exitCode: EXIT.badInput,
       },
     );
 }
@@ -115,7 +116,7 @@ export function addRule(d: RulesDocument, rule: Record<string, unknown>): void {
   if (rules === undefined || rules === null || (!isSeq(rules) && (rules as { value?: unknown }).value === null))
     d.doc.set('rules', d.doc.createNode([rule]));
   else if (isSeq(rules)) rules.add(d.doc.createNode(rule));
-  else throw new UserError(`"rules" in ${d.path} is not a list`, { exitCode: 2 });
+  else throw new UserError(`"rules" in ${d.path} is not a list`, { exitCode: EXIT.badInput });
   blockStyle(d);
 }
 
@@ -154,7 +155,7 @@ function refuseAnchored(d: RulesDocument, node: unknown, what: string): void {
       `${what} in ${d.path} defines the YAML anchor${used.length > 1 ? 's' : ''} ${used.map((a) => `&${a}`).join(', ')} that other parts of the file use (${used
         .map((a) => `*${a}`)
         .join(', ')}): editing it would change or break them. Nothing was written; edit that part of the file by hand.`,
-      { exitCode: 2 },
+      { exitCode: EXIT.badInput },
     );
 }
 
@@ -164,7 +165,7 @@ const ruleLabel = (d: RulesDocument, index: number) => `rule "${rulesJs(d)[index
 export function updateRule(d: RulesDocument, index: number, fields: Record<string, unknown>): void {
   const node = d.doc.getIn(['rules', index], true);
   if (!isMap(node))
-    throw new UserError(`rules[${index}] in ${d.path} is not a mapping (an alias or a list?): edit it by hand`, { exitCode: 2 });
+    throw new UserError(`rules[${index}] in ${d.path} is not a mapping (an alias or a list?): edit it by hand`, { exitCode: EXIT.badInput });
   if ('name' in fields) refuseDuplicateName(d, fields.name, index);
   for (const key of Object.keys(fields)) {
     const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
@@ -216,34 +217,19 @@ export async function saveRulesDocument(d: RulesDocument): Promise<RulesFile> {
   return file;
 }
 
-/** Temp file beside the target, fsync, then compare-and-swap by rename; mode and owner kept. */
+/** util/atomic-write (temp file beside the target, fsync, rename; mode and owner kept), as a compare-and-swap. */
 async function replaceFile(d: Pick<RulesDocument, 'path' | 'target' | 'original'>, bytes: string): Promise<void> {
-  const before = await stat(d.target).catch(() => undefined);
-  const tmp = join(dirname(d.target), `.${basename(d.target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = before ? before.mode & 0o7777 : 0o644;
-  let handle;
   try {
-    handle = await open(tmp, 'wx', mode);
+    await writeFileAtomic(d.target, bytes, {
+      beforeRename: async () => {
+        // Compare-and-swap: the file must still be what the edit was made from.
+        const current = await readFile(d.target, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+        if (current !== d.original) throw new ConcurrentEditError(d.path);
+      },
+    });
   } catch (err) {
-    throw new UserError(`cannot write rule file ${d.path}: ${errorMessage(err)}`, { exitCode: 2 });
-  }
-  try {
-    await handle.writeFile(bytes, 'utf8');
-    if (before) await handle.chmod(mode); // keep the file's mode (the umask narrowed the one given to open)
-    if (before && (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()))
-      await handle.chown(before.uid, before.gid).catch(() => {}); // keep the owner where permitted
-    await handle.sync();
-    await handle.close();
-    // Compare-and-swap: the file must still be what the edit was made from.
-    const current = await readFile(d.target, 'utf8').catch((err: NodeJS.ErrnoException) =>
-      err.code === 'ENOENT' ? null : Promise.reject(err),
-    );
-    if (current !== d.original) throw new ConcurrentEditError(d.path);
-    await rename(tmp, d.target);
-  } catch (err) {
-    await handle.close().catch(() => {});
-    await rm(tmp, { force: true });
-    throw err;
+    if (err instanceof ConcurrentEditError || err instanceof UserError) throw err;
+    throw new UserError(`cannot write rule file ${d.path}: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
   }
 }
 
@@ -257,7 +243,7 @@ export async function writeRulesFile(path: string, text: string, opts: { replace
       err.code === 'ENOENT' ? null : Promise.reject(err),
     );
     if (original !== null && !opts.replace)
-      throw new UserError(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, { exitCode: 2 });
+      throw new UserError(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, { exitCode: EXIT.badInput });
     await replaceFile({ path, target, original }, text);
     return file;
   } finally {
@@ -294,7 +280,7 @@ async function lock(d: { path: string; target: string }): Promise<() => Promise<
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new UserError(`cannot lock rule file ${d.path} (${lockPath}): ${errorMessage(err)}`, { exitCode: 2 });
+        throw new UserError(`cannot lock rule file ${d.path} (${lockPath}): ${errorMessage(err)}`, { exitCode: EXIT.badInput });
     }
     const holder = await readFile(lockPath, 'utf8').catch(() => '');
     const [pid, host] = holder.trim().split(' ');

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { UserError } from '../util/errors.js';
+import { EXIT, UserError } from '../util/errors.js';
+import { readInputFile } from '../util/read-file.js';
 import { RulesFileSchema, type RulesFile } from './schema.js';
 
 /**
@@ -10,13 +10,7 @@ import { RulesFileSchema, type RulesFile } from './schema.js';
  * all problems at once, so a user fixes the file in one pass. Bad input exits 2.
  */
 export async function loadRules(path: string): Promise<RulesFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`cannot read rule file ${path}: ${(err as Error).message}`, { exitCode: 2, cause: err });
-  }
-  return parseRules(text, path);
+  return parseRules(await readInputFile(path, 'rule file', 'utf8'), path);
 }
 
 export function parseRules(text: string, path: string): RulesFile {
@@ -24,12 +18,12 @@ export function parseRules(text: string, path: string): RulesFile {
   try {
     data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
-    throw new UserError(`rule file ${path} is not valid YAML/JSON: ${(err as Error).message}`, { exitCode: 2 });
+    throw new UserError(`rule file ${path} is not valid YAML/JSON: ${(err as Error).message}`, { exitCode: EXIT.badInput });
   }
   const parsed = RulesFileSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  - ${describePath(issue.path, data)}: ${describeIssue(issue)}`);
-  throw new UserError(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: 2 });
+  throw new UserError(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: EXIT.badInput });
 }
 
 /** `rules[2] "High Error Rate" → threshold` rather than `rules.2.threshold`. */

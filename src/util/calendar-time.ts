@@ -1,4 +1,4 @@
-import { UserError } from './errors.js';
+import { EXIT, UserError } from './errors.js';
 
 /**
  * Every time a user gives the toolkit — `--now`, `--from`, `--to`, the evaluate action's `now`
@@ -49,6 +49,6 @@ export function readCalendarTime(value: string): { ms: number } | { problem: str
 export function parseCalendarTime(value: string, what: string, opts: { allowNow?: boolean; clock?: () => number } = {}): Date {
   if (opts.allowNow && value.trim() === 'now') return new Date((opts.clock ?? Date.now)());
   const r = readCalendarTime(value);
-  if ('problem' in r) throw new UserError(`${what} ${r.problem} (got "${value}")`, { exitCode: 2 });
+  if ('problem' in r) throw new UserError(`${what} ${r.problem} (got "${value}")`, { exitCode: EXIT.badInput });
   return new Date(r.ms);
 }

@@ -112,8 +112,8 @@ export class Redactor {
   }
 }
 
-/** Whole values shorter than this are not masked (a 1-character "secret" would garble every line). */
-const MIN_WHOLE = 4;
+/** Whole values are masked at any length, as the runner masks them. */
+const MIN_WHOLE = 1;
 /** Parts of a list shorter than this are not masked on their own. */
 const MIN_PART = 8;
 

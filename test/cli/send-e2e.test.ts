@@ -73,7 +73,7 @@ describe('apialerts send (built CLI)', () => {
 
   it('bad --data is a clear error on stderr, nothing sent', async () => {
     const r = await cli(['send', '-m', 'm', '-d', '[1]', '--key', GOOD_KEY]);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: --data must be a JSON object, e.g. \'{"host":"db1"}\'\n' });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: --data must be a JSON object, e.g. \'{"host":"db1"}\', got an array\n' });
     expect(api!.requests).toHaveLength(0);
   });
 

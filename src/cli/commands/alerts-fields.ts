@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { filterOpNamed, NUMERIC_OPS, NUMERIC_STRING } from '../../model/filter.js';
 import { AGGREGATES, FILTER_OPS, type Filter } from '../../model/series.js';
 import { levelNamed } from '../../model/levels.js';
-import { UserError } from '../../util/errors.js';
+import { EXIT, UserError } from '../../util/errors.js';
 
 /**
  * Flags for the rule language's selection, grouping, ratio and lifecycle fields (docs/rules.md,
@@ -50,14 +50,14 @@ export function levelValue(v: string | undefined): string | string[] | undefined
 export function wholeNumber(v: string | undefined, flag: string, min = 1): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v.trim()) || Number(v) < min)
-    throw new UserError(`${flag} must be a whole number ≥ ${min} (got "${v}")`, { exitCode: 2 });
+    throw new UserError(`${flag} must be a whole number ≥ ${min} (got "${v}")`, { exitCode: EXIT.badInput });
   return Number(v);
 }
 
 export function finiteNumber(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v.trim());
-  if (v.trim() === '' || !Number.isFinite(n)) throw new UserError(`${flag} must be a number (got "${v}")`, { exitCode: 2 });
+  if (v.trim() === '' || !Number.isFinite(n)) throw new UserError(`${flag} must be a number (got "${v}")`, { exitCode: EXIT.badInput });
   return n;
 }
 
@@ -72,7 +72,7 @@ const scalarOf = (s: string): string | number => (NUMERIC_STRING.test(s) ? Numbe
  * `region in eu,us`, `message =~ ^timeout`, `user exists`), or a JSON object `{"field":…,"op":…,"value":…}`.
  */
 export function parseWhere(text: string, flag: string): Filter {
-  const bad = (why: string) => new UserError(`${flag} "${text}": ${why}`, { exitCode: 2 });
+  const bad = (why: string) => new UserError(`${flag} "${text}": ${why}`, { exitCode: EXIT.badInput });
   const t = text.trim();
   if (t.startsWith('{')) {
     let v: unknown;
@@ -153,7 +153,7 @@ export function languageFieldsFrom(f: RuleLanguageFlags, opts: { update: boolean
   }
   set('min_denominator', wholeNumber(f.minDenominator, '--min-denominator'));
   if ((f.valueField === undefined) !== (f.aggregate === undefined))
-    throw new UserError('--value-field and --aggregate go together (value: { field, aggregate })', { exitCode: 2 });
+    throw new UserError('--value-field and --aggregate go together (value: { field, aggregate })', { exitCode: EXIT.badInput });
   if (f.valueField !== undefined) out.value = { field: f.valueField, aggregate: f.aggregate };
   set('no_data', f.emptyWindow);
   set('recovery_threshold', finiteNumber(f.recoveryThreshold, '--recovery-threshold'));
@@ -161,15 +161,15 @@ export function languageFieldsFrom(f: RuleLanguageFlags, opts: { update: boolean
   set('renotify_minutes', wholeNumber(f.renotifyMinutes, '--renotify-minutes'));
   if (f.notifyResolved !== undefined) {
     if (!/^(true|false)$/.test(f.notifyResolved))
-      throw new UserError(`--notify-resolved must be true or false (got "${f.notifyResolved}")`, { exitCode: 2 });
+      throw new UserError(`--notify-resolved must be true or false (got "${f.notifyResolved}")`, { exitCode: EXIT.badInput });
     out.notify_resolved = f.notifyResolved === 'true';
   }
   if (f.unset !== undefined) {
-    if (!opts.update) throw new UserError('--unset is for alerts update', { exitCode: 2 });
+    if (!opts.update) throw new UserError('--unset is for alerts update', { exitCode: EXIT.badInput });
     for (const k of list(f.unset)) {
       if (!(UNSETTABLE as readonly string[]).includes(k))
-        throw new UserError(`--unset: "${k}" cannot be removed (one of ${UNSETTABLE.join(', ')})`, { exitCode: 2 });
-      if (k in out) throw new UserError(`--unset ${k} and a flag setting ${k} contradict each other`, { exitCode: 2 });
+        throw new UserError(`--unset: "${k}" cannot be removed (one of ${UNSETTABLE.join(', ')})`, { exitCode: EXIT.badInput });
+      if (k in out) throw new UserError(`--unset ${k} and a flag setting ${k} contradict each other`, { exitCode: EXIT.badInput });
       out[k] = undefined;
     }
   }

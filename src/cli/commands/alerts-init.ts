@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createLineFormat, resolveFormat } from '../../logs/formats-source.js';
-import { UserError, errorMessage } from '../../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../../util/errors.js';
 import { edits } from './alerts-shared.js';
 
 interface InitFlags {
@@ -40,7 +40,7 @@ async function readSample(sample: string, rulesPath: string): Promise<SampleRepo
       await handle.close();
     }
   } catch (err) {
-    throw new UserError(`cannot read sample ${sample}: ${errorMessage(err)}`, { exitCode: 2 });
+    throw new UserError(`cannot read sample ${sample}: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
   }
   const lines = head
     .split(/\r?\n/)

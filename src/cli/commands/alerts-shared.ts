@@ -3,7 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { LEVELS } from '../../model/levels.js';
 import { CHANNELS } from '../../rules/schema.js';
-import { UserError, errorMessage } from '../../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../../util/errors.js';
 import { finiteNumber, levelValue } from './alerts-fields.js';
 
 /** What the `alerts` subcommands share: the field flags, the common flags, the secret printout. */
@@ -38,7 +38,7 @@ export const list = (v: string | undefined) =>
 
 export function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserError(`${flag} must be a whole number ≥ 1 (got "${v}")`, { exitCode: 2 });
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserError(`${flag} must be a whole number ≥ 1 (got "${v}")`, { exitCode: EXIT.badInput });
   return Number(v);
 }
 
@@ -117,7 +117,7 @@ export function printSecret(
     } catch (err) {
       throw new UserError(
         `cannot write the secret to ${flags.secretFile}: ${errorMessage(err)} (the rule was saved: run "apialerts alerts rotate-secret" for a new secret)`,
-        { exitCode: 2 },
+        { exitCode: EXIT.badInput },
       );
     }
   }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Rule } from '../../rules/schema.js';
-import { UserError } from '../../util/errors.js';
+import { EXIT, UserError } from '../../util/errors.js';
 import { addLanguageOptions, languageFieldsFrom, type RuleLanguageFlags } from './alerts-fields.js';
 import {
   addFieldOptions,
@@ -26,7 +26,7 @@ export function registerAlertsUpdate(alerts: Command): void {
     .action(async (key: string, flags: CommonFlags & FieldFlags & RuleLanguageFlags & { secretFile?: string }) => {
       const fields = { ...fieldsFrom(flags), ...languageFieldsFrom(flags, { update: true }) };
       if (Object.keys(fields).length === 0)
-        throw new UserError('nothing to update: give at least one field flag (see --help)', { exitCode: 2 });
+        throw new UserError('nothing to update: give at least one field flag (see --help)', { exitCode: EXIT.badInput });
       const { editRulesFile, findRule, rulesOf, updateRule } = await edits();
       const { result, file } = await editRulesFile(flags.rules, (d) => {
         const index = findRule(d, key);

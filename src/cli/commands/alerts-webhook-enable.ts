@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { isoSeconds } from '../../model/time.js';
-import { UserError } from '../../util/errors.js';
+import { EXIT, UserError } from '../../util/errors.js';
 import { common, edits, resetWebhookState, type CommonFlags } from './alerts-shared.js';
 
 /** `alerts webhook-enable`: re-activates an auto-disabled webhook through the rule file (webhook_reenabled_at). */
@@ -18,7 +18,7 @@ export function registerAlertsWebhookEnable(alerts: Command): void {
       const { result: rule } = await editRulesFile(flags.rules, (d) => {
         const index = findRule(d, key);
         const r = rulesOf(d).rules[index]!;
-        if (!r.notify_webhook) throw new UserError(`rule "${r.name}" has no webhook`, { exitCode: 2 });
+        if (!r.notify_webhook) throw new UserError(`rule "${r.name}" has no webhook`, { exitCode: EXIT.badInput });
         updateRule(d, index, { webhook_reenabled_at: at });
         return r;
       });

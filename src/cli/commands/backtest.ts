@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../../util/errors.js';
+import { EXIT, UserError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import { formatBacktest, statsWarnings } from '../evaluate-format.js';
 import { collect, lineFormatFlags, parseTime, withRulesAndLogs } from './evaluate.js';
@@ -20,7 +20,7 @@ interface BacktestFlags {
 /** `90m`, `24h`, `7d` → milliseconds. */
 export function parseDuration(value: string, flag: string): number {
   const m = /^(\d+)\s*(m|min|h|d)$/.exec(value.trim());
-  if (!m) throw new UserError(`${flag} must be a duration like 90m, 24h or 7d (got "${value}")`, { exitCode: 2 });
+  if (!m) throw new UserError(`${flag} must be a duration like 90m, 24h or 7d (got "${value}")`, { exitCode: EXIT.badInput });
   const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'min' | 'h' | 'd'];
   return Number(m[1]) * unit;
 }
@@ -36,8 +36,8 @@ export function registerBacktest(program: Command): void {
     .option('--json', 'print the report as JSON on stdout')
     .action(async (flags: BacktestFlags) => {
       const { runBacktest } = await import('../../evaluate/backtest.js');
-      if (flags.from && flags.last) throw new UserError('give either --from or --last, not both', { exitCode: 2 });
-      if (!flags.from && !flags.last) throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: 2 });
+      if (flags.from && flags.last) throw new UserError('give either --from or --last, not both', { exitCode: EXIT.badInput });
+      if (!flags.from && !flags.last) throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: EXIT.badInput });
       const to = parseTime(flags.to, '--to');
       const from = flags.from ? parseTime(flags.from, '--from') : new Date(to.getTime() - parseDuration(flags.last!, '--last'));
       const lineFormat = lineFormatFlags(flags);

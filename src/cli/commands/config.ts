@@ -18,13 +18,13 @@ export function registerConfig(program: Command): void {
     .option('--server-url <url>', 'store this API base URL ("" to clear it)')
     .option('--unset', 'remove the stored key and server URL')
     .option('--json', 'print the result as JSON')
-    .action((flags: ConfigFlags) => {
+    .action(async (flags: ConfigFlags) => {
       if (flags.unset && (flags.key !== undefined || flags.serverUrl !== undefined)) {
         throw new UserError('--unset cannot be combined with --key or --server-url');
       }
       const file = configPath();
       if (flags.unset) {
-        writeConfig({});
+        await writeConfig({});
         print(flags, `✓ API key and server URL removed from ${file}`, { file, api_key_set: false, server_url: null });
         return;
       }
@@ -40,7 +40,7 @@ export function registerConfig(program: Command): void {
         } else delete config.server_url;
       }
       const changed = flags.key !== undefined || flags.serverUrl !== undefined;
-      if (changed) writeConfig(config);
+      if (changed) await writeConfig(config);
       // The key is never printed, not even in part.
       const summary = `${changed ? `✓ Saved ${file}` : file}\n  api_key: ${config.api_key ? 'set' : 'not set'}\n  server_url: ${config.server_url ?? '(default)'}`;
       print(flags, summary, { file, api_key_set: !!config.api_key, server_url: config.server_url ?? null });

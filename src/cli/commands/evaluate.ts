@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseCalendarTime } from '../../util/calendar-time.js';
-import { UserError } from '../../util/errors.js';
+import { EXIT, UserError } from '../../util/errors.js';
 import { createProgress } from '../progress.js';
 import type { LineFormatOptions } from '../../evaluate/types.js';
 import { evaluateJson, formatEvaluate, statsWarnings } from '../evaluate-format.js';
@@ -20,8 +20,6 @@ interface EvaluateFlags {
   heartbeatEvent?: boolean;
 }
 
-/** Exit codes of `evaluate`, documented in the README. */
-export const EXIT = { ok: 0, unexpected: 1, badInput: 2, deliveryFailed: 3 } as const;
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -44,10 +42,10 @@ export function withRulesAndLogs(cmd: Command): Command {
 export function lineFormatFlags(flags: { logs?: string[]; format?: string; timezone?: string; onUnreadable?: string }): LineFormatOptions {
   const fromArgs = flags.logs !== undefined && flags.logs.length > 0;
   for (const [flag, value] of [['--format', flags.format], ['--timezone', flags.timezone]] as const) {
-    if (value !== undefined && !fromArgs) throw new UserError(`${flag} applies to --logs sources; for the rule file's sources set it on the source (format:, timezone:)`, { exitCode: 2 });
+    if (value !== undefined && !fromArgs) throw new UserError(`${flag} applies to --logs sources; for the rule file's sources set it on the source (format:, timezone:)`, { exitCode: EXIT.badInput });
   }
   if (flags.onUnreadable !== undefined && flags.onUnreadable !== 'warn' && flags.onUnreadable !== 'error') {
-    throw new UserError(`--on-unreadable must be warn or error (got "${flags.onUnreadable}")`, { exitCode: 2 });
+    throw new UserError(`--on-unreadable must be warn or error (got "${flags.onUnreadable}")`, { exitCode: EXIT.badInput });
   }
   const out: LineFormatOptions = {};
   if (flags.format !== undefined) out.format = flags.format.startsWith('regex:') ? { regex: flags.format.slice('regex:'.length) } : flags.format;
@@ -91,7 +89,7 @@ export function registerEvaluate(program: Command): void {
         try {
           text = await readFile(flags.secretsFile, 'utf8');
         } catch (err) {
-          throw new UserError(`--secrets-file ${flags.secretsFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { exitCode: 2 });
+          throw new UserError(`--secrets-file ${flags.secretsFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { exitCode: EXIT.badInput });
         }
         secrets = { bundle: parseSecretsBundle(text, `--secrets-file ${flags.secretsFile}`) };
       }

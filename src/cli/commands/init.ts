@@ -45,7 +45,7 @@ export function registerInit(program: Command): void {
       if (!key) throw new UserError('no key entered; nothing saved');
       const config = readConfig();
       config.api_key = key;
-      writeConfig(config);
+      await writeConfig(config);
       process.stdout.write(`✓ API key saved to ${configPath()}\n`);
     });
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { UserError, errorMessage } from '../../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../../util/errors.js';
 
 interface ReceiveFlags {
   port: string;
@@ -17,20 +17,20 @@ const MAX_BODY = 1 << 20;
 
 /** The secret(s) to check against: a named env var or a file, read once at start. */
 async function secretsOf(flags: ReceiveFlags): Promise<string> {
-  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: 2 });
+  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
   if (flags.secretFile) {
     let text: string;
     try {
       text = (await readFile(flags.secretFile, 'utf8')).trim();
     } catch (err) {
-      throw new UserError(`cannot read secret file ${flags.secretFile}: ${errorMessage(err)}`, { exitCode: 2 });
+      throw new UserError(`cannot read secret file ${flags.secretFile}: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
     }
-    if (!text) throw new UserError(`secret file ${flags.secretFile} is empty`, { exitCode: 2 });
+    if (!text) throw new UserError(`secret file ${flags.secretFile} is empty`, { exitCode: EXIT.badInput });
     return text;
   }
   const name = flags.secretEnv ?? 'WEBHOOK_SECRET';
   const value = process.env[name];
-  if (!value) throw new UserError(`env ${name} is not set (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: 2 });
+  if (!value) throw new UserError(`env ${name} is not set (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: EXIT.badInput });
   return value;
 }
 
@@ -82,9 +82,9 @@ export function registerReceive(program: Command): void {
     .action(async (flags: ReceiveFlags) => {
       const { verifySignature } = await import('../../deliver/verify.js');
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, got ${flags.port}`, { exitCode: 2 });
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, got ${flags.port}`, { exitCode: EXIT.badInput });
       const count = flags.count === undefined ? undefined : Number(flags.count);
-      if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UserError('--count must be a whole number ≥ 1', { exitCode: 2 });
+      if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UserError('--count must be a whole number ≥ 1', { exitCode: EXIT.badInput });
       const secrets = await secretsOf(flags);
       let verified = 0;
       let rejected = 0;
@@ -113,7 +113,7 @@ export function registerReceive(program: Command): void {
         })().catch(() => res.writeHead(400).end());
       });
       await new Promise<void>((resolve, reject) => {
-        server.once('error', (err) => reject(new UserError(`cannot listen on ${flags.host}:${port}: ${errorMessage(err)}`, { exitCode: 2 })));
+        server.once('error', (err) => reject(new UserError(`cannot listen on ${flags.host}:${port}: ${errorMessage(err)}`, { exitCode: EXIT.badInput })));
         server.listen(port, flags.host, resolve);
       });
       const addr = server.address();

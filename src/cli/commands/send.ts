@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { sendEvent, type SendResult } from '../../events/client.js';
 import type { ApiAlertsEvent } from '../../events/schema.js';
-import { UserError } from '../../util/errors.js';
+import { EXIT } from '../../util/errors.js';
+import { parseJsonObject } from '../../util/json.js';
 import { resolveKey, resolveServerUrl } from '../config-file.js';
 
 export const CLI_INTEGRATION = 'apialerts-cli';
@@ -57,14 +58,7 @@ export async function deliver(event: ApiAlertsEvent, flags: DeliveryFlags): Prom
 
 /** `-d '{"k":"v"}'`: a JSON object or a clear error. */
 export function parseDataFlag(value: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch (err) {
-    throw new UserError(`--data is not valid JSON (${(err as Error).message})`);
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError('--data must be a JSON object, e.g. \'{"host":"db1"}\'');
-  return parsed as Record<string, unknown>;
+  return parseJsonObject(value, '--data', { exitCode: EXIT.failure, example: `'{"host":"db1"}'` });
 }
 
 interface SendFlags extends DeliveryFlags {

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { UserError, errorMessage } from '../../util/errors.js';
+import { EXIT, UserError, errorMessage } from '../../util/errors.js';
+import { readInputFile } from '../../util/read-file.js';
+import { addSecret } from '../redaction.js';
 import { parseHeaderLines, parseSavedRequest, type SavedRequest } from '../saved-request.js';
 import { parseTime } from './evaluate.js';
 
@@ -16,16 +17,10 @@ interface VerifyFlags {
   json?: boolean;
 }
 
-async function read(path: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new UserError(`cannot read ${what} ${path}: ${errorMessage(err)}`, { exitCode: 2 });
-  }
-}
+const read = (path: string, what: string): Promise<Buffer> => readInputFile(path, what);
 
 async function loadRequest(flags: VerifyFlags): Promise<SavedRequest> {
-  if (flags.request && (flags.body || flags.headers)) throw new UserError('give either --request or --body with --headers, not both', { exitCode: 2 });
+  if (flags.request && (flags.body || flags.headers)) throw new UserError('give either --request or --body with --headers, not both', { exitCode: EXIT.badInput });
   try {
     if (flags.request) return parseSavedRequest(await read(flags.request, 'request file'));
     if (flags.body && flags.headers) {
@@ -34,17 +29,23 @@ async function loadRequest(flags: VerifyFlags): Promise<SavedRequest> {
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the saved request: ${errorMessage(err)}`, { exitCode: 2 });
+    throw new UserError(`cannot read the saved request: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
   }
-  throw new UserError('give the request to check: --request saved.http, or --body file --headers file', { exitCode: 2 });
+  throw new UserError('give the request to check: --request saved.http, or --body file --headers file', { exitCode: EXIT.badInput });
 }
 
 async function loadSecrets(flags: VerifyFlags): Promise<string> {
-  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: 2 });
-  if (flags.secretFile) return (await read(flags.secretFile, 'secret file')).toString('utf8').trim();
+  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
+  if (flags.secretFile) {
+    const secret = (await read(flags.secretFile, 'secret file')).toString('utf8').trim();
+    // An empty secret is bad input, not an invalid signature: nothing could ever match it.
+    if (!secret) throw new UserError(`secret file ${flags.secretFile} is empty (it must hold the webhook secret)`, { exitCode: EXIT.badInput });
+    addSecret(secret, { list: true });
+    return secret;
+  }
   const name = flags.secretEnv ?? 'WEBHOOK_SECRET';
-  const value = process.env[name];
-  if (!value) throw new UserError(`env ${name} is not set (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: 2 });
+  const value = process.env[name]?.trim();
+  if (!value) throw new UserError(`env ${name} is not set or empty (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: EXIT.badInput });
   return value;
 }
 
@@ -65,13 +66,13 @@ export function registerVerify(program: Command): void {
     .action(async (flags: VerifyFlags) => {
       const { verifySignature } = await import('../../deliver/verify.js');
       const tolerance = Number(flags.tolerance);
-      if (!Number.isInteger(tolerance) || tolerance < 0) throw new UserError('--tolerance must be a whole number of seconds', { exitCode: 2 });
+      if (!Number.isInteger(tolerance) || tolerance < 0) throw new UserError('--tolerance must be a whole number of seconds', { exitCode: EXIT.badInput });
       const now = flags.now ? parseTime(flags.now, '--now') : undefined;
       const request = await loadRequest(flags);
       const secrets = await loadSecrets(flags);
       const result = verifySignature(request.body, request.headers, secrets, { scheme: flags.scheme, toleranceSeconds: tolerance, ...(now ? { now } : {}) });
       if (flags.json) process.stdout.write(JSON.stringify(result) + '\n');
       else process.stdout.write(result.ok ? `valid ${result.scheme} signature\n` : `INVALID${result.scheme ? ` ${result.scheme}` : ''} signature: ${result.reason}\n`);
-      if (!result.ok) process.exitCode = 1;
+      if (!result.ok) process.exitCode = EXIT.failure;
     });
 }

@@ -2,8 +2,8 @@ import type { Level } from '../../model/levels.js';
 import type { SeriesCounts, SeriesQuery } from '../../model/series.js';
 import type { Window } from '../../model/window.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
-import { UserError, errorMessage } from '../../util/errors.js';
-import { urlPasswordForms } from '../../util/userinfo.js';
+import { EXIT, UserError, describeError, errorMessage } from '../../util/errors.js';
+import { Redactor } from '../../util/redact.js';
 
 /**
  * Database log sources: the count is pushed down to the store in ONE query per
@@ -58,13 +58,13 @@ async function inStore<T>(source: PostgresSource | ClickHouseSource, env: NodeJS
   const url = env[source.url_env];
   if (url === undefined || url === '') {
     throw new UserError(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
-      exitCode: 2,
+      exitCode: EXIT.badInput,
     });
   }
   try {
     return await run(url);
   } catch (err) {
-    throw new UserError(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
+    throw new UserError(`${label}: ${scrub(describe(err, source.timeout_seconds), url)}`, { exitCode: EXIT.badInput, cause: redactCause(err, url) });
   }
 }
 
@@ -78,7 +78,7 @@ function describe(err: unknown, timeoutSeconds: number): string {
     case 'ENOTFOUND':
     case 'EHOSTUNREACH':
     case 'ECONNRESET':
-      return `cannot reach the store (${msg})`;
+      return `cannot reach the store (${describeError(err)}: ${msg})`;
     case '28P01':
     case '28000':
     case '516':
@@ -106,11 +106,12 @@ function describe(err: unknown, timeoutSeconds: number): string {
 
 /** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
 function redactCause(err: unknown, url: string): unknown {
-  if (!(err instanceof Error)) return undefined;
-  const scrub = (s: string): string => {
-    let out = s.split(url).join('<url>');
-    for (const p of urlPasswordForms(url)) out = out.split(p).join('***');
-    return out;
-  };
-  return new Error(scrub(err.message));
+  return err instanceof Error ? new Error(scrub(err.message, url)) : undefined;
+}
+
+/** The connection URL as `<url>`, its password (every form) and any other URL's credentials as `***`. */
+function scrub(text: string, url: string): string {
+  const redactor = new Redactor();
+  redactor.add(url);
+  return redactor.redact(text.split(url).join('<url>'));
 }
