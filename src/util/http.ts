@@ -138,6 +138,9 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
     const secure = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const headers: Record<string, string> = { ...opts.headers };
+    // Credentials in the URL (https://user:password@host/…) are sent as Basic auth, as node:http does.
+    if (url.username && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+      headers.Authorization = `Basic ${Buffer.from(`${decodeUserinfo(url.username)}:${decodeUserinfo(url.password)}`).toString('base64')}`;
     if (opts.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) headers['Content-Length'] = String(Buffer.byteLength(opts.body));
     const base: https.RequestOptions = { method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'), headers, ...(opts.agent === false ? { agent: false } : {}) };
 

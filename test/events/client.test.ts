@@ -1,12 +1,13 @@
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiAlertsError, sendEvent, eventUrl, type ClientOptions } from '../../src/events/client.js';
 import { VERSION } from '../../src/version.js';
 import type { TestServer } from '../helpers/http-server.js';
 import { GOOD_KEY, bodyOf, startApi, type Script } from './support.js';
 
-// Short backoff so retry tests stay fast; the delays' shape is tested in util/retry.
+// Short backoff so retry tests stay fast; that the client waits between attempts at all is tested below
+// ('waits the backoff between attempts'), the delay's shape in test/util/retry.test.ts.
 const env = { APIALERTS_RETRY_BASE_MS: '20' };
 let api: TestServer | undefined;
 afterEach(async () => {
@@ -52,8 +53,10 @@ describe('sendEvent', () => {
   it('reads the server URL from APIALERTS_SERVER_URL when no option is given', async () => {
     const opts = await withApi();
     await sendEvent({ message: 'm' }, { apiKey: GOOD_KEY, integration: 'x', env: { ...env, APIALERTS_SERVER_URL: `${api!.url}/` } });
-    expect(opts.serverUrl).toBeDefined();
     expect(api!.requests).toHaveLength(1);
+    // The option wins over the env var: with the env var naming a closed port, the request still arrives.
+    await sendEvent({ message: 'm' }, { ...opts, env: { ...env, APIALERTS_SERVER_URL: 'http://127.0.0.1:1' } });
+    expect(api!.requests).toHaveLength(2);
   });
 
   it('reports server warnings and legacy errors, after our own limit warnings', async () => {
@@ -187,5 +190,23 @@ describe('sendEvent secrecy', () => {
     const err = await rejection(sendEvent({ message: 'm' }, opts));
     expect(err.message).toContain('bad key in Bearer ***');
     expect(err.message).not.toContain(GOOD_KEY);
+  });
+});
+
+describe('retry backoff', () => {
+  it('waits the backoff between attempts (full jitter at its top: ~base, then ~2 × base)', async () => {
+    // Math.random at its top end makes the jittered delay its cap, so the gap has a lower bound;
+    // without any backoff the three attempts arrive within a few ms of each other.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    try {
+      const opts = await withApi((_req, i) => (i < 2 ? { status: 503 } : undefined));
+      const result = await sendEvent({ message: 'm' }, { ...opts, env: { APIALERTS_RETRY_BASE_MS: '150' } });
+      expect(result.attempts).toBe(3);
+      const [a, b, c] = api!.requests.map((r) => r.at);
+      expect(b! - a!).toBeGreaterThanOrEqual(140);
+      expect(c! - b!).toBeGreaterThanOrEqual(290);
+    } finally {
+      random.mockRestore();
+    }
   });
 });
