@@ -18,8 +18,30 @@ export const CHART_RULES = 8;
 
 const ICON: Record<DeliveryOutcome['status'], string> = { delivered: '✅', failed: '❌', skipped: '⏸️' };
 
+/** Outcomes by rule id and decisions by rule id + tick, built once per report: a table of many rules stays linear. */
+const indexes = new WeakMap<EvaluateReport, { outcomes: Map<string, DeliveryOutcome[]>; decisions: Map<string, EvaluateReport['decisions'][number]> }>();
+function indexOf(report: EvaluateReport) {
+  let ix = indexes.get(report);
+  if (!ix) {
+    const outcomes = new Map<string, DeliveryOutcome[]>();
+    for (const o of report.outcomes) {
+      const list = outcomes.get(o.rule_id);
+      if (list) list.push(o);
+      else outcomes.set(o.rule_id, [o]);
+    }
+    const decisions = new Map<string, EvaluateReport['decisions'][number]>();
+    for (const d of report.decisions) {
+      const key = `${d.rule.id}\u0000${d.triggered_at}`;
+      if (!decisions.has(key)) decisions.set(key, d); // the first, as find() returned
+    }
+    ix = { outcomes, decisions };
+    indexes.set(report, ix);
+  }
+  return ix;
+}
+
 function deliveriesOf(report: EvaluateReport, rule: RuleReport): string {
-  const mine = report.outcomes.filter((o) => o.rule_id === rule.id);
+  const mine = indexOf(report).outcomes.get(rule.id) ?? [];
   if (mine.length === 0) return rule.fired.length > 0 && report.dryRun ? 'dry run' : '—';
   return mine.map((o) => `${ICON[o.status]} ${o.channel}${o.status === 'failed' && o.detail ? ` (${cell(o.detail).slice(0, 80)})` : ''}`).join('<br>');
 }
@@ -74,7 +96,7 @@ function rulesTable(report: EvaluateReport): string[] {
   for (const r of report.rules) {
     const now = r.counts.at(-1);
     const peak = r.counts.length > 0 ? Math.max(...r.counts) : undefined;
-    const fired = !r.enabled ? 'disabled' : r.fired.length === 0 ? 'no' : r.fired.map((t) => `🔴 ${hhmm(t)} (${report.decisions.find((d) => d.rule.id === r.id && d.triggered_at === t)?.match_count ?? '?'})`).join('<br>');
+    const fired = !r.enabled ? 'disabled' : r.fired.length === 0 ? 'no' : r.fired.map((t) => `🔴 ${hhmm(t)} (${indexOf(report).decisions.get(`${r.id}\u0000${t}`)?.match_count ?? '?'})`).join('<br>');
     out.push(`| ${cell(r.name)} | ${r.level} | ≥ ${r.threshold} | ${r.window_minutes} min | ${now ?? '—'} | ${peak ?? '—'} | ${fired} | ${deliveriesOf(report, r)} |`);
   }
   return out;
@@ -85,10 +107,12 @@ function timeline(report: EvaluateReport): string[] {
   const shown = report.rules.filter((r) => r.enabled && r.counts.length > 0);
   if (shown.length === 0) return [];
   const busy = shown.filter((r) => chartTicks(report, r).some((t) => t.value > 0));
-  const quiet = shown.filter((r) => !busy.includes(r));
+  const busySet = new Set(busy);
+  const quiet = shown.filter((r) => !busySet.has(r));
   const peak = (r: RuleReport) => Math.max(...chartTicks(report, r).map((t) => t.value / r.threshold));
   const charted = [...busy].sort((a, b) => b.fired.length - a.fired.length || peak(b) - peak(a)).slice(0, CHART_RULES);
-  const uncharted = busy.filter((r) => !charted.includes(r));
+  const chartedSet = new Set(charted);
+  const uncharted = busy.filter((r) => !chartedSet.has(r));
   const ticks = Math.max(...shown.map((r) => chartTicks(report, r).length));
   const own = Math.min(ticks, report.ticks.length);
   const history = ticks - own;

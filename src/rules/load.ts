@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { EXIT, UserError } from '../util/errors.js';
 import { readInputFile } from '../util/read-file.js';
@@ -16,7 +16,7 @@ export async function loadRules(path: string): Promise<RulesFile> {
 export function parseRules(text: string, path: string): RulesFile {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    data = readYaml(text);
   } catch (err) {
     throw new UserError(`rule file ${path} is not valid YAML/JSON: ${(err as Error).message}`, { exitCode: EXIT.badInput });
   }
@@ -24,6 +24,18 @@ export function parseRules(text: string, path: string): RulesFile {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  - ${describePath(issue.path, data)}: ${describeIssue(issue)}`);
   throw new UserError(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: EXIT.badInput });
+}
+
+/**
+ * The file's data. A clean file (the usual case) is read without `prettyErrors`, whose
+ * per-node source tracking costs ~20% of parsing a file of 10,000 rules (bench:rules); a file with
+ * any error or warning is read again with the original options, so what is printed or thrown is
+ * exactly what it always was.
+ */
+function readYaml(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  return doc.toJS();
 }
 
 /** `rules[2] "High Error Rate" → threshold` rather than `rules.2.threshold`. */
