@@ -114,7 +114,6 @@ function oracle(path) {
   return { s: (performance.now() - t0) / 1000, count };
 }
 
-const rows = [];
 const result = {};
 for (const [kind, path] of Object.entries(files)) {
   const r = (result[kind] = {});
@@ -131,7 +130,7 @@ for (const [kind, path] of Object.entries(files)) {
 
 const fmt = (x) => (x == null ? '—' : x.s.toFixed(3));
 const ratio = (x, kind) => (x == null || !result[kind].rg ? '—' : `${(x.s / result[kind].rg.s).toFixed(1)}×`);
-const rss = (x, kind) => (x == null || Number.isNaN(x.rssMb) ? '—' : `${x.rssMb.toFixed(0)}`);
+const rss = (x) => (x == null || Number.isNaN(x.rssMb) ? '—' : `${x.rssMb.toFixed(0)}`);
 const table = [
   ['method', '(a) unordered s', '× rg', '(b) ordered s', '× rg', 'peak RSS MB (a / b)', 'count (a / b)'],
   ...[

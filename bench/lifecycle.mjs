@@ -5,7 +5,7 @@
 // The p95 is checked against a brute-force nearest-rank percentile of the same window.
 // Usage: npm run build && npm run -s bench:lifecycle
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -126,7 +126,7 @@ const twoHundred = median(evalArgs(manyPath));
 if (countOf(single) !== countOf(twoHundred)) throw new Error(`count mismatch: ${countOf(single)} vs ${countOf(twoHundred)}`);
 const group = median(evalArgs(grouped));
 const g = JSON.parse(group.out).rules[0];
-let rg = null;
+let rg;
 try {
   const t0 = process.hrtime.bigint();
   execFileSync('rg', ['-c', '"level":"error"', data], { encoding: 'utf8' });

@@ -126,6 +126,8 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
           failuresInARow++;
           if (!delivered || failuresInARow >= 3) serverFailure ??= message;
         }
+        // A fresh error: the library's own (a possible cause) may carry the SMTP URL in its fields.
+        // eslint-disable-next-line preserve-caught-error
         throw new Error(message);
       }
     },

@@ -20,7 +20,7 @@ export interface KeyedTask<T> {
  * whole run (delivery tasks report failures as outcomes instead).
  */
 export function runKeyedPool<T>(tasks: KeyedTask<T>[], limit: number, perKey: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
+  const results = new Array<T>(tasks.length);
   if (tasks.length === 0) return Promise.resolve(results);
   const total = Math.max(1, limit);
   const each = Math.max(1, Math.min(perKey, total));
@@ -62,7 +62,7 @@ export function runKeyedPool<T>(tasks: KeyedTask<T>[], limit: number, perKey: nu
           },
           (err: unknown) => {
             failed = true;
-            reject(err);
+            reject(err instanceof Error ? err : new Error(String(err)));
           },
         );
       }

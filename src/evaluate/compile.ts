@@ -58,19 +58,19 @@ export function compileRules(rules: Rule[], ticks: number[], opts: { ignoreRuleS
     const { query } = b.plan;
     const seriesOf = (spec: SeriesSpec): number => {
       const k = seriesKey(spec);
-      let i = b!.seriesIndex.get(k);
+      let i = b.seriesIndex.get(k);
       if (i === undefined) {
         i = query.series.push(spec) - 1;
-        b!.seriesIndex.set(k, i);
+        b.seriesIndex.set(k, i);
       }
       return i;
     };
     const windowOf = (w: Window): number => {
       const k = `${w.fromMs}:${w.toMs}`;
-      let i = b!.windowIndex.get(k);
+      let i = b.windowIndex.get(k);
       if (i === undefined) {
         i = query.windows.push(w) - 1;
-        b!.windowIndex.set(k, i);
+        b.windowIndex.set(k, i);
       }
       return i;
     };

@@ -1,5 +1,4 @@
 import type { FormatOption } from '../model/log-format.js';
-import type { Rule } from '../rules/schema.js';
 import type { Decision, Deliverer, DeliveryOutcome } from '../deliver/types.js';
 import type { ProgressFn, SourceStats } from '../model/count.js';
 import type { HeartbeatOptions, HeartbeatResult } from './heartbeat.js';

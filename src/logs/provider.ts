@@ -75,7 +75,7 @@ export function createCountProvider(sources: Source[], opts: ProviderOptions): C
 export function createSeriesProvider(sources: Source[], opts: ProviderOptions): SeriesProvider & CountProvider {
   const levels = createCountProvider(sources, opts);
   return {
-    count: levels.count,
+    count: (query) => levels.count(query),
     async countSeries(query: SeriesQuery): Promise<SeriesResult> {
       const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
       const groupLimit = query.groupLimit ?? DEFAULT_GROUP_LIMIT;
@@ -161,7 +161,10 @@ function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): Serie
       const hi = upperBound(sorted, w.toMs);
       const v: number[] = [];
       const t: number[] = [];
-      for (let i = lo; i < hi; i++) if (!Number.isNaN(sortedVals[i]!)) (v.push(sortedVals[i]!), t.push(sorted[i]!));
+      for (let i = lo; i < hi; i++) if (!Number.isNaN(sortedVals[i]!)) {
+        v.push(sortedVals[i]!);
+        t.push(sorted[i]!);
+      }
       return aggregate(kind, v, t);
     });
     let skippedValues = 0;
@@ -216,7 +219,7 @@ interface Stream {
 }
 
 export async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
-  if (source.kind === 'stdin') return [{ label: 'stdin', open: async () => process.stdin }];
+  if (source.kind === 'stdin') return [{ label: 'stdin', open: () => Promise.resolve(process.stdin) }];
   if ('url' in source) {
     const token = source.token_env ? opts.env[source.token_env] : undefined;
     if (source.token_env && !token) throw new UserError(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: EXIT.badInput });
@@ -225,7 +228,7 @@ export async function streamsOf(source: Source, opts: ProviderOptions): Promise<
   if ('path' in source) {
     const paths = await expandPath(isAbsolute(source.path) ? source.path : join(opts.baseDir, source.path));
     if (paths.length === 0) throw new UserError(`log source "${source.name}": no file matches ${source.path}`, { exitCode: EXIT.badInput });
-    return paths.map((p) => ({ label: p, path: p, open: async () => openFile(p) }));
+    return paths.map((p) => ({ label: p, path: p, open: () => Promise.resolve(openFile(p)) }));
   }
   throw new UserError(`log source "${(source as { name: string }).name}" has an unsupported kind`, { exitCode: EXIT.badInput });
 }

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import type { Level } from '../model/levels.js';
 import type { SeriesCounts, SeriesQuery, SeriesSpec } from '../model/series.js';
 import type { Source } from '../rules/schema.js';
 import { EXIT, UserError, errorMessage } from '../util/errors.js';
@@ -34,7 +33,7 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
           const rec = parseLine(line);
           if (!rec || rec.ts <= fromMs || rec.ts > toMs) continue;
           query.series.forEach((spec, i) => {
-            if (!spec.selection.levels.includes(rec.level as Level)) return;
+            if (!spec.selection.levels.includes(rec.level)) return;
             const key = (spec.groupBy ?? []).map((f) => groupString(fieldAt(rec.fields, f)));
             const k = JSON.stringify(key);
             let g = acc[i]!.get(k);

@@ -80,7 +80,7 @@ export function aggregate(kind: Aggregate, values: ArrayLike<number>, timestamps
     default: {
       const p = PERCENTILES[kind];
       if (p === undefined) throw new Error(`unknown aggregate ${String(kind)}`);
-      const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+      const sorted = Float64Array.from(values).sort();
       return (sorted[percentileRank(p, n) - 1] as number) + 0;
     }
   }

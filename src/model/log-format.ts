@@ -112,7 +112,7 @@ function ianaZone(name: string, fmt: Intl.DateTimeFormat): Zone {
   const offsetAt = (utcMs: number): number => {
     const p: Record<string, number> = {};
     for (const part of fmt.formatToParts(new Date(utcMs))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    const asUtc = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
     return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
   };
   const cache = new Map<number, number>();

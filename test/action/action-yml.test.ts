@@ -22,7 +22,7 @@ const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 // @action-validator/core checks action.yml against the SchemaStore action schema (wasm, offline).
 const { validateAction } = createRequire(import.meta.url)('@action-validator/core') as {
-  validateAction(src: string): { errors: { path?: string; title: string; detail?: string }[] };
+  validateAction: (src: string) => { errors: { path?: string; title: string; detail?: string }[] };
 };
 
 describe('action.yml', () => {

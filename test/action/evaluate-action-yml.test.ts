@@ -14,7 +14,7 @@ const action = parse(text) as {
   runs: { using: string; main: string };
 };
 const { validateAction } = createRequire(import.meta.url)('@action-validator/core') as {
-  validateAction(src: string): { errors: unknown[] };
+  validateAction: (src: string) => { errors: unknown[] };
 };
 
 describe('evaluate/action.yml', () => {

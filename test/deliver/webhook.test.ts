@@ -96,7 +96,7 @@ describe('webhook delivery', () => {
     ['a receiver slower than the timeout', (s: TestServer) => `${s.url}/slow`, () => {}, /no answer within 300 ms/],
     ['a connection reset', (s: TestServer) => `${s.url}/reset`, (_req: unknown, res: import('node:http').ServerResponse) => res.socket?.destroy(), /connection was reset/],
   ])('%s is a failed delivery after 3 attempts with a clear reason', async (_name, url, handler, reason) => {
-    const s = await receiver(handler as never);
+    const s = await receiver(handler);
     const file = rulesFile([{ notify_webhook: url(s), allow_http: true }]);
     const out = await deliverer({ timeoutMs: 300 }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {});
     expect(out.outcomes[0]).toMatchObject({ status: 'failed', attempts: 3, detail: expect.stringMatching(reason) });

@@ -6,7 +6,7 @@ import { runBacktest, type BacktestReport } from '../../src/evaluate/backtest.js
 import { loadRules } from '../../src/rules/load.js';
 import { webhookBody } from '../../src/deliver/webhook.js';
 import { pushEvent } from '../../src/deliver/push.js';
-import { oracleParse, oracleRuleFires, type OracleRule } from '../helpers/oracle.js';
+import { oracleParse, oracleRuleFires } from '../helpers/oracle.js';
 
 /**
  * examples/five-events.yml, each rule exercised over a generated log (JSON and logfmt mixed) with a
@@ -99,7 +99,7 @@ describe('examples/five-events.yml', () => {
     const parsed = oracleParse(text);
     const ticks = report.ticks.map((t) => Date.parse(t));
     for (const rule of file.rules) {
-      const want = oracleRuleFires(parsed, rule as unknown as OracleRule, ticks, { last: null, perGroup: new Map() });
+      const want = oracleRuleFires(parsed, rule, ticks, { last: null, perGroup: new Map() });
       expect(firesOf(rule.name).map((f) => [f.triggered_at, f.match_count, f.denominator_count])).toEqual(
         want.fires.map((f) => [iso(f.tickMs), f.match_count, f.denominator_count]),
       );

@@ -9,7 +9,7 @@ import { LEVELS, type Level } from '../../src/model/levels.js';
 import { parseRules } from '../../src/rules/load.js';
 import type { Source } from '../../src/rules/schema.js';
 import type { InstanceState } from '../../src/state/schema.js';
-import { oracleParse, oracleRuleFires, type OracleRule } from '../helpers/oracle.js';
+import { oracleParse, oracleRuleFires } from '../helpers/oracle.js';
 import { startServer, type TestServer } from '../helpers/http-server.js';
 
 /**
@@ -97,7 +97,7 @@ const ruleArb = fc
     where: fc.array(filterArb, { maxLength: 2 }),
     group_by: fc.constantFrom(undefined, ['user'], ['host'], ['user', 'host'], ['ctx.id']),
     fewer: fc.boolean(),
-    ratio: fc.option(fc.record({ den: fc.oneof(fc.constant({ min_level: 'debug' as Level }), fc.record({ level: fc.subarray([...LEVELS], { minLength: 1 }) }), fc.record({ where: fc.array(filterArb, { minLength: 1, maxLength: 1 }) })), min: fc.integer({ min: 1, max: 4 }), threshold: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5) }), { freq: 3 }),
+    ratio: fc.option(fc.record({ den: fc.oneof(fc.constant({ min_level: 'debug' }), fc.record({ level: fc.subarray([...LEVELS], { minLength: 1 }) }), fc.record({ where: fc.array(filterArb, { minLength: 1, maxLength: 1 }) })), min: fc.integer({ min: 1, max: 4 }), threshold: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5) }), { freq: 3 }),
     threshold: fc.integer({ min: 1, max: 4 }),
     window: fc.integer({ min: 1, max: 30 }),
     lookback: fc.integer({ min: 31, max: 150 }),
@@ -171,7 +171,7 @@ async function check(entries: GenEntry[], junk: string[], generated: Record<stri
     for (const [id, ms] of got.lastTriggered) last.set(id, ms);
     for (const [id, inst] of got.instances) instances.set(id, inst);
     for (const [i, rule] of file.rules.entries()) {
-      const want = oracleRuleFires(parsed, rule as unknown as OracleRule, ticks, carried.get(rule.id)!);
+      const want = oracleRuleFires(parsed, rule, ticks, carried.get(rule.id)!);
       const fires = got.decisions
         .filter((d) => d.rule.id === rule.id)
         .map((d) => ({

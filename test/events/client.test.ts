@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiAlertsError, sendEvent, eventUrl, type ClientOptions } from '../../src/events/client.js';
 import { VERSION } from '../../src/version.js';
 import type { TestServer } from '../helpers/http-server.js';
-import { GOOD_KEY, bodyOf, startApi, type Script } from './support.js';
+import { GOOD_KEY, startApi, type Script } from './support.js';
 
 // Short backoff so retry tests stay fast; that the client waits between attempts at all is tested below
 // ('waits the backoff between attempts'), the delay's shape in test/util/retry.test.ts.

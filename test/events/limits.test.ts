@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, prepareEvent } from '../../src/events/limits.js';
-import { ApiAlertsError } from '../../src/events/errors.js';
 import { parseEvent } from '../../src/events/schema.js';
 
 describe('prepareEvent', () => {

@@ -152,7 +152,7 @@ export function oracleParse(text: string): FieldEntry[] {
   const out: FieldEntry[] = [];
   for (const line of text.split('\n')) {
     const rec = parseLine(line);
-    if (rec) out.push(rec as FieldEntry);
+    if (rec) out.push(rec);
   }
   return out;
 }

@@ -161,7 +161,7 @@ const junk = fc.constantFrom('', 'garbage line', '{"log":"ERROR half', '<13>', '
 
 describe.each(LAYOUTS)('text format $name', (layout) => {
   it('fast scan = parse every line = oracle, in any zone; detection names it', async () => {
-    await fc.assert(
+    fc.assert(
       fc.property(
         fc.array(fc.oneof({ weight: 6, arbitrary: entryArb() }, { weight: 1, arbitrary: junk }), { minLength: 1, maxLength: 80 }),
         fc.constantFrom(...ZONES),

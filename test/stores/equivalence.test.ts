@@ -6,7 +6,6 @@ import { countInStore } from '../../src/logs/stores/index.js';
 import { LEVELS } from '../../src/model/levels.js';
 import type { Window } from '../../src/model/window.js';
 import { CH_URL, PG_URL, bruteCount, chDrop, chSource, chTable, needServer, pgSource, pgTable, uniqueName, withPg } from './support.js';
-import type { Entry } from './support.js';
 
 const T0 = 1_763_800_000_000;
 const SPAN = 2 * 3600_000;

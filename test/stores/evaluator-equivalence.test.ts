@@ -11,7 +11,7 @@ import { runEvaluation } from '../../src/evaluate/run.js';
 import { LEVELS, type Level } from '../../src/model/levels.js';
 import { oracleFires } from '../helpers/oracle.js';
 import { renderLine } from '../helpers/log-lines.js';
-import { CH_URL, PG_URL, chDrop, chTable, needServer, pgTable, uniqueName, withPg, type Entry } from './support.js';
+import { CH_URL, PG_URL, chDrop, chTable, needServer, pgTable, uniqueName, withPg } from './support.js';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);

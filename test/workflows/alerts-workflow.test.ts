@@ -35,8 +35,8 @@ describe('.github/workflows/alerts.yml', () => {
     expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(expect.arrayContaining(['rules', 'logs', 'state-key', 'runs-on', 'node-options']));
     // Declared, so a caller in another organization can pass them: the bundle plus the common names.
     expect(Object.keys(wf.on.workflow_call.secrets).sort()).toEqual(['APIALERTS_API_KEY', 'APIALERTS_SECRETS', 'HEARTBEAT_URL', 'LOGS_DATABASE_URL', 'LOGS_TOKEN', 'SMTP_URL', 'WEBHOOK_SECRET']);
-    for (const s of Object.values(wf.on.workflow_call.secrets) as { required: boolean }[]) expect(s.required).toBe(false);
-    for (const o of Object.values(wf.on.workflow_call.outputs) as { value: string }[]) expect(o.value).toMatch(/^\$\{\{ jobs\.evaluate\.outputs\.[a-z-]+ \}\}$/);
+    for (const s of Object.values<{ required: boolean }>(wf.on.workflow_call.secrets)) expect(s.required).toBe(false);
+    for (const o of Object.values<{ value: string }>(wf.on.workflow_call.outputs)) expect(o.value).toMatch(/^\$\{\{ jobs\.evaluate\.outputs\.[a-z-]+ \}\}$/);
   });
 
   it('restores the state by key prefix and saves it under a unique key, also when the evaluation failed', () => {

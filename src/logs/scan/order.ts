@@ -40,7 +40,7 @@ export async function probeAt(fh: FileHandle, size: number, offset: number, pars
     const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
     const dataStart = pos - carry.length;
     pos += bytesRead;
-    let i = 0;
+    let i: number;
     if (lineStart === -1) {
       const nl = data.indexOf(10);
       if (nl === -1) {

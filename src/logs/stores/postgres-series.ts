@@ -167,7 +167,7 @@ class FieldSql {
       default: {
         const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
         if (this.kind === 'boolean') return 'false';
-        const x = p.add(f.value as number, 'float8');
+        const x = p.add(f.value, 'float8');
         if (this.kind === 'number') return `COALESCE(${this.number} ${op} ${x}, false)`;
         const whens: string[] = [];
         if (this.kind === 'jsonb') whens.push(`WHEN ${this.is('number')} THEN ${this.number} ${op} ${x}`);
