@@ -62,7 +62,13 @@ function fileWith(concurrency, extraFast = 0) {
   return {
     project: 'bench',
     evaluation: { interval_minutes: 5, max_catchup_minutes: 1440 },
-    delivery: { smtp_url_env: 'SMTP_URL', email_from: 'a@b.c', apialerts_key_env: 'K', allow_private_targets: true, ...(concurrency === 'default' ? {} : { concurrency, per_host_concurrency: concurrency }) },
+    delivery: {
+      smtp_url_env: 'SMTP_URL',
+      email_from: 'a@b.c',
+      apialerts_key_env: 'K',
+      allow_private_targets: true,
+      ...(concurrency === 'default' ? {} : { concurrency, per_host_concurrency: concurrency }),
+    },
     sources: [{ name: 'a', path: 'a.log' }],
     rules,
   };
@@ -112,6 +118,10 @@ for (const r of rows) {
   }
   const bound = r.concurrency === 'default' ? 32 : r.concurrency; // default: 64 overall, 32 per host
   const ideal = (Math.ceil(N / bound) * DELAY) / 1000;
-  console.log(`| ${r.concurrency} | ${r.seconds.toFixed(2)} | ${r.peak} | ${(r.seconds / ideal).toFixed(2)} | ${(serial / r.seconds).toFixed(1)}× faster |`);
+  console.log(
+    `| ${r.concurrency} | ${r.seconds.toFixed(2)} | ${r.peak} | ${(r.seconds / ideal).toFixed(2)} | ${(serial / r.seconds).toFixed(1)}× faster |`,
+  );
 }
-console.log(`\nMixed, defaults: ${N} to the ${DELAY} ms receiver + ${N} to a fast one: all done in ${mixed.seconds.toFixed(2)} s; the fast receiver had all ${N} after ${mixed.fastSeconds.toFixed(2)} s`);
+console.log(
+  `\nMixed, defaults: ${N} to the ${DELAY} ms receiver + ${N} to a fast one: all done in ${mixed.seconds.toFixed(2)} s; the fast receiver had all ${N} after ${mixed.fastSeconds.toFixed(2)} s`,
+);

@@ -18,18 +18,29 @@ const LINES = Number(process.env.LINES ?? 5_000_000);
 const WINDOW_MIN = 15;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-const manifest = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/generate-logs.mjs'), '--lines', String(LINES)], { encoding: 'utf8' }));
+const manifest = JSON.parse(
+  execFileSync(process.execPath, [join(ROOT, 'bench/generate-logs.mjs'), '--lines', String(LINES)], { encoding: 'utf8' }),
+);
 const files = { unordered: manifest.shuffled.path, ordered: manifest.ordered.path };
 // The evaluation tick: interval 1 minute, "now" = the last timestamp in the data.
 const tickMs = Math.floor(manifest.lastMs / 60_000) * 60_000;
 const fromMs = tickMs - WINDOW_MIN * 60_000;
 const iso = (ms) => new Date(ms).toISOString();
-console.log(`data: ${LINES.toLocaleString('en')} lines, ${(manifest.ordered.bytes / 1e6).toFixed(0)} MB per file; window (${iso(fromMs)}, ${iso(tickMs)}], level error; ${RUNS} runs each, median`);
+console.log(
+  `data: ${LINES.toLocaleString('en')} lines, ${(manifest.ordered.bytes / 1e6).toFixed(0)} MB per file; window (${iso(fromMs)}, ${iso(tickMs)}], level error; ${RUNS} runs each, median`,
+);
 
 // Build the CLI and the library from the current sources into a temp dir (dist/ is left alone).
 const tmp = mkdtempSync(join(tmpdir(), 'bench-evaluate-'));
-for (const [name, entry] of [['cli', 'src/cli/index.ts'], ['lib', 'src/lib/index.ts']]) {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, entry), '-o', join(tmp, name), '--minify', '--quiet'], { stdio: 'inherit' });
+for (const [name, entry] of [
+  ['cli', 'src/cli/index.ts'],
+  ['lib', 'src/lib/index.ts'],
+]) {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, entry), '-o', join(tmp, name), '--minify', '--quiet'],
+    { stdio: 'inherit' },
+  );
   writeFileSync(join(tmp, name, 'package.json'), '{"type":"module"}');
 }
 const rules = join(tmp, 'rules.yml');
@@ -97,7 +108,7 @@ function oracle(path) {
   const buf = Buffer.allocUnsafe(4 << 20);
   let carry = '';
   let count = 0;
-  for (let pos = 0; pos < size; ) {
+  for (let pos = 0; pos < size;) {
     const n = readSync(fd, buf, 0, buf.length, pos);
     pos += n;
     const lines = (carry + buf.toString('utf8', 0, n)).split('\n');
@@ -118,13 +129,36 @@ const result = {};
 for (const [kind, path] of Object.entries(files)) {
   const r = (result[kind] = {});
   r.rg = hasRg ? measure('rg', ['-c', '"level":"error"', path], (o) => Number(o.trim())) : null;
-  r.duckdb = hasDuck ? measure(process.execPath, ['--input-type=module', '-e', duckScript, path, iso(fromMs), iso(tickMs)], (o) => JSON.parse(o).count) : null;
-  r.cli = measure(process.execPath, [join(tmp, 'cli', 'index.js'), 'evaluate', '--rules', rules, '--logs', path, '--now', iso(manifest.lastMs), '--dry-run', '--json', '--state', join(tmp, 'state.json')], (o) => {
-    const rep = JSON.parse(o);
-    r.cliStats = rep.stats[0];
-    return rep.rules[0].counts[0];
-  });
-  r.lib = measure(process.execPath, [libScript, path, String(fromMs), String(tickMs), process.env.THREADS ?? ''], (o) => JSON.parse(o).count);
+  r.duckdb = hasDuck
+    ? measure(process.execPath, ['--input-type=module', '-e', duckScript, path, iso(fromMs), iso(tickMs)], (o) => JSON.parse(o).count)
+    : null;
+  r.cli = measure(
+    process.execPath,
+    [
+      join(tmp, 'cli', 'index.js'),
+      'evaluate',
+      '--rules',
+      rules,
+      '--logs',
+      path,
+      '--now',
+      iso(manifest.lastMs),
+      '--dry-run',
+      '--json',
+      '--state',
+      join(tmp, 'state.json'),
+    ],
+    (o) => {
+      const rep = JSON.parse(o);
+      r.cliStats = rep.stats[0];
+      return rep.rules[0].counts[0];
+    },
+  );
+  r.lib = measure(
+    process.execPath,
+    [libScript, path, String(fromMs), String(tickMs), process.env.THREADS ?? ''],
+    (o) => JSON.parse(o).count,
+  );
   r.oracle = oracle(path);
 }
 
@@ -155,10 +189,15 @@ console.log(line(table[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of table.slice(1)) console.log(line(r));
 if (!hasRg) console.log('note: rg not installed (apt-get install ripgrep): its row and the ratios are skipped');
-if (!hasDuck) console.log('note: @duckdb/node-api not installed (npm install --no-save @duckdb/node-api; kept out of devDependencies because its lock entry pins platform binaries the registry does not carry for every OS): its row is skipped');
+if (!hasDuck)
+  console.log(
+    'note: @duckdb/node-api not installed (npm install --no-save @duckdb/node-api; kept out of devDependencies because its lock entry pins platform binaries the registry does not carry for every OS): its row is skipped',
+  );
 for (const kind of ['unordered', 'ordered']) {
   const s = result[kind].cliStats;
-  console.log(`${kind}: CLI read ${(s.bytesRead / 1e6).toFixed(1)} MB, skipped ${((s.skippedBytes ?? 0) / 1e6).toFixed(1)} MB, ${s.linesRead} lines (${s.unchecked ?? 0} not parsed, ${s.unreadable} unreadable)`);
+  console.log(
+    `${kind}: CLI read ${(s.bytesRead / 1e6).toFixed(1)} MB, skipped ${((s.skippedBytes ?? 0) / 1e6).toFixed(1)} MB, ${s.linesRead} lines (${s.unchecked ?? 0} not parsed, ${s.unreadable} unreadable)`,
+  );
 }
 
 // Every count must be the oracle's.
@@ -177,9 +216,21 @@ if (bad.length > 0) {
 const bar = (ok, text) => console.log(`${ok ? 'met   ' : 'MISSED'}  ${text}`);
 const u = result.unordered;
 const o = result.ordered;
-if (u.duckdb) bar(u.cli.s < u.duckdb.s, `(a) unordered, CLI faster than DuckDB: ${u.cli.s.toFixed(3)} s vs ${u.duckdb.s.toFixed(3)} s (library: ${u.lib.s.toFixed(3)} s)`);
-if (u.rg) bar(u.cli.s <= 4 * u.rg.s, `(a) unordered, CLI within 4× rg -c: ${(u.cli.s / u.rg.s).toFixed(1)}× (library: ${(u.lib.s / u.rg.s).toFixed(1)}×)`);
-if (o.rg) bar(o.cli.s <= 2 * o.rg.s, `(b) ordered, CLI within 2× rg -c: ${(o.cli.s / o.rg.s).toFixed(1)}× (library: ${(o.lib.s / o.rg.s).toFixed(1)}×)`);
+if (u.duckdb)
+  bar(
+    u.cli.s < u.duckdb.s,
+    `(a) unordered, CLI faster than DuckDB: ${u.cli.s.toFixed(3)} s vs ${u.duckdb.s.toFixed(3)} s (library: ${u.lib.s.toFixed(3)} s)`,
+  );
+if (u.rg)
+  bar(
+    u.cli.s <= 4 * u.rg.s,
+    `(a) unordered, CLI within 4× rg -c: ${(u.cli.s / u.rg.s).toFixed(1)}× (library: ${(u.lib.s / u.rg.s).toFixed(1)}×)`,
+  );
+if (o.rg)
+  bar(
+    o.cli.s <= 2 * o.rg.s,
+    `(b) ordered, CLI within 2× rg -c: ${(o.cli.s / o.rg.s).toFixed(1)}× (library: ${(o.lib.s / o.rg.s).toFixed(1)}×)`,
+  );
 const peak = Math.max(u.cli.rssMb, o.cli.rssMb, u.lib.rssMb, o.lib.rssMb);
 if (!Number.isNaN(peak)) bar(peak < 150, `peak RSS under 150 MB: ${peak.toFixed(0)} MB`);
 
@@ -189,7 +240,9 @@ const { countInStore } = await import(join(tmp, 'lib', 'index.js'));
 const stores = await storeRows({ file: files.ordered, window: { fromMs, toMs: tickMs }, countInStore, runs: RUNS, median });
 console.log('\n| database source | query s | × rg (ordered file) | count | |\n|---|---|---|---|---|');
 for (const r of stores) {
-  console.log(`| ${r.name} | ${r.seconds?.toFixed(3) ?? '—'} | ${r.seconds != null && o.rg ? `${(r.seconds / o.rg.s).toFixed(2)}×` : '—'} | ${r.count ?? '—'} | ${r.note} |`);
+  console.log(
+    `| ${r.name} | ${r.seconds?.toFixed(3) ?? '—'} | ${r.seconds != null && o.rg ? `${(r.seconds / o.rg.s).toFixed(2)}×` : '—'} | ${r.count ?? '—'} | ${r.note} |`,
+  );
   if (r.count != null && r.count !== o.oracle.count) {
     console.error(`COUNTS DISAGREE: ${r.name}: ${r.count} ≠ oracle ${o.oracle.count}`);
     process.exit(1);

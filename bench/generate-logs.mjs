@@ -47,7 +47,9 @@ function makeLine(i) {
   const status = level === 'error' ? 500 + Math.floor(r() * 4) : 200 + Math.floor(r() * 5);
   return (
     `{"level":"${level}","time":"${new Date(ts).toISOString()}","pid":${4000 + Math.floor(r() * 64)},` +
-    `"hostname":"${HOSTS[Math.floor(r() * HOSTS.length)]}","req_id":"${Math.floor(r() * 2 ** 32).toString(16).padStart(8, '0')}",` +
+    `"hostname":"${HOSTS[Math.floor(r() * HOSTS.length)]}","req_id":"${Math.floor(r() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0')}",` +
     `"route":"${route}/${Math.floor(r() * 100000)}","status":${status},"duration_ms":${(r() * 900).toFixed(1)},` +
     `"msg":"${msgs[Math.floor(r() * msgs.length)]}"}\n`
   );
@@ -73,7 +75,8 @@ const manifestPath = join(OUT, `manifest-${LINES}.json`);
 const ordered = join(OUT, `ordered-${LINES}.ndjson`);
 const shuffled = join(OUT, `shuffled-${LINES}.ndjson`);
 let manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null;
-const fresh = (m) => m && m.version === VERSION && [m.ordered, m.shuffled].every((f) => existsSync(f.path) && statSync(f.path).size === f.bytes);
+const fresh = (m) =>
+  m && m.version === VERSION && [m.ordered, m.shuffled].every((f) => existsSync(f.path) && statSync(f.path).size === f.bytes);
 if (!fresh(manifest)) {
   const orderedBytes = write(ordered, null);
   const perm = new Uint32Array(LINES);

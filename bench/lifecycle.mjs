@@ -38,7 +38,24 @@ writeFileSync(join(tmp, 'p95.yml'), rule('    level: info\n    threshold: 1\n   
 
 function timeOnce(rules, file) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'evaluate', '--dry-run', '--json', '--rules', rules, '--logs', file, '--state', join(tmp, 'state.json'), '--now', new Date(tickMs).toISOString()], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist/cli/index.js'),
+      'evaluate',
+      '--dry-run',
+      '--json',
+      '--rules',
+      rules,
+      '--logs',
+      file,
+      '--state',
+      join(tmp, 'state.json'),
+      '--now',
+      new Date(tickMs).toISOString(),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`evaluate exited ${r.status}: ${r.stderr}`);
   return { seconds, report: JSON.parse(r.stdout) };
@@ -58,16 +75,25 @@ for await (const line of createInterface({ input: createReadStream(manifest.orde
 values.sort((a, b) => a - b);
 const oracleP95 = values.length ? values[Math.ceil((95 * values.length) / 100) - 1] : null;
 
-console.log(`data: ${LINES.toLocaleString('en')} lines; window (${new Date(fromMs).toISOString()}, ${new Date(tickMs).toISOString()}]; ${RUNS} runs each, median`);
+console.log(
+  `data: ${LINES.toLocaleString('en')} lines; window (${new Date(fromMs).toISOString()}, ${new Date(tickMs).toISOString()}]; ${RUNS} runs each, median`,
+);
 console.log('| rule | file | seconds | result |');
 console.log('|---|---|---|---|');
-for (const [name, rules] of [['count (error ≥ 1)', join(tmp, 'count.yml')], ['value (p95 of duration_ms, info)', join(tmp, 'p95.yml')]]) {
-  for (const [kind, file] of [['ordered', manifest.ordered.path], ['shuffled', manifest.shuffled.path]]) {
+for (const [name, rules] of [
+  ['count (error ≥ 1)', join(tmp, 'count.yml')],
+  ['value (p95 of duration_ms, info)', join(tmp, 'p95.yml')],
+]) {
+  for (const [kind, file] of [
+    ['ordered', manifest.ordered.path],
+    ['shuffled', manifest.shuffled.path],
+  ]) {
     timeOnce(rules, file);
     const runs = Array.from({ length: RUNS }, () => timeOnce(rules, file));
     const r = runs[0].report;
     const result = r.lifecycle ? `p95 ${r.lifecycle.firing[0]?.value ?? 'n/a'} (oracle ${oracleP95})` : `count ${r.rules[0].counts[0]}`;
-    if (r.lifecycle && r.lifecycle.firing[0]?.value !== oracleP95) throw new Error(`p95 ${r.lifecycle.firing[0]?.value} differs from the oracle ${oracleP95}`);
+    if (r.lifecycle && r.lifecycle.firing[0]?.value !== oracleP95)
+      throw new Error(`p95 ${r.lifecycle.firing[0]?.value} differs from the oracle ${oracleP95}`);
     console.log(`| ${name} | ${kind} | ${median(runs.map((x) => x.seconds)).toFixed(2)} | ${result} |`);
   }
 }

@@ -19,7 +19,27 @@ const HOST = 'localhost';
 const KEY = 'bench-key';
 const dir = mkdtempSync(join(tmpdir(), 'bench-notify-'));
 
-execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
+execFileSync(
+  'openssl',
+  [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${HOST}`,
+    '-addext',
+    `subjectAltName=DNS:${HOST}`,
+  ],
+  { stdio: 'ignore' },
+);
 let received = 0;
 const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
   req.resume();
@@ -63,30 +83,93 @@ await res.readBody();
 core.setOutput('sent', 'true');
 `,
 );
-execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(dir, 'toolkit.mjs'), '-o', join(dir, 'toolkit'), '--minify', '--quiet'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    join(dir, 'toolkit.mjs'),
+    '-o',
+    join(dir, 'toolkit'),
+    '--minify',
+    '--quiet',
+  ],
+  { stdio: 'inherit' },
+);
 
 const v2 = process.env.V2_BUNDLE ? resolve(process.env.V2_BUNDLE) : undefined;
 if (v2) {
   const text = readFileSync(v2, 'utf8');
-  if (!text.includes('https://api.apialerts.com/event')) throw new Error(`${v2} does not look like notify-action v2's bundle (no API URL constant)`);
+  if (!text.includes('https://api.apialerts.com/event'))
+    throw new Error(`${v2} does not look like notify-action v2's bundle (no API URL constant)`);
   writeFileSync(join(dir, 'v2.cjs'), text.split('https://api.apialerts.com/event').join(`${base}/event`));
 }
 
 const outputFile = join(dir, 'output');
-const commonEnv = { PATH: process.env.PATH, HOME: dir, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+const commonEnv = {
+  PATH: process.env.PATH,
+  HOME: dir,
+  NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+  GITHUB_OUTPUT: outputFile,
+  GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+};
 const actionEnv = {
-  INPUT_API_KEY: KEY, INPUT_MESSAGE: event.message, INPUT_CHANNEL: event.channel, INPUT_TAGS: event.tags.join(','), INPUT_LINK: event.link,
-  INPUT_STATUS: 'failure', INPUT_SERVER_URL: base, INPUT_RETRIES: '2', INPUT_TIMEOUT: '30', INPUT_FAIL_ON_ERROR: 'true', INPUT_DRY_RUN: 'false',
-  GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/web', GITHUB_RUN_ID: '1', GITHUB_WORKFLOW: 'Deploy', GITHUB_RUN_NUMBER: '1',
+  INPUT_API_KEY: KEY,
+  INPUT_MESSAGE: event.message,
+  INPUT_CHANNEL: event.channel,
+  INPUT_TAGS: event.tags.join(','),
+  INPUT_LINK: event.link,
+  INPUT_STATUS: 'failure',
+  INPUT_SERVER_URL: base,
+  INPUT_RETRIES: '2',
+  INPUT_TIMEOUT: '30',
+  INPUT_FAIL_ON_ERROR: 'true',
+  INPUT_DRY_RUN: 'false',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'acme/web',
+  GITHUB_RUN_ID: '1',
+  GITHUB_WORKFLOW: 'Deploy',
+  GITHUB_RUN_NUMBER: '1',
 };
 const bundleFile = (name) => (name.endsWith('.js') || name.endsWith('.mjs') ? name : join(name, 'index.mjs'));
 const variants = [
   { name: 'empty node script', args: [join(dir, 'empty.mjs')], sends: 0 },
   { name: 'bare https.request script', args: [join(dir, 'bare.mjs')], sends: 1 },
-  { name: 'our action (dist/notify)', args: [join(ROOT, 'dist/notify/index.js')], env: actionEnv, sends: 1, bundle: join(ROOT, 'dist/notify/index.js') },
-  { name: 'our CLI (dist/cli) send', args: [join(ROOT, 'dist/cli/index.js'), 'send', '-m', event.message, '-c', event.channel, '-g', 'deploy,production', '-l', event.link, '--key', KEY, '--server-url', base], sends: 1, bundle: join(ROOT, 'dist/cli/index.js') },
+  {
+    name: 'our action (dist/notify)',
+    args: [join(ROOT, 'dist/notify/index.js')],
+    env: actionEnv,
+    sends: 1,
+    bundle: join(ROOT, 'dist/notify/index.js'),
+  },
+  {
+    name: 'our CLI (dist/cli) send',
+    args: [
+      join(ROOT, 'dist/cli/index.js'),
+      'send',
+      '-m',
+      event.message,
+      '-c',
+      event.channel,
+      '-g',
+      'deploy,production',
+      '-l',
+      event.link,
+      '--key',
+      KEY,
+      '--server-url',
+      base,
+    ],
+    sends: 1,
+    bundle: join(ROOT, 'dist/cli/index.js'),
+  },
   { name: 'apialerts npm SDK 1.3.2 (fetch)', args: [join(dir, 'sdk.mjs')], sends: 1 },
-  { name: '@actions/core+http-client bundle', args: [bundleFile(join(dir, 'toolkit'))], sends: 1, bundle: bundleFile(join(dir, 'toolkit')) },
+  {
+    name: '@actions/core+http-client bundle',
+    args: [bundleFile(join(dir, 'toolkit'))],
+    sends: 1,
+    bundle: bundleFile(join(dir, 'toolkit')),
+  },
   ...(v2 ? [{ name: 'notify-action v2 bundle', args: [join(dir, 'v2.cjs')], env: actionEnv, sends: 1, bundle: v2 }] : []),
 ];
 
@@ -117,7 +200,11 @@ function bundleBytes(file) {
   const total = chunks.reduce((n, f) => n + statSync(join(dirname(file), f)).size, statSync(file).size);
   return chunks.length > 0 ? `${statSync(file).size} (+${total - statSync(file).size} on demand)` : String(total);
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const m = Object.fromEntries(variants.map((v) => [v.name, median(times.get(v.name))]));
 const empty = m['empty node script'];
 const bare = m['bare https.request script'];
@@ -126,7 +213,9 @@ console.log('| variant | median ms | × empty | × bare https | bundle bytes |')
 console.log('|---|---:|---:|---:|---:|');
 for (const v of variants) {
   const t = m[v.name];
-  console.log(`| ${v.name} | ${t.toFixed(1)} | ${(t / empty).toFixed(2)} | ${(t / bare).toFixed(2)} | ${v.bundle ? bundleBytes(v.bundle) : ''} |`);
+  console.log(
+    `| ${v.name} | ${t.toFixed(1)} | ${(t / empty).toFixed(2)} | ${(t / bare).toFixed(2)} | ${v.bundle ? bundleBytes(v.bundle) : ''} |`,
+  );
 }
 if (v2) {
   const ratio = m['our action (dist/notify)'] / m['notify-action v2 bundle'];

@@ -20,7 +20,19 @@ const LINES = Number(process.env.LINES ?? 1_000_000);
 const SCALES = (process.env.SCALES ?? '10000,100000').split(',').map(Number);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const tmp = mkdtempSync(join(tmpdir(), 'bench-rules-'));
-execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'src/cli/index.ts'), '-o', join(tmp, 'cli'), '--minify', '--quiet'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    join(ROOT, 'src/cli/index.ts'),
+    '-o',
+    join(tmp, 'cli'),
+    '--minify',
+    '--quiet',
+  ],
+  { stdio: 'inherit' },
+);
 writeFileSync(join(tmp, 'cli', 'package.json'), '{"type":"module"}');
 const CLI = join(tmp, 'cli', 'index.js');
 
@@ -48,7 +60,14 @@ function median(args, check) {
 function ruleYaml(rules, source) {
   const lines = ['project: bench', 'evaluation:', '  interval_minutes: 5', 'sources:', `  - name: logs`, `    path: ${source}`, 'rules:'];
   for (const r of rules) {
-    lines.push(`  - id: ${r.id}`, `    name: "${r.name}"`, `    threshold: ${r.threshold}`, `    window_minutes: ${r.window_minutes}`, '    channels: [webhook]', '    notify_webhook: https://example.com/hook');
+    lines.push(
+      `  - id: ${r.id}`,
+      `    name: "${r.name}"`,
+      `    threshold: ${r.threshold}`,
+      `    window_minutes: ${r.window_minutes}`,
+      '    channels: [webhook]',
+      '    notify_webhook: https://example.com/hook',
+    );
     for (const [k, v] of Object.entries(r.extra)) lines.push(`    ${k}: ${JSON.stringify(v)}`);
   }
   return lines.join('\n') + '\n';
@@ -61,7 +80,15 @@ const small = join(tmp, 'small.ndjson');
   const out = [];
   for (let i = 0; i < 5000; i++) {
     const ts = T0 - 60 * 60_000 + i * 720;
-    out.push(JSON.stringify({ level: LEVELS[i % 5], time: ts, user: `u${i % 40}`, event: i % 7 === 0 ? 'payment_failed' : 'request', amount: i % 300 }));
+    out.push(
+      JSON.stringify({
+        level: LEVELS[i % 5],
+        time: ts,
+        user: `u${i % 40}`,
+        event: i % 7 === 0 ? 'payment_failed' : 'request',
+        amount: i % 300,
+      }),
+    );
   }
   writeFileSync(small, out.join('\n') + '\n');
 }
@@ -87,16 +114,42 @@ console.log('|---|---|---|---|');
 for (const n of SCALES) {
   const path = join(tmp, `rules-${n}.yml`);
   writeFileSync(path, ruleYaml(generatedRules(n), small));
-  const r = median(['evaluate', '--rules', path, '--logs', small, '--now', new Date(T0).toISOString(), '--dry-run', '--json', '--state', join(tmp, 's.json')]);
+  const r = median([
+    'evaluate',
+    '--rules',
+    path,
+    '--logs',
+    small,
+    '--now',
+    new Date(T0).toISOString(),
+    '--dry-run',
+    '--json',
+    '--state',
+    join(tmp, 's.json'),
+  ]);
   const rep = JSON.parse(r.out);
   console.log(`| ${n.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${rep.decisions.length} |`);
 }
 
 // ---- 2 and 3. The reference data set ------------------------------------------------------------
-const manifest = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'bench/generate-logs.mjs'), '--lines', String(LINES)], { encoding: 'utf8' }));
+const manifest = JSON.parse(
+  execFileSync(process.execPath, [join(ROOT, 'bench/generate-logs.mjs'), '--lines', String(LINES)], { encoding: 'utf8' }),
+);
 const data = manifest.shuffled.path;
 const now = new Date(Math.floor(manifest.lastMs / 60_000) * 60_000).toISOString();
-const evalArgs = (rulesPath) => ['evaluate', '--rules', rulesPath, '--logs', data, '--now', now, '--dry-run', '--json', '--state', join(tmp, 's.json')];
+const evalArgs = (rulesPath) => [
+  'evaluate',
+  '--rules',
+  rulesPath,
+  '--logs',
+  data,
+  '--now',
+  now,
+  '--dry-run',
+  '--json',
+  '--state',
+  join(tmp, 's.json'),
+];
 
 const one = join(tmp, 'one.yml');
 writeFileSync(one, ruleYaml([{ id: id(1), name: 'errors', threshold: 1, window_minutes: 15, extra: { level: 'error' } }], data));
@@ -118,7 +171,21 @@ for (let i = 1; i < 200; i++) {
 const manyPath = join(tmp, 'many.yml');
 writeFileSync(manyPath, ruleYaml(many, data));
 const grouped = join(tmp, 'grouped.yml');
-writeFileSync(grouped, ruleYaml([{ id: id(1), name: 'per route', threshold: 1, window_minutes: 15, extra: { min_level: 'debug', group_by: ['route'], max_groups: 100 } }], data));
+writeFileSync(
+  grouped,
+  ruleYaml(
+    [
+      {
+        id: id(1),
+        name: 'per route',
+        threshold: 1,
+        window_minutes: 15,
+        extra: { min_level: 'debug', group_by: ['route'], max_groups: 100 },
+      },
+    ],
+    data,
+  ),
+);
 
 const countOf = (r) => JSON.parse(r.out).rules[0].counts[0];
 const single = median(evalArgs(one));
@@ -134,10 +201,16 @@ try {
 } catch {
   rg = null;
 }
-console.log(`\n## Reference data: ${LINES.toLocaleString('en')} lines, ${(manifest.shuffled.bytes / 1e6).toFixed(0)} MB, unordered file, window 15 min up to ${now}`);
+console.log(
+  `\n## Reference data: ${LINES.toLocaleString('en')} lines, ${(manifest.shuffled.bytes / 1e6).toFixed(0)} MB, unordered file, window 15 min up to ${now}`,
+);
 console.log('| run | median s | peak RSS MB | note |');
 console.log('|---|---|---|---|');
 console.log(`| today's single-level rule | ${single.seconds.toFixed(2)} | ${single.rssMb.toFixed(0)} | count ${countOf(single)} |`);
-console.log(`| 200 filtered rules, one run | ${twoHundred.seconds.toFixed(2)} | ${twoHundred.rssMb.toFixed(0)} | ${(twoHundred.seconds / single.seconds).toFixed(2)}× the single rule |`);
-console.log(`| group_by route (${g.groups[0].toLocaleString('en')} groups in the window) | ${group.seconds.toFixed(2)} | ${group.rssMb.toFixed(0)} | untracked ${g.untracked_groups} |`);
+console.log(
+  `| 200 filtered rules, one run | ${twoHundred.seconds.toFixed(2)} | ${twoHundred.rssMb.toFixed(0)} | ${(twoHundred.seconds / single.seconds).toFixed(2)}× the single rule |`,
+);
+console.log(
+  `| group_by route (${g.groups[0].toLocaleString('en')} groups in the window) | ${group.seconds.toFixed(2)} | ${group.rssMb.toFixed(0)} | untracked ${g.untracked_groups} |`,
+);
 if (rg !== null) console.log(`| rg -c '"level":"error"' (no time filter) | ${rg.toFixed(2)} | — | one run |`);

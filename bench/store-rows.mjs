@@ -72,11 +72,22 @@ export async function storeRows({ file, window, countInStore, runs, median }) {
   const chUrl = process.env.TEST_CLICKHOUSE_URL;
   if (!pgUrl || !chUrl) return [{ name: 'postgres / clickhouse', note: 'skipped: run eval "$(scripts/test-services.sh start)" first' }];
   const rows = [];
-  for (const [kind, url, load] of [['postgres', pgUrl, loadPostgres], ['clickhouse', chUrl, loadClickHouse]]) {
+  for (const [kind, url, load] of [
+    ['postgres', pgUrl, loadPostgres],
+    ['clickhouse', chUrl, loadClickHouse],
+  ]) {
     const t = performance.now();
     const loaded = await load(url, file);
     const loadS = (performance.now() - t) / 1000;
-    const source = { name: kind, kind, url_env: 'U', table: 'bench_reference_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
+    const source = {
+      name: kind,
+      kind,
+      url_env: 'U',
+      table: 'bench_reference_logs',
+      timestamp_column: 'ts',
+      level_column: 'level',
+      timeout_seconds: 60,
+    };
     const times = [];
     let count;
     for (let i = 0; i < runs; i++) {
@@ -84,7 +95,12 @@ export async function storeRows({ file, window, countInStore, runs, median }) {
       count = (await countInStore(source, { levels: ['error'], windows: [window] }, { U: url }))[0][0];
       times.push((performance.now() - s) / 1000);
     }
-    rows.push({ name: `${kind} (pushdown query)`, seconds: median(times), count, note: `${loaded} rows, loaded in ${loadS.toFixed(1)} s (not timed)` });
+    rows.push({
+      name: `${kind} (pushdown query)`,
+      seconds: median(times),
+      count,
+      note: `${loaded} rows, loaded in ${loadS.toFixed(1)} s (not timed)`,
+    });
   }
   return rows;
 }

@@ -30,7 +30,18 @@ const DAY = 86_400_000;
 const T0 = 1_763_769_600_000; // a midnight UTC
 const dir = mkdtempSync(join(tmpdir(), 'bench-stores-'));
 // Bundle the store module on its own (dist/ is left alone).
-execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, 'src/logs/stores/index.ts'), '-o', join(dir, 'stores'), '--quiet'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    join(ROOT, 'src/logs/stores/index.ts'),
+    '-o',
+    join(dir, 'stores'),
+    '--quiet',
+  ],
+  { stdio: 'inherit' },
+);
 writeFileSync(join(dir, 'stores', 'package.json'), '{"type":"module"}');
 const { countInStore, countSeriesInStore } = await import(pathToFileURL(join(dir, 'stores', 'index.js')).href);
 const pg = (await import('pg')).default;
@@ -76,26 +87,53 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
   const t = performance.now();
   // REUSE=postgres,clickhouse: keep that store's table from a previous run (same row counts); only time the queries.
   if (!REUSE.includes('postgres')) {
-  await c.query('DROP TABLE IF EXISTS bench_logs');
-  await c.query('CREATE TABLE bench_logs (ts timestamptz NOT NULL, level text NOT NULL, message text, service text, status int, duration_ms float8)');
-  await c.query(
-    `INSERT INTO bench_logs SELECT timestamptz 'epoch' + ($1::bigint + (i * ($2::bigint / $3::bigint))) * interval '1 millisecond',
+    await c.query('DROP TABLE IF EXISTS bench_logs');
+    await c.query(
+      'CREATE TABLE bench_logs (ts timestamptz NOT NULL, level text NOT NULL, message text, service text, status int, duration_ms float8)',
+    );
+    await c.query(
+      `INSERT INTO bench_logs SELECT timestamptz 'epoch' + ($1::bigint + (i * ($2::bigint / $3::bigint))) * interval '1 millisecond',
        CASE WHEN i % 100 = 0 THEN 'error' WHEN i % 10 = 0 THEN 'warn' ELSE 'info' END, 'req ' || i, 'svc' || (i % 50), 200 + (i % 7) * 50, (i % 1000) * 1.5
        FROM generate_series(0, $3::bigint - 1) i`,
-    [T0, DAY, PG_ROWS],
-  );
-  await c.query('CREATE INDEX ON bench_logs (ts)');
-  await c.query('ANALYZE bench_logs');
+      [T0, DAY, PG_ROWS],
+    );
+    await c.query('CREATE INDEX ON bench_logs (ts)');
+    await c.query('ANALYZE bench_logs');
   }
   const loadMs = performance.now() - t;
   await c.end();
-  const src = { name: 'pg', kind: 'postgres', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
+  const src = {
+    name: 'pg',
+    kind: 'postgres',
+    url_env: 'U',
+    table: 'bench_logs',
+    timestamp_column: 'ts',
+    level_column: 'level',
+    timeout_seconds: 60,
+  };
   const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: PG_URL }), 'postgres: plain count');
   const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: PG_URL }));
-  rows.push({ source: 'postgres', rows: PG_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
-  const s200 = await time(() => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL }), 'postgres: 200 rules');
+  rows.push({
+    source: 'postgres',
+    rows: PG_ROWS,
+    load_s: (loadMs / 1000).toFixed(1),
+    tick_ms: a.ms.toFixed(1),
+    tick_count: a.result[0][0],
+    backtest_1440_ms: b.ms.toFixed(1),
+  });
+  const s200 = await time(
+    () => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL }),
+    'postgres: 200 rules',
+  );
   console.error(s200.ms.toFixed(1), 'ms');
-  seriesRows.push({ source: 'postgres', rows: PG_ROWS, series: RULES_200.length, windows: RULE_WINDOWS.length, ms: s200.ms.toFixed(1), matched_first_rule: s200.result[0].groups[0].counts[0] });
+  seriesRows.push({
+    source: 'postgres',
+    rows: PG_ROWS,
+    series: RULES_200.length,
+    windows: RULE_WINDOWS.length,
+    ms: s200.ms.toFixed(1),
+    matched_first_rule: s200.result[0].groups[0].counts[0],
+  });
 }
 
 // ClickHouse
@@ -103,26 +141,53 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
   const c = createClient({ url: CH_URL, request_timeout: 600_000, log: { level: 127 } }); // 127 = OFF: the LowCardinality fallback below is expected on 18.16
   const t = performance.now();
   if (!REUSE.includes('clickhouse')) {
-  await c.command({ query: 'DROP TABLE IF EXISTS bench_logs' });
-  const cols = 'message String, service String, status UInt16, duration_ms Float64';
-  await c.command({ query: `CREATE TABLE bench_logs (ts DateTime, level LowCardinality(String), ${cols}) ENGINE = MergeTree ORDER BY ts` }).catch(async () =>
-    // 18.16 has LowCardinality only as an experimental type: fall back to String.
-    c.command({ query: `CREATE TABLE bench_logs (ts DateTime, level String, ${cols}) ENGINE = MergeTree ORDER BY ts` }),
-  );
-  const step = DAY / CH_ROWS; // ms per row
-  await c.command({
-    query: `INSERT INTO bench_logs SELECT toDateTime(intDiv(${T0} + toUInt64(number * ${step}), 1000)), multiIf(number % 100 = 0, 'error', number % 10 = 0, 'warn', 'info'), concat('req ', toString(number)), concat('svc', toString(number % 50)), 200 + (number % 7) * 50, (number % 1000) * 1.5 FROM system.numbers LIMIT ${CH_ROWS}`,
-  });
+    await c.command({ query: 'DROP TABLE IF EXISTS bench_logs' });
+    const cols = 'message String, service String, status UInt16, duration_ms Float64';
+    await c
+      .command({ query: `CREATE TABLE bench_logs (ts DateTime, level LowCardinality(String), ${cols}) ENGINE = MergeTree ORDER BY ts` })
+      .catch(async () =>
+        // 18.16 has LowCardinality only as an experimental type: fall back to String.
+        c.command({ query: `CREATE TABLE bench_logs (ts DateTime, level String, ${cols}) ENGINE = MergeTree ORDER BY ts` }),
+      );
+    const step = DAY / CH_ROWS; // ms per row
+    await c.command({
+      query: `INSERT INTO bench_logs SELECT toDateTime(intDiv(${T0} + toUInt64(number * ${step}), 1000)), multiIf(number % 100 = 0, 'error', number % 10 = 0, 'warn', 'info'), concat('req ', toString(number)), concat('svc', toString(number % 50)), 200 + (number % 7) * 50, (number % 1000) * 1.5 FROM system.numbers LIMIT ${CH_ROWS}`,
+    });
   }
   const loadMs = performance.now() - t;
   await c.close();
-  const src = { name: 'ch', kind: 'clickhouse', url_env: 'U', table: 'bench_logs', timestamp_column: 'ts', level_column: 'level', timeout_seconds: 60 };
+  const src = {
+    name: 'ch',
+    kind: 'clickhouse',
+    url_env: 'U',
+    table: 'bench_logs',
+    timestamp_column: 'ts',
+    level_column: 'level',
+    timeout_seconds: 60,
+  };
   const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: CH_URL }), 'clickhouse: plain count');
   const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: CH_URL }));
-  rows.push({ source: 'clickhouse', rows: CH_ROWS, load_s: (loadMs / 1000).toFixed(1), tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: b.ms.toFixed(1) });
-  const s200 = await time(() => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL }), 'clickhouse: 200 rules');
+  rows.push({
+    source: 'clickhouse',
+    rows: CH_ROWS,
+    load_s: (loadMs / 1000).toFixed(1),
+    tick_ms: a.ms.toFixed(1),
+    tick_count: a.result[0][0],
+    backtest_1440_ms: b.ms.toFixed(1),
+  });
+  const s200 = await time(
+    () => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL }),
+    'clickhouse: 200 rules',
+  );
   console.error(s200.ms.toFixed(1), 'ms');
-  seriesRows.push({ source: 'clickhouse', rows: CH_ROWS, series: RULES_200.length, windows: RULE_WINDOWS.length, ms: s200.ms.toFixed(1), matched_first_rule: s200.result[0].groups[0].counts[0] });
+  seriesRows.push({
+    source: 'clickhouse',
+    rows: CH_ROWS,
+    series: RULES_200.length,
+    windows: RULE_WINDOWS.length,
+    ms: s200.ms.toFixed(1),
+    matched_first_rule: s200.result[0].groups[0].counts[0],
+  });
 }
 
 // NDJSON scan: every line read and parsed, as any file source must do at least once.
@@ -131,7 +196,8 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
   const out = createWriteStream(file);
   for (let i = 0; i < FILE_ROWS; i++) {
     const level = i % 100 === 0 ? 'error' : i % 10 === 0 ? 'warn' : 'info';
-    if (!out.write(`{"ts":"${new Date(T0 + Math.floor((i * DAY) / FILE_ROWS)).toISOString()}","level":"${level}","message":"m"}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`{"ts":"${new Date(T0 + Math.floor((i * DAY) / FILE_ROWS)).toISOString()}","level":"${level}","message":"m"}\n`))
+      await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r) => out.end(r));
   const w = oneTick[0];
@@ -144,10 +210,19 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
     }
     return [[n]];
   });
-  rows.push({ source: 'ndjson scan (baseline)', rows: FILE_ROWS, load_s: '-', tick_ms: a.ms.toFixed(1), tick_count: a.result[0][0], backtest_1440_ms: '-' });
+  rows.push({
+    source: 'ndjson scan (baseline)',
+    rows: FILE_ROWS,
+    load_s: '-',
+    tick_ms: a.ms.toFixed(1),
+    tick_count: a.result[0][0],
+    backtest_1440_ms: '-',
+  });
 }
 
 console.table(rows);
-console.log(`200 filtered rules, one tick (windows of ${process.env.RULE_WINDOWS ?? '15'} minutes), one statement per store; median of RUNS:`);
+console.log(
+  `200 filtered rules, one tick (windows of ${process.env.RULE_WINDOWS ?? '15'} minutes), one statement per store; median of RUNS:`,
+);
 console.table(seriesRows);
 rmSync(dir, { recursive: true, force: true });

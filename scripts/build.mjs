@@ -24,7 +24,18 @@ for (const [name, src] of Object.entries(entries)) {
     process.execPath,
     // The actions and the CLI are minified for start-up; the library is not, so its users' stack
     // traces and error frames point at readable code.
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, ...(name === 'lib' ? [] : ['--minify']), '--no-source-map-register', '--license', 'licenses.txt', '--quiet'],
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      src,
+      '-o',
+      out,
+      ...(name === 'lib' ? [] : ['--minify']),
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '--quiet',
+    ],
     { stdio: 'inherit' },
   );
 }
@@ -40,5 +51,8 @@ if (wanted.length === 0 || wanted.includes('lib')) {
 if (wanted.length === 0 || wanted.includes('lib')) {
   rmSync('dist/sdk', { recursive: true, force: true });
   mkdirSync('dist/sdk', { recursive: true });
-  writeFileSync('dist/sdk/index.js', "// apialerts-toolkit/sdk: the apialerts SDK's names (src/lib/sdk.ts), from the library bundle.\nexport { ApiAlerts } from '../lib/index.js';\n");
+  writeFileSync(
+    'dist/sdk/index.js',
+    "// apialerts-toolkit/sdk: the apialerts SDK's names (src/lib/sdk.ts), from the library bundle.\nexport { ApiAlerts } from '../lib/index.js';\n",
+  );
 }

@@ -27,7 +27,13 @@ const server = createServer((req, res) => {
     const event = ok ? JSON.parse(body) : undefined;
     if (event) received.push({ integration: req.headers['x-integration'], event });
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(ok ? { workspace: 'Demo', channel: event.channel ?? 'general', uuid: `evt-${received.length}`, warnings: [] } : { error: 'unauthorized' }));
+    res.end(
+      JSON.stringify(
+        ok
+          ? { workspace: 'Demo', channel: event.channel ?? 'general', uuid: `evt-${received.length}`, warnings: [] }
+          : { error: 'unauthorized' },
+      ),
+    );
   });
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -109,10 +115,13 @@ const HEX_SECRET = 'd3adbeef'.repeat(8);
 // a burst of 40 errors plus one fatal in the last five minutes.
 const lines = [];
 let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const write = (ts, level, msg) => {
   const style = lines.length % 3;
-  if (style === 0) lines.push(JSON.stringify({ level: { info: 30, warn: 40, error: 50, fatal: 60 }[level], time: ts, pid: 4242, hostname: 'shop-api-1', msg }));
+  if (style === 0)
+    lines.push(
+      JSON.stringify({ level: { info: 30, warn: 40, error: 50, fatal: 60 }[level], time: ts, pid: 4242, hostname: 'shop-api-1', msg }),
+    );
   else if (style === 1) lines.push(JSON.stringify({ level, message: msg, timestamp: new Date(ts).toISOString(), service: 'shop-api' }));
   else lines.push(`ts=${new Date(ts).toISOString()} level=${level} msg="${msg}" service=shop-api`);
 };
@@ -201,7 +210,20 @@ const alertEnv = {
   APIALERTS_API_KEY: KEY,
   APIALERTS_SERVER_URL: serverUrl,
 };
-const evaluate = await run('dist/cli/index.js', ['evaluate', '--rules', join(dir, 'alerts.yml'), '--state', join(dir, 'state.json'), '--now', new Date(NOW).toISOString(), '--allow-private-targets'], alertEnv);
+const evaluate = await run(
+  'dist/cli/index.js',
+  [
+    'evaluate',
+    '--rules',
+    join(dir, 'alerts.yml'),
+    '--state',
+    join(dir, 'state.json'),
+    '--now',
+    new Date(NOW).toISOString(),
+    '--allow-private-targets',
+  ],
+  alertEnv,
+);
 console.log(`\n── apialerts evaluate over ${lines.length} log lines (exit ${evaluate.code}) ──`);
 process.stdout.write(evaluate.out);
 
@@ -209,20 +231,35 @@ console.log('\n── what the embedded webhook receiver got ──');
 for (const h of hooks) {
   console.log(`POST ${h.raw}`);
   console.log(`  x-krafter-event: ${h.headers['x-krafter-event']} · x-krafter-webhook-id: ${h.headers['x-krafter-webhook-id']}`);
-  console.log(`  ${h.krafter.ok ? '✓ verified' : '✗ INVALID'} x-krafter-signature (HMAC-SHA256 of the raw body)${h.krafter.reason ? `: ${h.krafter.reason}` : ''}`);
-  console.log(`  ${h.standard.ok ? '✓ verified' : '✗ INVALID'} webhook-signature (Standard Webhooks, id ${h.headers['webhook-id']})${h.standard.reason ? `: ${h.standard.reason}` : ''}`);
+  console.log(
+    `  ${h.krafter.ok ? '✓ verified' : '✗ INVALID'} x-krafter-signature (HMAC-SHA256 of the raw body)${h.krafter.reason ? `: ${h.krafter.reason}` : ''}`,
+  );
+  console.log(
+    `  ${h.standard.ok ? '✓ verified' : '✗ INVALID'} webhook-signature (Standard Webhooks, id ${h.headers['webhook-id']})${h.standard.reason ? `: ${h.standard.reason}` : ''}`,
+  );
 }
 console.log('\n── what the embedded SMTP server got ──');
 for (const m of mails) {
   const subject = /^Subject: (.*)$/m.exec(m.data.replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
   const text = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n----/.exec(m.data)?.[1]?.replace(/=\r\n/g, '') ?? '';
-  console.log(`to ${m.to.join(', ')} · Subject: ${subject.replace(/=\?UTF-8\?Q\?(.*?)\?=/g, (_x, q) => q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (_y, h) => String.fromCharCode(parseInt(h, 16)))).replace(/\?= =\?/g, '')}`);
-  console.log(text.split('\r\n').map((l) => `  ${l}`).join('\n'));
+  console.log(
+    `to ${m.to.join(', ')} · Subject: ${subject.replace(/=\?UTF-8\?Q\?(.*?)\?=/g, (_x, q) => q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (_y, h) => String.fromCharCode(parseInt(h, 16)))).replace(/\?= =\?/g, '')}`,
+  );
+  console.log(
+    text
+      .split('\r\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 }
 console.log('\n── what the API Alerts server got from the evaluator (push) ──');
 for (const r of received.slice(deployEvents)) console.log(`${r.integration}: ${JSON.stringify(r.event)}`);
 
-const backtest = await run('dist/cli/index.js', ['backtest', '--rules', join(dir, 'alerts.yml'), '--last', '2h', '--to', new Date(NOW).toISOString()], alertEnv);
+const backtest = await run(
+  'dist/cli/index.js',
+  ['backtest', '--rules', join(dir, 'alerts.yml'), '--last', '2h', '--to', new Date(NOW).toISOString()],
+  alertEnv,
+);
 console.log(`\n── apialerts backtest --last 2h (exit ${backtest.code}) ──`);
 process.stdout.write(backtest.out);
 
@@ -233,8 +270,16 @@ const diskPct = [80, 92, 89, 91, 84, 80];
 const p95 = [200, 950, 950, 700, 300, 200];
 const metrics = [];
 diskPct.forEach((pct, k) => {
-  for (let m = 0; m < 5; m++) metrics.push({ level: 'info', time: T1 + k * 300_000 + m * 60_000 + 1000, host: 'web-1', disk_used_pct: pct - (m % 2), msg: 'disk' });
-  for (let j = 0; j < 20; j++) metrics.push({ level: 'info', time: T1 + k * 300_000 + j * 10_000 + 2000, route: '/api/checkout', duration_ms: j < 18 ? 100 : p95[k], msg: 'request' });
+  for (let m = 0; m < 5; m++)
+    metrics.push({ level: 'info', time: T1 + k * 300_000 + m * 60_000 + 1000, host: 'web-1', disk_used_pct: pct - (m % 2), msg: 'disk' });
+  for (let j = 0; j < 20; j++)
+    metrics.push({
+      level: 'info',
+      time: T1 + k * 300_000 + j * 10_000 + 2000,
+      route: '/api/checkout',
+      duration_ms: j < 18 ? 100 : p95[k],
+      msg: 'request',
+    });
 });
 metrics.sort((a, b) => a.time - b.time);
 writeFileSync(join(dir, 'metrics.log'), metrics.map((m) => JSON.stringify(m)).join('\n') + '\n');
@@ -276,10 +321,29 @@ rules:
 console.log('\n── the alert lifecycle: apialerts evaluate at six ticks, one state file ──');
 const lifeRuns = [];
 for (let k = 1; k <= 6; k++) {
-  const r = await run('dist/cli/index.js', ['evaluate', '--rules', join(dir, 'lifecycle.yml'), '--state', join(dir, 'lifecycle-state.json'), '--now', new Date(T1 + k * 300_000 + 20_000).toISOString(), '--allow-private-targets'], alertEnv);
+  const r = await run(
+    'dist/cli/index.js',
+    [
+      'evaluate',
+      '--rules',
+      join(dir, 'lifecycle.yml'),
+      '--state',
+      join(dir, 'lifecycle-state.json'),
+      '--now',
+      new Date(T1 + k * 300_000 + 20_000).toISOString(),
+      '--allow-private-targets',
+    ],
+    alertEnv,
+  );
   lifeRuns.push(r.code);
   console.log(`tick ${k} (disk ${diskPct[k - 1]} %, p95 ${p95[k - 1]} ms), exit ${r.code}`);
-  process.stdout.write(r.out.split('\n').filter((l) => /FIRING|PENDING|RESOLVED|delivered|failed/.test(l)).map((l) => `${l}\n`).join(''));
+  process.stdout.write(
+    r.out
+      .split('\n')
+      .filter((l) => /FIRING|PENDING|RESOLVED|delivered|failed/.test(l))
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
 }
 const lifeHooks = hooks.slice(hooksBefore);
 console.log('\n── what the receiver got from the lifecycle rules ──');
@@ -304,12 +368,21 @@ const checks = [
   [lifeRuns.every((c) => c === 0), `lifecycle evaluate exits ${lifeRuns.join(',')}`],
   [
     JSON.stringify(lifeEvents) ===
-      JSON.stringify(['Disk almost full: alert.triggered', 'Slow checkout: alert.triggered', 'Disk almost full: alert.resolved', 'Slow checkout: alert.resolved']) &&
+      JSON.stringify([
+        'Disk almost full: alert.triggered',
+        'Slow checkout: alert.triggered',
+        'Disk almost full: alert.resolved',
+        'Slow checkout: alert.resolved',
+      ]) &&
       lifeHooks.every((h) => h.krafter.ok && h.standard.ok) &&
       lifeHooks.filter((h) => h.headers['x-krafter-event'] === 'alert.resolved').every((h) => JSON.parse(h.raw).resolved_at),
     `lifecycle webhooks: ${JSON.stringify(lifeEvents)}, expected a verified fire and resolve for each rule`,
   ],
 ];
 const failed = checks.filter(([ok]) => !ok);
-console.log(failed.length === 0 ? '\ndemo ok: 3 deploy events, 1 verified signed webhook, 1 email, 1 push, backtest done; lifecycle: 2 verified fires and 2 verified resolves' : `\ndemo FAILED: ${failed.map(([, why]) => why).join('; ')}`);
+console.log(
+  failed.length === 0
+    ? '\ndemo ok: 3 deploy events, 1 verified signed webhook, 1 email, 1 push, backtest done; lifecycle: 2 verified fires and 2 verified resolves'
+    : `\ndemo FAILED: ${failed.map(([, why]) => why).join('; ')}`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -1,5 +1,11 @@
 // Types of scripts/lint-workflows.mjs for the tests that import it.
-export interface Finding { file?: string; line: number; column: number; message: string; kind: string }
+export interface Finding {
+  file?: string;
+  line: number;
+  column: number;
+  message: string;
+  kind: string;
+}
 export const NODE24_MAJORS: Record<string, number>;
 export function actionlintVersion(): string;
 export function outdatedActions(text: string): Finding[];

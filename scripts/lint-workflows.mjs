@@ -54,7 +54,12 @@ export function outdatedActions(text) {
     if (!m) return;
     const min = NODE24_MAJORS[m[1]];
     if (min !== undefined && Number(m[2]) < min)
-      out.push({ line: i + 1, column: line.indexOf('uses:') + 1, message: `${m[1]}@v${m[2]} runs on Node 20; use v${min} or later (Node 24)`, kind: 'node24' });
+      out.push({
+        line: i + 1,
+        column: line.indexOf('uses:') + 1,
+        message: `${m[1]}@v${m[2]} runs on Node 20; use v${min} or later (Node 24)`,
+        kind: 'node24',
+      });
   });
   return out;
 }
@@ -82,7 +87,8 @@ export function workflowSnippets(markdown) {
       if (/^jobs:/m.test(body)) out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' });
       continue;
     }
-    if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'jobs' in doc) out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' });
+    if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'jobs' in doc)
+      out.push({ line: start + 1, text: body, offset: start, kind: 'workflow' });
     else if (Array.isArray(doc) && doc.length > 0 && doc.every((s) => s && typeof s === 'object' && ('uses' in s || 'run' in s))) {
       const header = ['on: push', 'permissions: {}', 'jobs:', '  snippet:', '    runs-on: ubuntu-latest', '    steps:'];
       const wrapped = [...header, ...body.split('\n').map((l) => (l ? `      ${l}` : l))].join('\n');
@@ -100,7 +106,8 @@ function defaultTargets() {
     for (const n of names) if (/\.ya?ml$/.test(n)) files.push(join(dir, n));
   }
   files.push('README.md');
-  if (existsSync(join(ROOT, 'docs'))) for (const n of readdirSync(join(ROOT, 'docs')).sort()) if (n.endsWith('.md')) files.push(join('docs', n));
+  if (existsSync(join(ROOT, 'docs')))
+    for (const n of readdirSync(join(ROOT, 'docs')).sort()) if (n.endsWith('.md')) files.push(join('docs', n));
   return files;
 }
 
@@ -113,7 +120,8 @@ export async function lintFiles(files) {
     for (const u of units) {
       workflows++;
       const name = u.offset ? `${file}:${u.line}` : file;
-      for (const r of [...(await lintText(u.text, name)), ...outdatedActions(u.text)]) findings.push({ file, line: r.line + u.offset, column: r.column, message: r.message, kind: r.kind });
+      for (const r of [...(await lintText(u.text, name)), ...outdatedActions(u.text)])
+        findings.push({ file, line: r.line + u.offset, column: r.column, message: r.message, kind: r.kind });
     }
   }
   return { workflows, findings };

@@ -31,7 +31,10 @@ export function changelogSection(version, root = ROOT) {
   if (start < 0) return undefined;
   let end = lines.findIndex((l, i) => i > start && /^##\s/.test(l));
   if (end < 0) end = lines.length;
-  const body = lines.slice(start + 1, end).join('\n').trim();
+  const body = lines
+    .slice(start + 1, end)
+    .join('\n')
+    .trim();
   return body || undefined;
 }
 

@@ -14,7 +14,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const compile = () => {
   try {
-    execFileSync(process.execPath, [TSC, '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'consumer.ts'], { cwd: dir, encoding: 'utf8' });
+    execFileSync(
+      process.execPath,
+      [
+        TSC,
+        '--strict',
+        '--noEmit',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--types',
+        'node',
+        'consumer.ts',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     return '';
   } catch (err) {
     return String((err as { stdout?: string }).stdout ?? err);
@@ -23,7 +40,10 @@ const compile = () => {
 
 describe('library type declarations', () => {
   it('import { send } from "apialerts-toolkit" compiles under tsc --strict against the packed package', () => {
-    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     const pkgDir = join(dir, 'node_modules/apialerts-toolkit');
     mkdirSync(pkgDir, { recursive: true });
     execFileSync('tar', ['-xzf', join(dir, tgz), '-C', pkgDir, '--strip-components', '1']);

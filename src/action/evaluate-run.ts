@@ -31,11 +31,27 @@ export const EVALUATE_INPUTS = {
   heartbeat_event: 'false',
 } as const;
 
-export const EVALUATE_OUTPUTS = ['fired', 'fired_count', 'outcomes', 'deliveries_failed', 'ticks', 'lines_read', 'unreadable_lines', 'state_saved', 'firing', 'resolved'] as const;
+export const EVALUATE_OUTPUTS = [
+  'fired',
+  'fired_count',
+  'outcomes',
+  'deliveries_failed',
+  'ticks',
+  'lines_read',
+  'unreadable_lines',
+  'state_saved',
+  'firing',
+  'resolved',
+] as const;
 export type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
 
 /** Exit codes, as the CLI's evaluate: 2 bad input, 3 deliveries failed (when that fails the step), 1 unexpected. */
-export const EVALUATE_EXIT = { ok: EXIT.ok, unexpected: EXIT.failure, badInput: EXIT.badInput, deliveryFailed: EXIT.deliveryFailed } as const;
+export const EVALUATE_EXIT = {
+  ok: EXIT.ok,
+  unexpected: EXIT.failure,
+  badInput: EXIT.badInput,
+  deliveryFailed: EXIT.deliveryFailed,
+} as const;
 
 /** A part of a secret list shorter than this is never masked on its own: it would garble the log. */
 export const MIN_MASKED_PART = 8;
@@ -83,7 +99,9 @@ async function maskNamedSecrets(runner: Runner, rulesPath: string, env: NodeJS.P
       { name: file.delivery.apialerts_key_env },
       // Webhook secrets are rotation lists: several space-separated secrets while one is replaced.
       ...file.rules.flatMap((r) => (r.notify_webhook_secret_env ? [{ name: r.notify_webhook_secret_env, list: true }] : [])),
-      ...file.sources.flatMap((s) => ('url_env' in s ? [{ name: s.url_env }] : 'token_env' in s && s.token_env ? [{ name: s.token_env }] : [])),
+      ...file.sources.flatMap((s) =>
+        'url_env' in s ? [{ name: s.url_env }] : 'token_env' in s && s.token_env ? [{ name: s.token_env }] : [],
+      ),
     ];
   } catch {
     // An unreadable rule file is reported by the evaluation itself.
@@ -141,7 +159,10 @@ export async function readEvaluateConfig(runner: Runner, processEnv: NodeJS.Proc
   const heartbeatEvent = bool('heartbeat_event');
   const config: EvaluateConfig = {
     rulesPath,
-    logs: input('logs').split(/[\n,]/).map((s) => s.trim()).filter(Boolean),
+    logs: input('logs')
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     statePath: input('state'),
     dryRun: bool('dry_run'),
     allowPrivateTargets: bool('allow_private_targets'),
@@ -197,12 +218,21 @@ export function logReport(runner: Runner, report: EvaluateReport): void {
   runner.info(
     `${report.project}: ${report.ticks.length} tick(s) evaluated, ${report.decisions.length} fired, ${report.outcomes.length - failed.length}/${report.outcomes.length} deliveries succeeded${report.dryRun ? ' (dry run)' : ''}`,
   );
-  for (const d of report.decisions) runner.info(`fired: ${d.rule.name} at ${d.triggered_at} (${d.match_count} ${levelLabel(d.rule)} ${d.rule.comparison === 'fewer_than' ? '<' : '>='} ${d.rule.threshold} in ${d.rule.window_minutes} min)${d.group ? ` for ${JSON.stringify(d.group)}` : ''}`);
-  for (const o of failed) runner.error(`${o.channel} delivery for "${o.rule_name}" at ${o.triggered_at} failed after ${o.attempts} attempt(s): ${o.detail ?? 'unknown reason'}`);
-  for (const o of report.outcomes.filter((x) => x.status === 'skipped')) runner.warning(`${o.channel} for "${o.rule_name}" skipped: ${o.detail ?? ''}`);
+  for (const d of report.decisions)
+    runner.info(
+      `fired: ${d.rule.name} at ${d.triggered_at} (${d.match_count} ${levelLabel(d.rule)} ${d.rule.comparison === 'fewer_than' ? '<' : '>='} ${d.rule.threshold} in ${d.rule.window_minutes} min)${d.group ? ` for ${JSON.stringify(d.group)}` : ''}`,
+    );
+  for (const o of failed)
+    runner.error(
+      `${o.channel} delivery for "${o.rule_name}" at ${o.triggered_at} failed after ${o.attempts} attempt(s): ${o.detail ?? 'unknown reason'}`,
+    );
+  for (const o of report.outcomes.filter((x) => x.status === 'skipped'))
+    runner.warning(`${o.channel} for "${o.rule_name}" skipped: ${o.detail ?? ''}`);
   for (const w of sourceWarnings(report.stats)) runner.warning(w); // mostly unreadable (sample, formats tried); zone-less times read as UTC
   for (const s of report.stats.filter((x) => x.unreadable > 0 && !x.mostlyUnreadable))
-    runner.warning(`${s.unreadable} of ${s.linesRead} lines in ${s.source} could not be read (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})`);
+    runner.warning(
+      `${s.unreadable} of ${s.linesRead} lines in ${s.source} could not be read (e.g. ${JSON.stringify(s.unreadableSamples?.[0] ?? '')})`,
+    );
   if (report.heartbeat?.url && report.heartbeat.url !== 'sent') runner.warning(`heartbeat URL ${report.heartbeat.url}`);
   if (report.heartbeat?.event && report.heartbeat.event !== 'sent') runner.warning(`heartbeat event ${report.heartbeat.event}`);
   if (report.skippedTicks > 0) runner.warning(`${report.skippedTicks} evaluation ticks older than max_catchup_minutes were skipped`);

@@ -19,7 +19,10 @@ export const CHART_RULES = 8;
 const ICON: Record<DeliveryOutcome['status'], string> = { delivered: '✅', failed: '❌', skipped: '⏸️' };
 
 /** Outcomes by rule id and decisions by rule id + tick, built once per report: a table of many rules stays linear. */
-const indexes = new WeakMap<EvaluateReport, { outcomes: Map<string, DeliveryOutcome[]>; decisions: Map<string, EvaluateReport['decisions'][number]> }>();
+const indexes = new WeakMap<
+  EvaluateReport,
+  { outcomes: Map<string, DeliveryOutcome[]>; decisions: Map<string, EvaluateReport['decisions'][number]> }
+>();
 function indexOf(report: EvaluateReport) {
   let ix = indexes.get(report);
   if (!ix) {
@@ -43,7 +46,9 @@ function indexOf(report: EvaluateReport) {
 function deliveriesOf(report: EvaluateReport, rule: RuleReport): string {
   const mine = indexOf(report).outcomes.get(rule.id) ?? [];
   if (mine.length === 0) return rule.fired.length > 0 && report.dryRun ? 'dry run' : '—';
-  return mine.map((o) => `${ICON[o.status]} ${o.channel}${o.status === 'failed' && o.detail ? ` (${cell(o.detail).slice(0, 80)})` : ''}`).join('<br>');
+  return mine
+    .map((o) => `${ICON[o.status]} ${o.channel}${o.status === 'failed' && o.detail ? ` (${cell(o.detail).slice(0, 80)})` : ''}`)
+    .join('<br>');
 }
 
 /** Every tick a rule's chart shows (history, then this run), oldest first, with what happened at each. */
@@ -58,7 +63,12 @@ export function chartTicks(report: EvaluateReport, rule: RuleReport): ChartTick[
   const historyAt = plain ? (report.historyTicks ?? []) : [];
   const history = plain ? (rule.history ?? []).slice(0, historyAt.length) : [];
   const replayed = new Set(
-    decideRule({ enabled: true, threshold: rule.threshold, window_minutes: rule.window_minutes }, historyAt.map(Date.parse), history, null).fires.map((f) => f.tickMs),
+    decideRule(
+      { enabled: true, threshold: rule.threshold, window_minutes: rule.window_minutes },
+      historyAt.map(Date.parse),
+      history,
+      null,
+    ).fires.map((f) => f.tickMs),
   );
   const fired = new Set(rule.fired);
   const kind = (value: number, didFire: boolean): TickKind => (didFire ? 'fired' : met(value) ? 'held' : 'below');
@@ -83,7 +93,12 @@ type Section = (report: EvaluateReport) => string[];
 
 function header(report: EvaluateReport): string[] {
   const failed = report.outcomes.filter((o) => o.status === 'failed').length;
-  const span = report.ticks.length === 0 ? 'no new evaluation tick since the last run' : report.ticks.length === 1 ? `tick ${report.ticks[0]}` : `${report.ticks.length} ticks, ${report.ticks[0]} → ${report.ticks.at(-1)}`;
+  const span =
+    report.ticks.length === 0
+      ? 'no new evaluation tick since the last run'
+      : report.ticks.length === 1
+        ? `tick ${report.ticks[0]}`
+        : `${report.ticks.length} ticks, ${report.ticks[0]} → ${report.ticks.at(-1)}`;
   return [
     `## 🔔 Threshold alerts: ${cell(report.project)}${report.dryRun ? ' (dry run)' : ''}`,
     '',
@@ -96,8 +111,14 @@ function rulesTable(report: EvaluateReport): string[] {
   for (const r of report.rules) {
     const now = r.counts.at(-1);
     const peak = r.counts.length > 0 ? Math.max(...r.counts) : undefined;
-    const fired = !r.enabled ? 'disabled' : r.fired.length === 0 ? 'no' : r.fired.map((t) => `🔴 ${hhmm(t)} (${indexOf(report).decisions.get(`${r.id}\u0000${t}`)?.match_count ?? '?'})`).join('<br>');
-    out.push(`| ${cell(r.name)} | ${r.level} | ≥ ${r.threshold} | ${r.window_minutes} min | ${now ?? '—'} | ${peak ?? '—'} | ${fired} | ${deliveriesOf(report, r)} |`);
+    const fired = !r.enabled
+      ? 'disabled'
+      : r.fired.length === 0
+        ? 'no'
+        : r.fired.map((t) => `🔴 ${hhmm(t)} (${indexOf(report).decisions.get(`${r.id}\u0000${t}`)?.match_count ?? '?'})`).join('<br>');
+    out.push(
+      `| ${cell(r.name)} | ${r.level} | ≥ ${r.threshold} | ${r.window_minutes} min | ${now ?? '—'} | ${peak ?? '—'} | ${fired} | ${deliveriesOf(report, r)} |`,
+    );
   }
   return out;
 }
@@ -116,11 +137,15 @@ function timeline(report: EvaluateReport): string[] {
   const ticks = Math.max(...shown.map((r) => chartTicks(report, r).length));
   const own = Math.min(ticks, report.ticks.length);
   const history = ticks - own;
-  const span = ticks === 1 ? 'This run’s tick' : `The last ${ticks} ticks${history > 0 ? ` (${own === 1 ? 'the last is' : `the last ${own} are`} this run’s; the earlier ones counted from the logs again)` : ''}`;
+  const span =
+    ticks === 1
+      ? 'This run’s tick'
+      : `The last ${ticks} ticks${history > 0 ? ` (${own === 1 ? 'the last is' : `the last ${own} are`} this run’s; the earlier ones counted from the logs again)` : ''}`;
   const out = ['### Timeline', '', `${span}. ${CHART_LEGEND}`, ''];
   for (const r of charted) out.push(chart(report, r), '');
   if (uncharted.length > 0) out.push(collapsed(`${uncharted.length} more rule(s) with entries, not charted`, uncharted), '');
-  if (quiet.length > 0) out.push(collapsed(`${quiet.length} rule(s) with no entries in ${ticks === 1 ? 'this tick' : `the last ${ticks} ticks`}`, quiet), '');
+  if (quiet.length > 0)
+    out.push(collapsed(`${quiet.length} rule(s) with no entries in ${ticks === 1 ? 'this tick' : `the last ${ticks} ticks`}`, quiet), '');
   return out;
 }
 
@@ -134,7 +159,10 @@ function sources(report: EvaluateReport): string[] {
   for (const s of report.stats) {
     out.push(`| ${cell(s.source)} | ${s.linesRead} | ${s.unreadable > 0 ? `⚠️ ${s.unreadable}` : 0} |`);
     // Most lines unreadable (src/logs/formats-report.ts): a row with a sample line and the formats tried.
-    if (s.mostlyUnreadable) out.push(`| ↳ ⚠️ most lines unreadable (${cell(triedText(s))}) | sample: ${cell(JSON.stringify(s.unreadableSamples?.[0] ?? ''))} | |`);
+    if (s.mostlyUnreadable)
+      out.push(
+        `| ↳ ⚠️ most lines unreadable (${cell(triedText(s))}) | sample: ${cell(JSON.stringify(s.unreadableSamples?.[0] ?? ''))} | |`,
+      );
   }
   return out;
 }
@@ -142,10 +170,21 @@ function sources(report: EvaluateReport): string[] {
 /** Lifecycle rules (docs/lifecycle.md): what is firing or pending, since when, and what resolved now. */
 function alertInstances(report: EvaluateReport): string[] {
   if (!report.lifecycle || (report.lifecycle.firing.length === 0 && report.lifecycle.resolved.length === 0)) return [];
-  const group = (g?: Record<string, string | null>) => (g ? Object.entries(g).map(([k, v]) => `${k}=${v ?? '(none)'}`).join(', ') : '');
+  const group = (g?: Record<string, string | null>) =>
+    g
+      ? Object.entries(g)
+          .map(([k, v]) => `${k}=${v ?? '(none)'}`)
+          .join(', ')
+      : '';
   const out = ['### Alert instances', '', '| Rule | Group | State | Since / resolved at | Value |', '|---|---|---|---|---|'];
-  for (const f of report.lifecycle.firing) out.push(`| ${cell(f.rule_name)} | ${cell(group(f.group))} | ${f.status === 'firing' ? '🔴 firing' : '🟡 pending'} | since ${f.since} | ${f.value ?? 'no data'} |`);
-  for (const r of report.lifecycle.resolved) out.push(`| ${cell(r.rule_name)} | ${cell(group(r.group))} | 🟢 resolved${r.notified ? '' : ` (not sent: ${cell(r.reason ?? '')})`} | ${r.resolved_at} (fired ${r.fired_at}) | ${r.value ?? 'no data'} |`);
+  for (const f of report.lifecycle.firing)
+    out.push(
+      `| ${cell(f.rule_name)} | ${cell(group(f.group))} | ${f.status === 'firing' ? '🔴 firing' : '🟡 pending'} | since ${f.since} | ${f.value ?? 'no data'} |`,
+    );
+  for (const r of report.lifecycle.resolved)
+    out.push(
+      `| ${cell(r.rule_name)} | ${cell(group(r.group))} | 🟢 resolved${r.notified ? '' : ` (not sent: ${cell(r.reason ?? '')})`} | ${r.resolved_at} (fired ${r.fired_at}) | ${r.value ?? 'no data'} |`,
+    );
   return out;
 }
 

@@ -44,7 +44,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, runner = new Run
       return NOTIFY_EXIT.ok;
     }
     if (!config.apiKey) {
-      throw new ApiAlertsError('no API key: set the api_key input (e.g. ${{ secrets.API_ALERTS_KEY }}) or the APIALERTS_API_KEY environment variable');
+      throw new ApiAlertsError(
+        'no API key: set the api_key input (e.g. ${{ secrets.API_ALERTS_KEY }}) or the APIALERTS_API_KEY environment variable',
+      );
     }
 
     const result = await sendEvent(config.event, {

@@ -35,7 +35,10 @@ const TICK_WIDTH = 24;
 
 /** Text inside a Mermaid quoted string: no quotes, backslashes, backticks, newlines, angle brackets. */
 export function mermaidText(text: string, max = 80): string {
-  return text.replace(/["\\`\r\n]/g, ' ').replace(/[<>#;]/g, '').slice(0, max);
+  return text
+    .replace(/["\\`\r\n]/g, ' ')
+    .replace(/[<>#;]/g, '')
+    .slice(0, max);
 }
 
 /** Tick labels: HH:MM, or MM-DD HH:MM on every tick when the ticks span more than one UTC date. */
@@ -64,7 +67,13 @@ export function renderChart(spec: ChartSpec): string {
   const slant = spec.ticks.length > SLANT_FROM;
   // Mermaid draws a bar of 0 as a few pixels above the axis, so each tick shows every series' stub:
   // the grey series comes last, its stub a grey baseline under every bar. Colours follow series order.
-  const palette = [CHART_COLOURS.fired, CHART_COLOURS.held, ...(single ? [CHART_COLOURS.threshold] : []), CHART_COLOURS.below, CHART_COLOURS.threshold];
+  const palette = [
+    CHART_COLOURS.fired,
+    CHART_COLOURS.held,
+    ...(single ? [CHART_COLOURS.threshold] : []),
+    CHART_COLOURS.below,
+    CHART_COLOURS.threshold,
+  ];
   const config = {
     xyChart: {
       width: Math.max(640, spec.ticks.length * TICK_WIDTH + 140),

@@ -2,8 +2,6 @@ import type { BacktestReport } from '../evaluate/backtest.js';
 import type { Decision, EvaluateReport, RuleReport, SourceStats } from '../evaluate/types.js';
 import { decisionJson } from '../evaluate/decision-json.js';
 import { formatNote, sourceWarnings } from '../logs/formats-report.js';
-import { levelLabel } from '../rules/selection.js';
-
 
 export function evaluateJson(report: EvaluateReport) {
   return { ...report, decisions: report.decisions.map(decisionJson) };
@@ -16,8 +14,15 @@ function ruleLine(r: Pick<RuleReport, 'name' | 'level' | 'threshold' | 'window_m
 }
 
 /** One fire as the text report shows it: time, count, and the group or ratio when the rule has them. */
-function fireText(d: { triggered_at: string; match_count: number; group?: Record<string, string | null>; ratio?: number; denominator_count?: number }): string {
-  const ratio = d.denominator_count !== undefined ? `${d.match_count}/${d.denominator_count} = ${Number(d.ratio!.toFixed(4))}` : String(d.match_count);
+function fireText(d: {
+  triggered_at: string;
+  match_count: number;
+  group?: Record<string, string | null>;
+  ratio?: number;
+  denominator_count?: number;
+}): string {
+  const ratio =
+    d.denominator_count !== undefined ? `${d.match_count}/${d.denominator_count} = ${Number(d.ratio!.toFixed(4))}` : String(d.match_count);
   return d.group ? `${d.triggered_at} [${groupText(d.group)}] (${ratio})` : `${d.triggered_at} (${ratio})`;
 }
 
@@ -58,8 +63,15 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
     out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state saved to ${statePath}`);
     return out.join('\n') + '\n';
   }
-  const span = report.ticks.length === 0 ? 'no new tick since the last run' : report.ticks.length === 1 ? `tick ${report.ticks[0]}` : `${report.ticks.length} ticks ${report.ticks[0]} … ${report.ticks.at(-1)}`;
-  out.push(`${report.project}: ${span}${report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : ''}`);
+  const span =
+    report.ticks.length === 0
+      ? 'no new tick since the last run'
+      : report.ticks.length === 1
+        ? `tick ${report.ticks[0]}`
+        : `${report.ticks.length} ticks ${report.ticks[0]} … ${report.ticks.at(-1)}`;
+  out.push(
+    `${report.project}: ${span}${report.skippedTicks > 0 ? ` (${report.skippedTicks} older ticks skipped: beyond max_catchup_minutes)` : ''}`,
+  );
   // Decisions by rule, once: a rule file of many rules is reported in linear time.
   const byRule = new Map<string, Decision[]>();
   for (const d of report.decisions) {
@@ -82,14 +94,18 @@ export function formatEvaluate(report: EvaluateReport, statePath: string): strin
   out.push(...statsLines(report.stats));
   for (const o of report.outcomes) {
     const http = o.http_status ? ` HTTP ${o.http_status}` : '';
-    out.push(`  ${o.status.padEnd(9)} ${o.channel}${o.event === 'alert.resolved' ? ' (resolve)' : ''} for ${o.rule_name}${o.group ? ` [${groupText(o.group)}]` : ''} at ${o.resolved_at ?? o.triggered_at} (${o.attempts} attempt${o.attempts === 1 ? '' : 's'}${http})${o.detail ? `: ${o.detail}` : ''}`);
+    out.push(
+      `  ${o.status.padEnd(9)} ${o.channel}${o.event === 'alert.resolved' ? ' (resolve)' : ''} for ${o.rule_name}${o.group ? ` [${groupText(o.group)}]` : ''} at ${o.resolved_at ?? o.triggered_at} (${o.attempts} attempt${o.attempts === 1 ? '' : 's'}${http})${o.detail ? `: ${o.detail}` : ''}`,
+    );
   }
   out.push(report.dryRun ? 'dry run: nothing delivered, state not saved' : `state saved to ${statePath}`);
   return out.join('\n') + '\n';
 }
 
 export function formatBacktest(report: BacktestReport): string {
-  const out: string[] = [`${report.project}: backtest ${report.from} … ${report.to}, ${report.ticks.length} ticks every ${report.interval_minutes} min`];
+  const out: string[] = [
+    `${report.project}: backtest ${report.from} … ${report.to}, ${report.ticks.length} ticks every ${report.interval_minutes} min`,
+  ];
   if (report.ticks.length > 0 && report.rules.every((r) => r.max_count === 0)) {
     const levels = [...new Set(report.rules.map((r) => r.level))].join(', ');
     const span = entrySpan(report.stats);
@@ -103,17 +119,26 @@ export function formatBacktest(report: BacktestReport): string {
   }
   for (const r of report.rules) {
     const fires = byRule.get(r.id) ?? [];
-    out.push(`${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}${groupNotes(r)}`);
+    out.push(
+      `${ruleLine(r)}${r.enabled ? '' : ' [disabled in the file]'}: fired ${fires.length} time${fires.length === 1 ? '' : 's'}, peak ${r.max_count}${r.max_count_at ? ` at ${r.max_count_at}` : ''}${groupNotes(r)}`,
+    );
     for (const f of fires) {
-      const ratio = f.denominator_count !== undefined ? `  ${f.match_count}/${f.denominator_count} = ${Number(f.ratio!.toFixed(4))}` : `  ${f.match_count}`;
+      const ratio =
+        f.denominator_count !== undefined
+          ? `  ${f.match_count}/${f.denominator_count} = ${Number(f.ratio!.toFixed(4))}`
+          : `  ${f.match_count}`;
       out.push(`  ${f.triggered_at}${f.group ? `  [${groupText(f.group)}]` : ''}${ratio}`);
     }
   }
   if (report.incidents && report.totals) {
     const t = report.totals;
-    out.push(`incidents: ${t.incidents}, ${t.firing_minutes} min firing in total${t.still_firing > 0 ? `, ${t.still_firing} still firing at the end` : ''}`);
+    out.push(
+      `incidents: ${t.incidents}, ${t.firing_minutes} min firing in total${t.still_firing > 0 ? `, ${t.still_firing} still firing at the end` : ''}`,
+    );
     for (const i of report.incidents)
-      out.push(`  ${i.rule_name}${i.group ? ` [${groupText(i.group)}]` : ''}: ${i.start} … ${i.end ?? '(still firing)'}, ${i.duration_minutes} min, peak ${i.peak ?? 'no data'}`);
+      out.push(
+        `  ${i.rule_name}${i.group ? ` [${groupText(i.group)}]` : ''}: ${i.start} … ${i.end ?? '(still firing)'}, ${i.duration_minutes} min, peak ${i.peak ?? 'no data'}`,
+      );
   }
   out.push(...statsLines(report.stats));
   return out.join('\n') + '\n';
@@ -129,14 +154,27 @@ function lifecycleLines(report: EvaluateReport): string[] {
   if (!report.lifecycle) return [];
   const out: string[] = [];
   const { firing, resolved } = report.lifecycle;
-  for (const f of firing) out.push(`  ${f.status.toUpperCase().padEnd(9)}${f.rule_name}${f.group ? ` [${groupText(f.group)}]` : ''} since ${f.since} (value ${f.value ?? 'no data'})${f.status === 'firing' && !f.fire_delivered ? '; fire not delivered yet, retried next run' : ''}`);
-  for (const r of resolved) out.push(`  RESOLVED ${r.rule_name}${r.group ? ` [${groupText(r.group)}]` : ''} at ${r.resolved_at} (fired ${r.fired_at}, value ${r.value ?? 'no data'})${r.notified ? '' : ` — not sent: ${r.reason}`}`);
+  for (const f of firing)
+    out.push(
+      `  ${f.status.toUpperCase().padEnd(9)}${f.rule_name}${f.group ? ` [${groupText(f.group)}]` : ''} since ${f.since} (value ${f.value ?? 'no data'})${f.status === 'firing' && !f.fire_delivered ? '; fire not delivered yet, retried next run' : ''}`,
+    );
+  for (const r of resolved)
+    out.push(
+      `  RESOLVED ${r.rule_name}${r.group ? ` [${groupText(r.group)}]` : ''} at ${r.resolved_at} (fired ${r.fired_at}, value ${r.value ?? 'no data'})${r.notified ? '' : ` — not sent: ${r.reason}`}`,
+    );
   return out;
 }
 
 /** First … last timestamp of the entries the sources' scans read, when they say. */
 function entrySpan(stats: SourceStats[]): string | undefined {
-  const first = stats.map((s) => s.firstEntryAt).filter((x): x is string => x !== undefined).sort()[0];
-  const last = stats.map((s) => s.lastEntryAt).filter((x): x is string => x !== undefined).sort().at(-1);
+  const first = stats
+    .map((s) => s.firstEntryAt)
+    .filter((x): x is string => x !== undefined)
+    .sort()[0];
+  const last = stats
+    .map((s) => s.lastEntryAt)
+    .filter((x): x is string => x !== undefined)
+    .sort()
+    .at(-1);
   return first && last ? `${first} … ${last}` : undefined;
 }

@@ -19,7 +19,18 @@ import { registerReceive } from './commands/receive.js';
  * so `apialerts send` in a cron line starts fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [registerSend, registerTest, registerConfig, registerInit, registerEvaluate, registerBacktest, registerVerify, registerReceive, registerAlerts, registerScanWorker];
+const commands: Register[] = [
+  registerSend,
+  registerTest,
+  registerConfig,
+  registerInit,
+  registerEvaluate,
+  registerBacktest,
+  registerVerify,
+  registerReceive,
+  registerAlerts,
+  registerScanWorker,
+];
 
 /** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
 const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify', 'receive']);

@@ -29,7 +29,11 @@ export interface ChannelTasks {
 
 export type ChannelBuilder = (run: ChannelRun) => ChannelTasks;
 
-export function outcome(d: Decision, channel: DeliveryOutcome['channel'], rest: Partial<DeliveryOutcome> & Pick<DeliveryOutcome, 'status'>): DeliveryOutcome {
+export function outcome(
+  d: Decision,
+  channel: DeliveryOutcome['channel'],
+  rest: Partial<DeliveryOutcome> & Pick<DeliveryOutcome, 'status'>,
+): DeliveryOutcome {
   return {
     rule_id: d.rule.id,
     rule_name: d.rule.name,

@@ -49,16 +49,23 @@ export function createDeliverer(opts: DelivererOptions): Deliverer {
       };
       const channels = CHANNELS.map((build) => build(run));
       const tasks = channels.flatMap((c) => c.tasks);
-      const results = (await runKeyedPool(
+      const results = (
+        await runKeyedPool(
           tasks,
           // A file built by hand (library use) may lack the bounds the schema defaults.
           file.delivery.concurrency ?? DEFAULT_CONCURRENCY,
           file.delivery.per_host_concurrency ?? DEFAULT_PER_HOST_CONCURRENCY,
-        )).flat();
+        )
+      ).flat();
       for (const c of channels) await c.finish?.();
       const keyOf = (o: { rule_id: string; triggered_at: string; resolved_at?: string; group?: Record<string, string | null> }) =>
         `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
-      const order = new Map(decisions.map((d, i) => [keyOf({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group }), i]));
+      const order = new Map(
+        decisions.map((d, i) => [
+          keyOf({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group }),
+          i,
+        ]),
+      );
       results.sort((a, b) => order.get(keyOf(a))! - order.get(keyOf(b))! || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel]);
       return { outcomes: results, state: { ...state, webhooks } };
     },

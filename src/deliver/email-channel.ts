@@ -15,7 +15,8 @@ export function emailChannel(run: ChannelRun): ChannelTasks {
     tasks.push({
       key,
       run: async () => {
-        if (!smtpUrl) return [outcome(d, 'email', { status: 'failed', detail: `env ${file.delivery.smtp_url_env} (the SMTP URL) is not set` })];
+        if (!smtpUrl)
+          return [outcome(d, 'email', { status: 'failed', detail: `env ${file.delivery.smtp_url_env} (the SMTP URL) is not set` })];
         try {
           mailer ??= createMailer(smtpUrl, file.delivery.email_from, run.timeoutMs);
           await (await mailer).send(d.rule.notify_email!, emailContent(d, file.project));

@@ -28,7 +28,12 @@ export function emailContent(d: Decision, project: string): EmailContent {
     ['Project', project],
     ['Level', level],
     ...(d.group ? [['Group', groupText(d.group)] as [string, string]] : []),
-    ['Threshold', ratio ? `${fewer ? 'below ' : ''}${percent(r.threshold)} of the denominator in ${r.window_minutes} min` : `${fewer ? 'fewer than ' : ''}${r.threshold} entries in ${r.window_minutes} min`],
+    [
+      'Threshold',
+      ratio
+        ? `${fewer ? 'below ' : ''}${percent(r.threshold)} of the denominator in ${r.window_minutes} min`
+        : `${fewer ? 'fewer than ' : ''}${r.threshold} entries in ${r.window_minutes} min`,
+    ],
     ['Matched', `${d.match_count} entries`],
     ...(ratio ? [['Ratio', `${percent(d.ratio!)} (${d.match_count} of ${d.denominator_count})`] as [string, string]] : []),
     ['Window', `${r.window_minutes} min ending ${d.triggered_at}`],
@@ -75,11 +80,13 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
   } catch {
     throw new Error('the SMTP URL is not a valid URL');
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`the SMTP URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`the SMTP URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
   // A password must never cross the wire in clear text just because a STARTTLS offer was stripped
   // on the way: with credentials, STARTTLS is required unless the URL opts out (?requireTLS=false).
   const tlsParam = url.searchParams.get('requireTLS');
-  if (tlsParam !== null && tlsParam !== 'true' && tlsParam !== 'false') throw new Error(`the SMTP URL's requireTLS must be true or false (got "${tlsParam}")`);
+  if (tlsParam !== null && tlsParam !== 'true' && tlsParam !== 'false')
+    throw new Error(`the SMTP URL's requireTLS must be true or false (got "${tlsParam}")`);
   const requireTLS = url.protocol === 'smtp:' && (tlsParam === 'true' || (tlsParam === null && url.username !== ''));
   const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
@@ -110,7 +117,14 @@ export async function createMailer(smtpUrl: string, from: string, timeoutMs: num
       if (serverFailure) throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
       const started = Date.now();
       try {
-        const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': content.event ?? 'alert.triggered' } });
+        const sent = transport.sendMail({
+          from,
+          to,
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+          headers: { 'X-Alert-Event': content.event ?? 'alert.triggered' },
+        });
         probe ??= sent;
         await sent;
         delivered = true;

@@ -15,13 +15,29 @@ export function pushChannel(run: ChannelRun): ChannelTasks {
     tasks.push({
       key,
       run: async () => {
-        if (!apiKey) return [outcome(d, 'apialerts', { status: 'failed', detail: `env ${file.delivery.apialerts_key_env} (the API Alerts key) is not set` })];
+        if (!apiKey)
+          return [
+            outcome(d, 'apialerts', { status: 'failed', detail: `env ${file.delivery.apialerts_key_env} (the API Alerts key) is not set` }),
+          ];
         try {
-          const r = await sendEvent(pushEvent(d, file.project), { apiKey, integration: 'apialerts-evaluate', env, timeoutMs: run.timeoutMs, ...(env.APIALERTS_SERVER_URL ? { serverUrl: env.APIALERTS_SERVER_URL } : {}) });
+          const r = await sendEvent(pushEvent(d, file.project), {
+            apiKey,
+            integration: 'apialerts-evaluate',
+            env,
+            timeoutMs: run.timeoutMs,
+            ...(env.APIALERTS_SERVER_URL ? { serverUrl: env.APIALERTS_SERVER_URL } : {}),
+          });
           return [outcome(d, 'apialerts', { status: 'delivered', attempts: r.attempts, http_status: r.status })];
         } catch (err) {
           const status = (err as { status?: number }).status;
-          return [outcome(d, 'apialerts', { status: 'failed', attempts: 1, ...(status ? { http_status: status } : {}), detail: redact(errorMessage(err), apiKey) })];
+          return [
+            outcome(d, 'apialerts', {
+              status: 'failed',
+              attempts: 1,
+              ...(status ? { http_status: status } : {}),
+              detail: redact(errorMessage(err), apiKey),
+            }),
+          ];
         }
       },
     });

@@ -14,7 +14,8 @@ import { AUTO_DISABLE_AFTER, currentWebhookState, recordDelivery } from './webho
 export function webhookChannel(run: ChannelRun): ChannelTasks {
   const { env, log, webhooks } = run;
   const byRule = new Map<string, Decision[]>();
-  for (const d of run.decisions) if (d.rule.channels.includes('webhook') && d.rule.notify_webhook) byRule.set(d.rule.id, [...(byRule.get(d.rule.id) ?? []), d]);
+  for (const d of run.decisions)
+    if (d.rule.channels.includes('webhook') && d.rule.notify_webhook) byRule.set(d.rule.id, [...(byRule.get(d.rule.id) ?? []), d]);
   const tasks: ChannelTasks['tasks'] = [];
   for (const [ruleId, ds] of byRule) {
     const rule = ds[0]!.rule;
@@ -40,7 +41,12 @@ export function webhookChannel(run: ChannelRun): ChannelTasks {
         const out: DeliveryOutcome[] = [];
         for (const d of ds) {
           if (!ws.active) {
-            out.push(outcome(d, 'webhook', { status: 'skipped', detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${AUTO_DISABLE_AFTER} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL` }));
+            out.push(
+              outcome(d, 'webhook', {
+                status: 'skipped',
+                detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${AUTO_DISABLE_AFTER} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL`,
+              }),
+            );
             continue;
           }
           if (secretProblem) {
@@ -48,12 +54,26 @@ export function webhookChannel(run: ChannelRun): ChannelTasks {
             out.push(outcome(d, 'webhook', { status: 'failed', detail: secretProblem }));
             continue;
           }
-          const r = await deliverWebhook(d, url, { allowPrivate: run.allowPrivate, timeoutMs: run.timeoutMs, retryBaseMs: run.retryBaseMs, secrets, userAgent: `apialerts-evaluate/${VERSION}`, env });
+          const r = await deliverWebhook(d, url, {
+            allowPrivate: run.allowPrivate,
+            timeoutMs: run.timeoutMs,
+            retryBaseMs: run.retryBaseMs,
+            secrets,
+            userAgent: `apialerts-evaluate/${VERSION}`,
+            env,
+          });
           // A target our own policy refused says nothing about the receiver: not counted against it.
           if (!r.refused) ws = recordDelivery(ws, r.ok, d.triggered_at); // the evaluation time, not the wall clock
           webhooks[ruleId] = ws;
           if (!ws.active) log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
-          out.push(outcome(d, 'webhook', { status: r.ok ? 'delivered' : 'failed', attempts: r.attempts, ...(r.http_status !== undefined ? { http_status: r.http_status } : {}), ...(r.detail ? { detail: r.detail } : {}) }));
+          out.push(
+            outcome(d, 'webhook', {
+              status: r.ok ? 'delivered' : 'failed',
+              attempts: r.attempts,
+              ...(r.http_status !== undefined ? { http_status: r.http_status } : {}),
+              ...(r.detail ? { detail: r.detail } : {}),
+            }),
+          );
         }
         return out;
       },

@@ -40,7 +40,9 @@ export function webhookBody(d: Decision): Buffer {
  */
 export function eventId(d: Decision): string {
   // A resolve is its own event: keyed by when it resolved.
-  const base = isResolve(d) ? `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved` : `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+  const base = isResolve(d)
+    ? `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved`
+    : `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
   return d.rule.group_by && d.group ? `${base}_${createHash('sha256').update(JSON.stringify(d.group)).digest('hex').slice(0, 16)}` : base;
 }
 
@@ -65,7 +67,13 @@ export interface WebhookResult {
 }
 
 /** The headers of one attempt: per-attempt id, stable event id, signatures over the exact bytes sent. */
-export function webhookHeaders(d: Decision, body: Buffer, secrets: string[], nowSeconds: number, userAgent: string): Record<string, string> {
+export function webhookHeaders(
+  d: Decision,
+  body: Buffer,
+  secrets: string[],
+  nowSeconds: number,
+  userAgent: string,
+): Record<string, string> {
   const scheme = d.rule.webhook_scheme;
   const id = eventId(d);
   const headers: Record<string, string> = {
@@ -92,11 +100,25 @@ export function webhookHeaders(d: Decision, body: Buffer, secrets: string[], now
  * toolkit's outbound HTTP helper (proxy from the environment, one deadline for the whole attempt as the
  * seed's "2xx within 10 s"), with the address policy's lookup on the target.
  */
-async function attempt(url: URL, body: Buffer, headers: Record<string, string>, opts: WebhookOptions, env: NodeJS.ProcessEnv): Promise<{ status?: number; error?: string }> {
+async function attempt(
+  url: URL,
+  body: Buffer,
+  headers: Record<string, string>,
+  opts: WebhookOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status?: number; error?: string }> {
   const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
   if (refused) return { error: refused };
   try {
-    return await requestStatus(url, { method: 'POST', headers, body, timeoutMs: opts.timeoutMs, lookup: guardedLookup(opts.allowPrivate), agent: false, env });
+    return await requestStatus(url, {
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs: opts.timeoutMs,
+      lookup: guardedLookup(opts.allowPrivate),
+      agent: false,
+      env,
+    });
   } catch (err) {
     return { error: describeError(err) };
   }
@@ -111,9 +133,14 @@ export async function deliverWebhook(d: Decision, url: string, opts: WebhookOpti
     if (i > 0) await sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
     const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
     last = await attempt(target, body, headers, opts, opts.env ?? process.env);
-    if (last.status !== undefined && last.status >= 200 && last.status < 300) return { ok: true, attempts: i + 1, http_status: last.status };
+    if (last.status !== undefined && last.status >= 200 && last.status < 300)
+      return { ok: true, attempts: i + 1, http_status: last.status };
     if (last.error?.startsWith('refused:')) return { ok: false, attempts: i + 1, detail: last.error, refused: true };
   }
-  const detail = last.error ?? (last.status !== undefined && last.status >= 300 && last.status < 400 ? `HTTP ${last.status} (redirects are not followed)` : `HTTP ${last.status}`);
+  const detail =
+    last.error ??
+    (last.status !== undefined && last.status >= 300 && last.status < 400
+      ? `HTTP ${last.status} (redirects are not followed)`
+      : `HTTP ${last.status}`);
   return { ok: false, attempts: WEBHOOK_ATTEMPTS, ...(last.status !== undefined ? { http_status: last.status } : {}), detail };
 }

@@ -61,7 +61,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   const toMs = opts.to.getTime();
   if (!Number.isFinite(fromMs)) throw new UserError('--from is not a valid date', { exitCode: EXIT.badInput });
   if (!Number.isFinite(toMs)) throw new UserError('--to is not a valid date', { exitCode: EXIT.badInput });
-  if (toMs <= fromMs) throw new UserError(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: EXIT.badInput });
+  if (toMs <= fromMs)
+    throw new UserError(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: EXIT.badInput });
 
   const step = file.evaluation.interval_minutes * 60_000;
   // Ticks in (from, to], like a run whose watermark is `from`.
@@ -70,14 +71,19 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   for (let t = first; t <= toMs; t += step) {
     ticks.push(t);
     if (ticks.length > MAX_BACKTEST_TICKS)
-      throw new UserError(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, { exitCode: EXIT.badInput });
+      throw new UserError(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, {
+        exitCode: EXIT.badInput,
+      });
   }
 
   let rules = file.rules;
   if (opts.only && opts.only.length > 0) {
     rules = rules.filter((r) => opts.only!.includes(r.id) || opts.only!.includes(r.name));
     const unknown = opts.only.filter((k) => !file.rules.some((r) => r.id === k || r.name === k));
-    if (unknown.length > 0) throw new UserError(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: EXIT.badInput });
+    if (unknown.length > 0)
+      throw new UserError(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, {
+        exitCode: EXIT.badInput,
+      });
   }
   const enabledById = new Map(file.rules.map((r) => [r.id, r.enabled]));
   // A backtest asks "what if this rule were on": disabled rules are replayed too.
@@ -85,11 +91,23 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
 
   const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
   const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
-  const provider = createSeriesProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
+  const provider = createSeriesProvider(sources, {
+    baseDir: dirname(resolve(opts.rulesPath)),
+    env: opts.env,
+    onProgress: opts.onProgress,
+    onUnreadable: opts.lineFormat?.onUnreadable,
+  });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
   // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
   // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-  const values = 'measures' in evaluated ? undefined : await measureValueRules(rules, ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env: opts.env, ignoreRuleSources: fromArgs });
+  const values =
+    'measures' in evaluated
+      ? undefined
+      : await measureValueRules(rules, ticks, sources, {
+          baseDir: dirname(resolve(opts.rulesPath)),
+          env: opts.env,
+          ignoreRuleSources: fromArgs,
+        });
   const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
   const decisions = life ? life.decisions : evaluated.decisions;
 

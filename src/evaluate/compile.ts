@@ -24,7 +24,11 @@ export interface QueryPlan {
 
 /** The series a rule counts: its selection, split by its group_by. */
 export function ruleSeries(rule: Rule): SeriesSpec {
-  return { selection: ruleSelection(rule), ...(rule.group_by ? { groupBy: rule.group_by } : {}), ...(rule.value ? { value: rule.value } : {}) };
+  return {
+    selection: ruleSelection(rule),
+    ...(rule.group_by ? { groupBy: rule.group_by } : {}),
+    ...(rule.value ? { value: rule.value } : {}),
+  };
 }
 
 /** A ratio rule's denominator series, grouped as the rule is (a ratio per group). */
@@ -51,7 +55,12 @@ export function compileRules(rules: Rule[], ticks: number[], opts: { ignoreRuleS
     const key = opts.ignoreRuleSources || !rule.sources ? '' : [...new Set(rule.sources)].sort().join('\n');
     let b = bySources.get(key);
     if (!b) {
-      const query: SeriesQuery = { series: [], windows: [], ...(key === '' ? {} : { sources: key.split('\n') }), ...(opts.groupLimit ? { groupLimit: opts.groupLimit } : {}) };
+      const query: SeriesQuery = {
+        series: [],
+        windows: [],
+        ...(key === '' ? {} : { sources: key.split('\n') }),
+        ...(opts.groupLimit ? { groupLimit: opts.groupLimit } : {}),
+      };
       b = { plan: { query, rules: [] }, seriesIndex: new Map(), windowIndex: new Map() };
       bySources.set(key, b);
     }

@@ -61,21 +61,32 @@ export async function evaluateTicks(
         const measured = measureRule(rp, all, result);
         if (history.length > 0) {
           const past = measured.ticks.slice(0, history.length);
-          historyById.set(rp.rule.id, past.map((t) => Math.max(0, ...t.instances.map((m) => m.count ?? 0))));
+          historyById.set(
+            rp.rule.id,
+            past.map((t) => Math.max(0, ...t.instances.map((m) => m.count ?? 0))),
+          );
           measured.ticks = measured.ticks.slice(history.length);
         }
         measuresById.set(rp.rule.id, measured);
       }
     }
   }
-  const withHistory = <T extends RuleReport>(report: T): T => (opts.historyTicks ? { ...report, history: historyById.get(report.id) ?? [] } : report);
+  const withHistory = <T extends RuleReport>(report: T): T =>
+    opts.historyTicks ? { ...report, history: historyById.get(report.id) ?? [] } : report;
 
   const decisions: Decision[] = [];
   const last = new Map<string, number | null>();
   const instances = new Map<string, Record<string, InstanceState>>();
   const reports: RuleReport[] = rules.map((rule) => {
     const measured = measuresById.get(rule.id);
-    const base = { id: rule.id, name: rule.name, level: levelLabel(rule), threshold: rule.threshold, window_minutes: rule.window_minutes, enabled: rule.enabled };
+    const base = {
+      id: rule.id,
+      name: rule.name,
+      level: levelLabel(rule),
+      threshold: rule.threshold,
+      window_minutes: rule.window_minutes,
+      enabled: rule.enabled,
+    };
     if (!usesInstances(rule)) {
       const counts = measured ? measured.ticks.map((t) => t.instances[0]!.count) : [];
       const decided = decideRule(rule, ticks, counts, lastTriggered(rule.id));
@@ -95,7 +106,14 @@ export async function evaluateTicks(
       if (s.last_triggered_at) previous.set(key, { group: s.group, lastTriggeredMs: Date.parse(s.last_triggered_at) });
     }
     const decided = decideInstances(
-      { enabled: rule.enabled, threshold: rule.threshold, window_minutes: rule.window_minutes, max_groups: maxGroups(rule), fewer_than: fewer, grouped },
+      {
+        enabled: rule.enabled,
+        threshold: rule.threshold,
+        window_minutes: rule.window_minutes,
+        max_groups: maxGroups(rule),
+        fewer_than: fewer,
+        grouped,
+      },
       measured?.ticks ?? [],
       lastTriggered(rule.id),
       previous,
@@ -148,7 +166,11 @@ export async function evaluateTicks(
       report.groups_met = perTick.map((t) => t.instances.filter((m) => m.met).length);
       report.truncated_groups = decided.truncated;
       report.untracked_groups = measured?.truncatedGroups ?? 0;
-      report.fired_groups = decided.fires.map((f) => ({ triggered_at: isoSeconds(f.tickMs), group: f.group ?? {}, match_count: f.match_count }));
+      report.fired_groups = decided.fires.map((f) => ({
+        triggered_at: isoSeconds(f.tickMs),
+        group: f.group ?? {},
+        match_count: f.match_count,
+      }));
     }
     return withHistory(report);
   });

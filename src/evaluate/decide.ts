@@ -59,7 +59,15 @@ export interface InstanceDecision {
 /** A measured tick as decideInstances needs it (src/evaluate/measure.ts TickMeasure). */
 export interface MeasuredTick {
   tickMs: number;
-  instances: { key: string; group?: Record<string, string | null>; count: number; denominator?: number; ratio?: number | null; measured: number | null; met: boolean }[];
+  instances: {
+    key: string;
+    group?: Record<string, string | null>;
+    count: number;
+    denominator?: number;
+    ratio?: number | null;
+    measured: number | null;
+    met: boolean;
+  }[];
 }
 
 /**

@@ -62,8 +62,15 @@ export async function sendHeartbeat(opts: HeartbeatOptions, run: HeartbeatRun): 
           } catch {
             throw new Error('the heartbeat URL is not a valid URL');
           }
-          if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('the heartbeat URL must start with https:// or http://');
-          const res = await postJson(url, JSON.stringify(summary), { 'Content-Type': 'application/json', 'User-Agent': `apialerts-evaluate/${VERSION}` }, timeoutMs, run.env);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new Error('the heartbeat URL must start with https:// or http://');
+          const res = await postJson(
+            url,
+            JSON.stringify(summary),
+            { 'Content-Type': 'application/json', 'User-Agent': `apialerts-evaluate/${VERSION}` },
+            timeoutMs,
+            run.env,
+          );
           out.url = res.status >= 200 && res.status < 300 ? 'sent' : `failed: HTTP ${res.status}`;
         } catch (err) {
           out.url = `failed: ${redact(errorMessage(err), target)}`;
@@ -76,8 +83,20 @@ export async function sendHeartbeat(opts: HeartbeatOptions, run: HeartbeatRun): 
       (async () => {
         try {
           await sendEvent(
-            { message: `${run.project}: alerter ran (${run.ticks} tick(s), ${run.fired} fired)`, event: 'alerts.heartbeat', title: 'Alerter heartbeat', tags: ['heartbeat'] },
-            { apiKey: run.apiKey ?? '', integration: 'apialerts-evaluate', env: run.env, timeoutMs, retries: 1, ...(run.env.APIALERTS_SERVER_URL ? { serverUrl: run.env.APIALERTS_SERVER_URL } : {}) },
+            {
+              message: `${run.project}: alerter ran (${run.ticks} tick(s), ${run.fired} fired)`,
+              event: 'alerts.heartbeat',
+              title: 'Alerter heartbeat',
+              tags: ['heartbeat'],
+            },
+            {
+              apiKey: run.apiKey ?? '',
+              integration: 'apialerts-evaluate',
+              env: run.env,
+              timeoutMs,
+              retries: 1,
+              ...(run.env.APIALERTS_SERVER_URL ? { serverUrl: run.env.APIALERTS_SERVER_URL } : {}),
+            },
           );
           out.event = 'sent';
         } catch (err) {

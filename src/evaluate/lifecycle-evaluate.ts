@@ -119,7 +119,12 @@ export async function finishLifecycle(
     const last = lastMs === null ? previous : isoSeconds(lastMs);
     rules[id] = { last_triggered_at: last, ...(Object.keys(instances).length > 0 ? { instances } : {}) };
   }
-  return { state: { ...state, rules }, outcomes: [...outcomes, ...more], resolves: settled.resolves, report: { firing: settled.firing, resolved: settled.resolved } };
+  return {
+    state: { ...state, rules },
+    outcomes: [...outcomes, ...more],
+    resolves: settled.resolves,
+    report: { firing: settled.firing, resolved: settled.resolved },
+  };
 }
 
 /** Backtest: incidents per instance of every lifecycle rule, and totals. */

@@ -74,7 +74,11 @@ export interface RuleLifecycleRun {
  * measurements had no matching entry in the window: count 0 for count and ratio rules (at_least), no
  * data for value rules, and not observed for fewer_than rules (their groups come from the lookback).
  */
-export function runRuleLifecycle(rule: Rule, ticks: readonly MeasuredTick[], stored: Record<string, InstanceState> | undefined): RuleLifecycleRun {
+export function runRuleLifecycle(
+  rule: Rule,
+  ticks: readonly MeasuredTick[],
+  stored: Record<string, InstanceState> | undefined,
+): RuleLifecycleRun {
   const p = lifecycleParams(rule);
   const keys = new Map<string, Record<string, string | null> | undefined>();
   for (const [key, s] of Object.entries(stored ?? {})) keys.set(key, Object.keys(s.group).length > 0 ? s.group : undefined);
@@ -89,7 +93,8 @@ export function runRuleLifecycle(rule: Rule, ticks: readonly MeasuredTick[], sto
     ticks.forEach((t, i) => {
       const m = byTick[i]!.get(key);
       if (m) {
-        const breachNotMet = !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
+        const breachNotMet =
+          !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
         obs.push({ tickMs: t.tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) });
         values.push(m.measured);
       } else if (p.comparison === 'fewer_than') {
@@ -135,19 +140,28 @@ function resolveDecision(rule: Rule, inst: InstanceRun, e: LifecycleEvent & { ki
 }
 
 /** Fires and re-notifications of a run, in tick order, each with the event it came from. */
-export function fireDecisions(runs: readonly RuleLifecycleRun[]): { decision: Decision; run: RuleLifecycleRun; instance: InstanceRun; event: LifecycleEvent }[] {
+export function fireDecisions(
+  runs: readonly RuleLifecycleRun[],
+): { decision: Decision; run: RuleLifecycleRun; instance: InstanceRun; event: LifecycleEvent }[] {
   const out: { decision: Decision; run: RuleLifecycleRun; instance: InstanceRun; event: LifecycleEvent }[] = [];
   for (const run of runs)
     for (const instance of run.instances)
-      for (const event of instance.events) if (event.kind !== 'resolve') out.push({ decision: fireDecision(run.rule, instance, event), run, instance, event });
+      for (const event of instance.events)
+        if (event.kind !== 'resolve') out.push({ decision: fireDecision(run.rule, instance, event), run, instance, event });
   return out;
 }
 
 /** The key an outcome and its decision share. */
-export function outcomeKey(o: { rule_id: string; triggered_at: string; resolved_at?: string; group?: Record<string, string | null> }): string {
+export function outcomeKey(o: {
+  rule_id: string;
+  triggered_at: string;
+  resolved_at?: string;
+  group?: Record<string, string | null>;
+}): string {
   return `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
 }
-const decisionKey = (d: Decision) => outcomeKey({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group });
+const decisionKey = (d: Decision) =>
+  outcomeKey({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group });
 
 export interface ResolvedReport {
   rule_id: string;
@@ -180,7 +194,13 @@ export function settleRuns(
   runs: readonly RuleLifecycleRun[],
   outcomes: readonly DeliveryOutcome[],
   opts: { assumeDelivered?: boolean } = {},
-): { resolves: Decision[]; instances: Map<string, Record<string, InstanceState>>; lastTriggered: Map<string, number | null>; firing: FiringReport[]; resolved: ResolvedReport[] } {
+): {
+  resolves: Decision[];
+  instances: Map<string, Record<string, InstanceState>>;
+  lastTriggered: Map<string, number | null>;
+  firing: FiringReport[];
+  resolved: ResolvedReport[];
+} {
   const delivered = new Set(outcomes.filter((o) => o.status === 'delivered').map(outcomeKey));
   const resolves: Decision[] = [];
   const instances = new Map<string, Record<string, InstanceState>>();
@@ -192,7 +212,12 @@ export function settleRuns(
     const kept: Record<string, InstanceState> = {};
     let last: number | null = null;
     for (const inst of run.instances) {
-      const settled = settleDeliveries(inst.start, inst.end, inst.events, (e) => opts.assumeDelivered === true || delivered.has(decisionKey(fireDecision(rule, inst, e))));
+      const settled = settleDeliveries(
+        inst.start,
+        inst.end,
+        inst.events,
+        (e) => opts.assumeDelivered === true || delivered.has(decisionKey(fireDecision(rule, inst, e))),
+      );
       for (const r of settled.resolves) {
         const d = resolveDecision(rule, inst, r.event);
         if (r.send) resolves.push(d);

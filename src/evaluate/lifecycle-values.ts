@@ -50,18 +50,16 @@ export async function measureValueRules(
           const w = plan[gi]![ti]!;
           return {
             tickMs,
-            instances: result[gi]!.groups
-              .filter((g) => fields === undefined || g.counts[w]! > 0)
-              .map((g) => {
-                const v = g.values?.[w] ?? null;
-                return {
-                  key: JSON.stringify(g.key),
-                  ...(fields ? { group: Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) } : {}),
-                  count: g.counts[w]!,
-                  measured: v,
-                  met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold),
-                };
-              }),
+            instances: result[gi]!.groups.filter((g) => fields === undefined || g.counts[w]! > 0).map((g) => {
+              const v = g.values?.[w] ?? null;
+              return {
+                key: JSON.stringify(g.key),
+                ...(fields ? { group: Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) } : {}),
+                count: g.counts[w]!,
+                measured: v,
+                met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold),
+              };
+            }),
           };
         }),
       );

@@ -127,7 +127,10 @@ export function lifecycleParamsProblem(p: LifecycleParams): { field: string; mes
   if (p.comparison === 'at_least' && r > p.threshold)
     return { field: 'recovery_threshold', message: `must be at most the threshold (${p.threshold}): the instance resolves only below it` };
   if (p.comparison === 'fewer_than' && r < p.threshold)
-    return { field: 'recovery_threshold', message: `must be at least the threshold (${p.threshold}) for a fewer_than rule: the instance resolves only at or above it` };
+    return {
+      field: 'recovery_threshold',
+      message: `must be at least the threshold (${p.threshold}) for a fewer_than rule: the instance resolves only at or above it`,
+    };
   return null;
 }
 
@@ -135,7 +138,11 @@ export function lifecycleParamsProblem(p: LifecycleParams): { field: string; mes
  * One batch of ticks (one run) for one instance, oldest first. Returns the state after the batch (with
  * fireDelivered null for fires decided in it, until settleDeliveries) and the events, in tick order.
  */
-export function runLifecycle(start: LifecycleState, observations: readonly Observation[], p: LifecycleParams): { state: LifecycleState; events: LifecycleEvent[] } {
+export function runLifecycle(
+  start: LifecycleState,
+  observations: readonly Observation[],
+  p: LifecycleParams,
+): { state: LifecycleState; events: LifecycleEvent[] } {
   const s: LifecycleState = { ...start };
   const events: LifecycleEvent[] = [];
   let incident = 0;
@@ -217,7 +224,7 @@ export function settleDeliveries(
   if (state.status === 'firing' && state.fireDelivered === null) {
     const last = events.reduce((m, e) => Math.max(m, e.incident), 0);
     const fired = events.some((e) => e.kind === 'fire' && e.incident === last);
-    state.fireDelivered = reached.get(last) ?? (fired ? false : start.fireDelivered ?? false);
+    state.fireDelivered = reached.get(last) ?? (fired ? false : (start.fireDelivered ?? false));
   }
   return { state, resolves };
 }

@@ -52,7 +52,11 @@ export function measureRule(plan: RulePlan, ticks: number[], result: SeriesResul
   const fewer = isFewerThan(rule);
   const minDen = minDenominator(rule);
   const isValue = rule.value !== undefined;
-  const judge = (count: number, denominator: number | undefined, value?: number | null): Pick<InstanceMeasure, 'ratio' | 'value' | 'measured' | 'met'> => {
+  const judge = (
+    count: number,
+    denominator: number | undefined,
+    value?: number | null,
+  ): Pick<InstanceMeasure, 'ratio' | 'value' | 'measured' | 'met'> => {
     if (isValue) {
       const v = value ?? null;
       return { value: v, measured: v, met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold) };
@@ -86,7 +90,9 @@ export function measureRule(plan: RulePlan, ticks: number[], result: SeriesResul
   // The groups that can be in play: the denominator's for ratios, else the rule's own.
   const universe = den ?? num;
   const keys = universe.groups.map((g) => JSON.stringify(g.key));
-  const groupObjects = universe.groups.map((g) => Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) as Record<string, string | null>);
+  const groupObjects = universe.groups.map(
+    (g) => Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) as Record<string, string | null>,
+  );
   return {
     rule,
     truncatedGroups,
@@ -106,7 +112,13 @@ export function measureRule(plan: RulePlan, ticks: number[], result: SeriesResul
           count = g.counts[w]!;
           if (look !== undefined ? g.counts[look]! === 0 : count === 0) return;
         }
-        instances.push({ key, group: groupObjects[gi]!, count, ...(denByKey ? { denominator } : {}), ...judge(count, denominator, g.values?.[w]) });
+        instances.push({
+          key,
+          group: groupObjects[gi]!,
+          count,
+          ...(denByKey ? { denominator } : {}),
+          ...judge(count, denominator, g.values?.[w]),
+        });
       });
       return { tickMs, instances };
     }),

@@ -68,11 +68,13 @@ export function neededVariables(file: RulesFile, opts: PreflightOptions): Needed
   };
   const enabled = file.rules.filter((r) => r.enabled);
   const usedSources = new Set<string>();
-  for (const r of enabled) for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources) usedSources.add(s);
+  for (const r of enabled)
+    for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources) usedSources.add(s);
   for (const s of opts.sources) {
     if (!usedSources.has(s.name)) continue;
     const by = `source "${s.name}"`;
-    if ((s.kind === 'postgres' || s.kind === 'clickhouse') && 'url_env' in s) need(s.url_env, `the ${s.kind === 'postgres' ? 'PostgreSQL' : 'ClickHouse'} connection URL`, 'url_env', by, checkConnectionUrl);
+    if ((s.kind === 'postgres' || s.kind === 'clickhouse') && 'url_env' in s)
+      need(s.url_env, `the ${s.kind === 'postgres' ? 'PostgreSQL' : 'ClickHouse'} connection URL`, 'url_env', by, checkConnectionUrl);
     if ('token_env' in s && s.token_env) need(s.token_env, 'the bearer token of a URL source', 'token_env', by);
   }
   if (!opts.dryRun) {
@@ -86,10 +88,13 @@ export function neededVariables(file: RulesFile, opts: PreflightOptions): Needed
             return (err as Error).message.replace(/^env \S+:?\s*/, '');
           }
         });
-      if (r.channels.includes('email') && r.notify_email) need(file.delivery.smtp_url_env, 'the SMTP URL', 'delivery.smtp_url_env', ruleLabel(r), checkSmtpUrl);
-      if (r.channels.includes('apialerts')) need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', ruleLabel(r));
+      if (r.channels.includes('email') && r.notify_email)
+        need(file.delivery.smtp_url_env, 'the SMTP URL', 'delivery.smtp_url_env', ruleLabel(r), checkSmtpUrl);
+      if (r.channels.includes('apialerts'))
+        need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', ruleLabel(r));
     }
-    if (opts.heartbeatEvent) need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', 'the heartbeat event');
+    if (opts.heartbeatEvent)
+      need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', 'the heartbeat event');
   }
   return [...needed.values()];
 }

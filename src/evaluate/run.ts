@@ -27,9 +27,7 @@ import type { EvaluateOptions, EvaluateReport } from './types.js';
  */
 export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateReport> {
   const loaded = await loadRules(opts.rulesPath);
-  const file: RulesFile = opts.allowPrivateTargets
-    ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
-    : loaded;
+  const file: RulesFile = opts.allowPrivateTargets ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } } : loaded;
   const fromArgs = opts.logs && opts.logs.length > 0;
   const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
   // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
@@ -51,7 +49,12 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     );
   const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
 
-  const provider = createSeriesProvider(sources, { baseDir: dirname(resolve(opts.rulesPath)), env, onProgress: opts.onProgress, onUnreadable: opts.lineFormat?.onUnreadable });
+  const provider = createSeriesProvider(sources, {
+    baseDir: dirname(resolve(opts.rulesPath)),
+    env,
+    onProgress: opts.onProgress,
+    onUnreadable: opts.lineFormat?.onUnreadable,
+  });
   const lastTriggered = (id: string) => {
     const at = state.rules[id]?.last_triggered_at;
     return at ? Date.parse(at) : null;
@@ -64,7 +67,14 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
   // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-  const values = 'measures' in evaluated ? undefined : await measureValueRules(file.rules, plan.ticks, sources, { baseDir: dirname(resolve(opts.rulesPath)), env, ignoreRuleSources: !!fromArgs });
+  const values =
+    'measures' in evaluated
+      ? undefined
+      : await measureValueRules(file.rules, plan.ticks, sources, {
+          baseDir: dirname(resolve(opts.rulesPath)),
+          env,
+          ignoreRuleSources: !!fromArgs,
+        });
   const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
   const decisions = life ? life.decisions : evaluated.decisions;
 
@@ -93,9 +103,15 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   for (const [id, ms] of evaluated.lastTriggered) {
     const instances = evaluated.instances.get(id);
     // Instance state only for grouped rules that have some: every other rule's state stays the seed's shape.
-    next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms), ...(instances && Object.keys(instances).length > 0 ? { instances } : {}) };
+    next.rules[id] = {
+      last_triggered_at: ms === null ? null : isoSeconds(ms),
+      ...(instances && Object.keys(instances).length > 0 ? { instances } : {}),
+    };
   }
-  next = pruneState(next, file.rules.map((r) => r.id));
+  next = pruneState(
+    next,
+    file.rules.map((r) => r.id),
+  );
 
   if (decisions.length > 0) {
     if (!opts.deliverer) throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
@@ -103,14 +119,26 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     report.outcomes = delivered.outcomes;
     // A fire whose every delivery failed for a configuration reason is not consumed: it fires again.
     for (const id of unconsumedRules(delivered.outcomes)) next.rules[id] = state.rules[id] ?? { last_triggered_at: null };
-    next = pruneState({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+    next = pruneState(
+      { ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules },
+      file.rules.map((r) => r.id),
+    );
   }
   if (life) {
     // Phase two: resolves whose fire got through; then the lifecycle rules' instance state.
     const deliverer = opts.deliverer;
-    const fin = await finishLifecycle(life, report.outcomes, next, deliverer ? (ds, s) => deliverer.deliver(ds, file, s, env) : undefined, state);
+    const fin = await finishLifecycle(
+      life,
+      report.outcomes,
+      next,
+      deliverer ? (ds, s) => deliverer.deliver(ds, file, s, env) : undefined,
+      state,
+    );
     if (fin.resolves.length > 0 && !deliverer) throw new Error('alerts resolved but no deliverer was given (use a dry run to only decide)');
-    next = pruneState(fin.state, file.rules.map((r) => r.id));
+    next = pruneState(
+      fin.state,
+      file.rules.map((r) => r.id),
+    );
     report.outcomes = fin.outcomes;
     report.lifecycle = fin.report;
   }

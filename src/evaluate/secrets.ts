@@ -26,7 +26,9 @@ export function parseSecretsBundle(text: string, label = 'the secrets bundle'): 
     const eq = body.indexOf('=');
     const name = eq < 0 ? '' : body.slice(0, eq).trim();
     if (eq < 0 || !NAME.test(name))
-      throw new UserError(`${label}, line ${i + 1}: expected NAME=value (NAME of letters, digits and _, not starting with a digit)`, { exitCode: EXIT.badInput });
+      throw new UserError(`${label}, line ${i + 1}: expected NAME=value (NAME of letters, digits and _, not starting with a digit)`, {
+        exitCode: EXIT.badInput,
+      });
     let value = body.slice(eq + 1).trim();
     if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0]) value = value.slice(1, -1);
     if (name in out) throw new UserError(`${label}, line ${i + 1}: ${name} is set twice`, { exitCode: EXIT.badInput });
@@ -84,7 +86,11 @@ export function selectSecrets(names: readonly string[], from: SecretSources): Re
  * always has), plus the selected secrets. `drop` removes variables that carried the secrets in (the
  * action's INPUT_SECRETS_JSON), so the evaluation never holds the unselected ones.
  */
-export function environmentWithSecrets(env: NodeJS.ProcessEnv, selected: Record<string, string>, drop: readonly string[] = []): NodeJS.ProcessEnv {
+export function environmentWithSecrets(
+  env: NodeJS.ProcessEnv,
+  selected: Record<string, string>,
+  drop: readonly string[] = [],
+): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...selected };
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '' && !drop.includes(k)) out[k] = v;
   for (const [k, v] of Object.entries(env)) if (v === '' && !(k in out) && !drop.includes(k)) out[k] = v;

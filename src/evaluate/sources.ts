@@ -11,9 +11,13 @@ import type { LineFormatOptions } from './types.js';
  */
 export function sourcesFromArgs(logs: string[], cwd = process.cwd(), lineFormat: LineFormatOptions = {}): Source[] {
   const extra = lineFormatOf(lineFormat);
-  const items = logs.flatMap((l) => l.split(/[\n,]/)).map((l) => l.trim()).filter(Boolean);
+  const items = logs
+    .flatMap((l) => l.split(/[\n,]/))
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UserError('--logs was given but names no source', { exitCode: EXIT.badInput });
-  if (items.filter((l) => l === '-').length > 1) throw new UserError('stdin (-) can be given only once in --logs', { exitCode: EXIT.badInput });
+  if (items.filter((l) => l === '-').length > 1)
+    throw new UserError('stdin (-) can be given only once in --logs', { exitCode: EXIT.badInput });
   return items.map((item, i): Source => {
     const name = `logs-${i + 1}`;
     if (item === '-') return { name, kind: 'stdin', ...extra };
@@ -25,7 +29,8 @@ export function sourcesFromArgs(logs: string[], cwd = process.cwd(), lineFormat:
       }
       return { name, kind: 'url', url: item, ...extra };
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(item)) throw new UserError(`--logs: unsupported scheme in ${item} (use a path, - or an http(s) URL)`, { exitCode: EXIT.badInput });
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(item))
+      throw new UserError(`--logs: unsupported scheme in ${item} (use a path, - or an http(s) URL)`, { exitCode: EXIT.badInput });
     return { name, kind: 'file', path: resolve(cwd, item), ...extra };
   });
 }

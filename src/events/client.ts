@@ -166,7 +166,11 @@ function readWarnings(body: string): string[] {
 /** The server's own words from an error body, short, for the error message. */
 function serverText(body: string): string | undefined {
   const json = parseJson(body);
-  const text = json ? [json.error, json.message, ...(Array.isArray(json.errors) ? (json.errors as unknown[]) : [])].find((v) => typeof v === 'string' && v.trim()) : body.trim();
+  const text = json
+    ? [json.error, json.message, ...(Array.isArray(json.errors) ? (json.errors as unknown[]) : [])].find(
+        (v) => typeof v === 'string' && v.trim(),
+      )
+    : body.trim();
   if (typeof text !== 'string' || !text) return undefined;
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

@@ -75,7 +75,9 @@ export function prepareEvent(event: ApiAlertsEvent): PreparedEvent {
   const link = event.link?.trim();
   if (link) {
     if (!LINK_SCHEMES.some((s) => link.toLowerCase().startsWith(s))) {
-      warnings.push(`link "${cut(link, 80)}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`);
+      warnings.push(
+        `link "${cut(link, 80)}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`,
+      );
     }
     if (length(link) > LIMITS.link) {
       warnings.push(`link is ${length(link)} characters, over the limit of ${LIMITS.link}; sent as given, the server may reject it`);

@@ -76,7 +76,8 @@ async function deliver(event: Event, apiKey: string, opts: ApiAlertsOptions): Pr
         retries: 0,
       });
       // The SDK's contract: a success names the workspace and channel it reached.
-      if (r.workspace === undefined || r.channel === undefined) return { success: false, warnings: [], error: 'invalid response from server' };
+      if (r.workspace === undefined || r.channel === undefined)
+        return { success: false, warnings: [], error: 'invalid response from server' };
       return { success: true, workspace: r.workspace, channel: r.channel, warnings: r.warnings };
     } catch (err) {
       lastError = err instanceof Error ? err.message : String(err);

@@ -82,7 +82,10 @@ export function resolveFormat(spec: FormatSpec, sample: string[]): { spec: Forma
   let resolved: FormatSpec;
   if (spec.name === undefined || spec.name === 'auto') {
     const best = pick(lines, TOP_CANDIDATES, spec);
-    resolved = best.name === 'docker' ? { ...spec, name: 'docker', inner: best.inner } : { ...spec, name: best.name === 'json' || best.name === 'logfmt' ? 'default' : best.name };
+    resolved =
+      best.name === 'docker'
+        ? { ...spec, name: 'docker', inner: best.inner }
+        : { ...spec, name: best.name === 'json' || best.name === 'logfmt' ? 'default' : best.name };
     resolved.label = best.name === 'docker' ? `docker (${best.inner})` : best.name;
     resolved.detected = true;
     resolved.tried = TOP_CANDIDATES;
@@ -205,7 +208,8 @@ export function createLineFormat(spec: FormatSpec): LineFormat {
         const message = got.message ?? (inner.text ? d.log : undefined);
         return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
       },
-      prefilter: (levels) => (inner.text ? createTextPrefilter(levels, { ...inner.wordless, escaped: true }) : createPrefilter(levels, { escaped: true })),
+      prefilter: (levels) =>
+        inner.text ? createTextPrefilter(levels, { ...inner.wordless, escaped: true }) : createPrefilter(levels, { escaped: true }),
       timeFilter: (from, to) => createDockerTimeFilter(from, to, createTimeReader(zone)),
     };
   }
@@ -230,10 +234,18 @@ function wordlessOf(layout: TextLayout): { pri?: boolean; defaultLevel?: Level; 
 function innerReader(
   name: string,
   referenceMs: number,
-): { read: (log: string) => PartialRecord | undefined; text: boolean; wordless: { pri?: boolean; defaultLevel?: Level; digits?: boolean } } {
+): {
+  read: (log: string) => PartialRecord | undefined;
+  text: boolean;
+  wordless: { pri?: boolean; defaultLevel?: Level; digits?: boolean };
+} {
   const time = createTimeReader(); // the inner time is not used: its zone does not matter
   if (name === 'json' || name === 'logfmt' || name === 'default') {
-    return { read: (log) => (log.startsWith('{') ? parseJsonPartial(log, time) : parseLogfmtPartial(log, time)), text: false, wordless: {} };
+    return {
+      read: (log) => (log.startsWith('{') ? parseJsonPartial(log, time) : parseLogfmtPartial(log, time)),
+      text: false,
+      wordless: {},
+    };
   }
   const layout = name === LEVEL_ONLY.name ? LEVEL_ONLY : LAYOUTS.find((l) => l.name === name);
   if (!layout) throw new UserError(`unknown log format "${name}" inside docker lines`, { exitCode: EXIT.badInput });

@@ -53,7 +53,8 @@ export const LAYOUTS: readonly TextLayout[] = [
     level: (g) => fromPri(g.pri),
     more: (g, fields) => {
       if (g.sd === undefined || g.sd === '-') return;
-      for (const m of g.sd.matchAll(/ ([^= \]"]+)="((?:[^"\\]|\\.)*)"/g)) if (!(m[1]! in fields)) fields[m[1]!] = m[2]!.replace(/\\(.)/g, '$1');
+      for (const m of g.sd.matchAll(/ ([^= \]"]+)="((?:[^"\\]|\\.)*)"/g))
+        if (!(m[1]! in fields)) fields[m[1]!] = m[2]!.replace(/\\(.)/g, '$1');
     },
     wordless: { pri: true },
   },
@@ -71,7 +72,9 @@ export const LAYOUTS: readonly TextLayout[] = [
   },
   {
     name: 'nginx-error',
-    re: new RegExp(String.raw`^(?<time>${SLASH_TIME}) \[(?<level>${LV})\] (?<pid>\d+)#(?<tid>\d+): (?:\*(?<connection>\d+) )?(?<message>.*)$`),
+    re: new RegExp(
+      String.raw`^(?<time>${SLASH_TIME}) \[(?<level>${LV})\] (?<pid>\d+)#(?<tid>\d+): (?:\*(?<connection>\d+) )?(?<message>.*)$`,
+    ),
     more: (g, fields) => {
       for (const m of (g.message ?? '').matchAll(/, (client|server|request|upstream|host|referrer): ("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
         fields[m[1]!] = m[2]!.startsWith('"') ? m[2]!.slice(1, -1) : m[2]!;

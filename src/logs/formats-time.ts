@@ -24,7 +24,8 @@ export interface TimeReader {
 
 const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
 /** A zone written at the end of a date: Z, ±hh[:mm], or a name V8 reads (GMT, UTC, EST…), maybe with a (comment). */
-const HAS_ZONE = /(?:\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)|\b(?:UTC?|GMT|[ECMP][SD]T)(?:[+-]\d{1,4}(?::?\d{2})?)?)\s*(?:\([^)]*\))?$/;
+const HAS_ZONE =
+  /(?:\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)|\b(?:UTC?|GMT|[ECMP][SD]T)(?:[+-]\d{1,4}(?::?\d{2})?)?)\s*(?:\([^)]*\))?$/;
 
 export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
   const reader: TimeReader = {
@@ -42,7 +43,15 @@ export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
       const iso = ISO_LIKE.exec(text);
       if (iso) {
         const frac = iso[7] ?? '';
-        return reader.wall(+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), frac === '' ? 0 : Math.floor(Number(frac.padEnd(3, '0').slice(0, 3))));
+        return reader.wall(
+          +iso[1]!,
+          +iso[2]!,
+          +iso[3]!,
+          +(iso[4] ?? 0),
+          +(iso[5] ?? 0),
+          +(iso[6] ?? 0),
+          frac === '' ? 0 : Math.floor(Number(frac.padEnd(3, '0').slice(0, 3))),
+        );
       }
       // Anything else V8 reads without a zone is read in the machine's zone: take its wall-clock fields back.
       const local = Date.parse(raw);

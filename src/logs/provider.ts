@@ -5,7 +5,15 @@ import { createGunzip } from 'node:zlib';
 import type { ClickHouseSource, PostgresSource, Source } from '../rules/schema.js';
 import type { CountProvider, CountQuery, CountResult, ProgressFn, SourceStats } from '../model/count.js';
 import { aggregate } from '../model/aggregate.js';
-import { DEFAULT_GROUP_LIMIT, type GroupCounts, type SeriesCounts, type SeriesProvider, type SeriesQuery, type SeriesResult, type SeriesSpec } from '../model/series.js';
+import {
+  DEFAULT_GROUP_LIMIT,
+  type GroupCounts,
+  type SeriesCounts,
+  type SeriesProvider,
+  type SeriesQuery,
+  type SeriesResult,
+  type SeriesSpec,
+} from '../model/series.js';
 import { countInWindow, type Window } from '../model/window.js';
 import { formatSpecOf } from './formats-source.js';
 import { unreadableMessage } from './formats-report.js';
@@ -80,7 +88,11 @@ export function createSeriesProvider(sources: Source[], opts: ProviderOptions): 
       const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
       const groupLimit = query.groupLimit ?? DEFAULT_GROUP_LIMIT;
       const stats: SourceStats[] = [];
-      const empty = (): SeriesCounts[] => query.series.map((spec) => ({ groups: spec.groupBy?.length ? [] : [{ key: [], counts: query.windows.map(() => 0) }], truncatedGroups: 0 }));
+      const empty = (): SeriesCounts[] =>
+        query.series.map((spec) => ({
+          groups: spec.groupBy?.length ? [] : [{ key: [], counts: query.windows.map(() => 0) }],
+          truncatedGroups: 0,
+        }));
       if (query.windows.length === 0 || query.series.length === 0) return { series: empty(), stats };
       const scans: SeriesScan[] = query.series.map(emptySeriesScan);
       const fromStores: SeriesCounts[][] = [];
@@ -110,7 +122,12 @@ export function createSeriesProvider(sources: Source[], opts: ProviderOptions): 
   };
 }
 
-async function storeSeries(source: PostgresSource | ClickHouseSource, query: SeriesQuery, groupLimit: number, env: NodeJS.ProcessEnv): Promise<SeriesCounts[]> {
+async function storeSeries(
+  source: PostgresSource | ClickHouseSource,
+  query: SeriesQuery,
+  groupLimit: number,
+  env: NodeJS.ProcessEnv,
+): Promise<SeriesCounts[]> {
   const { countSeriesInStore } = await import('./stores/index.js');
   return countSeriesInStore(source, { series: query.series, windows: query.windows, groupLimit }, env);
 }
@@ -120,24 +137,38 @@ async function storeSeries(source: PostgresSource | ClickHouseSource, query: Ser
  * handing each stream's result and stats to `done`. A source that cannot be read is an error naming
  * it (exit 2); a mostly unreadable one too when on_unreadable (or the run) says `error`.
  */
-async function scanSource(source: Source, spec: ScanSpec, opts: ProviderOptions, done: (result: ScanResult, stats: SourceStats) => void): Promise<void> {
+async function scanSource(
+  source: Source,
+  spec: ScanSpec,
+  opts: ProviderOptions,
+  done: (result: ScanResult, stats: SourceStats) => void,
+): Promise<void> {
   const format = 'format' in source || 'timezone' in source ? formatSpecOf(source.format, source.timezone) : undefined;
   const sourceSpec: ScanSpec = format ? { ...spec, format } : spec;
   for (const { label, open, path } of await streamsOf(source, opts)) {
     try {
       // The total is known for plain files (a .gz's size is not its decompressed size).
       const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await stat(path)).size : undefined;
-      const onBytes = (n: number) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
+      const onBytes = (n: number) =>
+        opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
       // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
-      const got = path ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes }) : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
+      const got = path
+        ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes })
+        : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
       const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
       done(got.result, sourceStats);
-      if (sourceStats.mostlyUnreadable && (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
+      if (
+        sourceStats.mostlyUnreadable &&
+        (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error'
+      ) {
         throw new UserError(unreadableMessage(source.name, sourceStats), { exitCode: EXIT.badInput });
       }
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
+      throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, {
+        exitCode: EXIT.badInput,
+        cause: err,
+      });
     }
   }
 }
@@ -161,19 +192,24 @@ function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): Serie
       const hi = upperBound(sorted, w.toMs);
       const v: number[] = [];
       const t: number[] = [];
-      for (let i = lo; i < hi; i++) if (!Number.isNaN(sortedVals[i]!)) {
-        v.push(sortedVals[i]!);
-        t.push(sorted[i]!);
-      }
+      for (let i = lo; i < hi; i++)
+        if (!Number.isNaN(sortedVals[i]!)) {
+          v.push(sortedVals[i]!);
+          t.push(sorted[i]!);
+        }
       return aggregate(kind, v, t);
     });
     let skippedValues = 0;
     for (const v of sortedVals) if (Number.isNaN(v)) skippedValues++;
     return { key: JSON.parse(key) as (string | null)[], counts: windows.map((w) => countInWindow(sorted, w)), values, skippedValues };
   });
-  if (!grouped && groups.length === 0) groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
+  if (!grouped && groups.length === 0)
+    groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
   // The contract: a grouped series lists the groups with an entry in some window (not merely in the span).
-  return { groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups, truncatedGroups: scan.dropped.size + scan.droppedOverflow };
+  return {
+    groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups,
+    truncatedGroups: scan.dropped.size + scan.droppedOverflow,
+  };
 }
 
 function upperBound(sorted: Float64Array, x: number): number {
@@ -196,7 +232,10 @@ function addSeriesCounts(into: SeriesCounts[], part: SeriesCounts[], specs: Seri
       const have = byKey.get(JSON.stringify(g.key));
       if (have && specs[i]!.value) {
         if (have.values?.some((v) => v !== null) && g.values?.some((v) => v !== null))
-          throw new UserError('a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind', { exitCode: EXIT.badInput });
+          throw new UserError(
+            'a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind',
+            { exitCode: EXIT.badInput },
+          );
         if (g.values?.some((v) => v !== null)) have.values = [...g.values];
         have.skippedValues = (have.skippedValues ?? 0) + (g.skippedValues ?? 0);
       }
@@ -222,7 +261,8 @@ export async function streamsOf(source: Source, opts: ProviderOptions): Promise<
   if (source.kind === 'stdin') return [{ label: 'stdin', open: () => Promise.resolve(process.stdin) }];
   if ('url' in source) {
     const token = source.token_env ? opts.env[source.token_env] : undefined;
-    if (source.token_env && !token) throw new UserError(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: EXIT.badInput });
+    if (source.token_env && !token)
+      throw new UserError(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: EXIT.badInput });
     return [{ label: redactUrl(source.url), open: () => openUrl(source.url, token, opts.env) }];
   }
   if ('path' in source) {
@@ -237,15 +277,24 @@ export async function streamsOf(source: Source, opts: ProviderOptions): Promise<
 async function expandPath(path: string): Promise<string[]> {
   const name = basename(path);
   if (!/[*?]/.test(name)) return [path];
-  if (/[*?]/.test(dirname(path))) throw new UserError(`wildcards are supported in the file name only: ${path}`, { exitCode: EXIT.badInput });
-  const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  if (/[*?]/.test(dirname(path)))
+    throw new UserError(`wildcards are supported in the file name only: ${path}`, { exitCode: EXIT.badInput });
+  const re = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
   let names: string[];
   try {
     names = await readdir(dirname(path));
   } catch (err) {
     throw new UserError(`cannot list ${dirname(path)}: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
   }
-  return names.filter((n) => re.test(n)).sort().map((n) => join(dirname(path), n));
+  return names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => join(dirname(path), n));
 }
 
 /**

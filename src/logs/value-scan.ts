@@ -18,7 +18,9 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
   const fromMs = Math.min(...query.windows.map((w) => w.fromMs));
   const toMs = Math.max(...query.windows.map((w) => w.toMs));
   // Per series and group key: timestamps and values of matching entries, and skipped ones.
-  const acc = query.series.map(() => new Map<string, { key: (string | null)[]; ts: number[]; values: number[]; countTs: number[]; skipped: number }>());
+  const acc = query.series.map(
+    () => new Map<string, { key: (string | null)[]; ts: number[]; values: number[]; countTs: number[]; skipped: number }>(),
+  );
   const storeParts: SeriesCounts[][] = [];
   for (const source of chosen) {
     if (source.kind === 'postgres' || source.kind === 'clickhouse') {
@@ -49,7 +51,10 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
         }
       } catch (err) {
         if (err instanceof UserError) throw err;
-        throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, { exitCode: EXIT.badInput, cause: err });
+        throw new UserError(`log source "${source.name}" (${label}) could not be read: ${errorMessage(err)}`, {
+          exitCode: EXIT.badInput,
+          cause: err,
+        });
       }
     }
   }
@@ -68,11 +73,20 @@ export async function valueSeries(sources: Source[], query: SeriesQuery, opts: P
     for (const part of storeParts) {
       for (const sg of part[i]?.groups ?? []) {
         const k = JSON.stringify(sg.key);
-        if (groups.has(k)) throw new UserError('value rules over files and databases at once are not supported: give the rule one kind of source (sources:)', { exitCode: EXIT.badInput });
+        if (groups.has(k))
+          throw new UserError(
+            'value rules over files and databases at once are not supported: give the rule one kind of source (sources:)',
+            { exitCode: EXIT.badInput },
+          );
         groups.set(k, sg);
       }
     }
-    if (!spec.groupBy?.length && !groups.has('[]')) groups.set('[]', { key: [], counts: query.windows.map(() => 0), ...(spec.value ? { values: query.windows.map(() => null), skippedValues: 0 } : {}) });
+    if (!spec.groupBy?.length && !groups.has('[]'))
+      groups.set('[]', {
+        key: [],
+        counts: query.windows.map(() => 0),
+        ...(spec.value ? { values: query.windows.map(() => null), skippedValues: 0 } : {}),
+      });
     return { groups: [...groups.values()], truncatedGroups: 0 };
   });
 }

@@ -43,7 +43,11 @@ function upperBound(sorted: ArrayLike<number>, x: number): number {
 }
 
 /** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
-export function windowAggregates(points: { ts: Float64Array; values: Float64Array }, windows: readonly Window[], kind: Aggregate): (number | null)[] {
+export function windowAggregates(
+  points: { ts: Float64Array; values: Float64Array },
+  windows: readonly Window[],
+  kind: Aggregate,
+): (number | null)[] {
   return windows.map((w) => {
     const a = upperBound(points.ts, w.fromMs);
     const b = upperBound(points.ts, w.toMs);

@@ -141,7 +141,12 @@ export function compileFilter(filter: Filter): (entry: FieldSource) => boolean {
     }
     default: {
       const bound = filter.value as number;
-      const cmp = { gt: (x: number) => x > bound, gte: (x: number) => x >= bound, lt: (x: number) => x < bound, lte: (x: number) => x <= bound }[filter.op];
+      const cmp = {
+        gt: (x: number) => x > bound,
+        gte: (x: number) => x >= bound,
+        lt: (x: number) => x < bound,
+        lte: (x: number) => x <= bound,
+      }[filter.op];
       return (e) => {
         const n = numericForm(fieldValue(e, field));
         return n !== undefined && cmp(n);

@@ -51,7 +51,9 @@ export function regexProblem(source: string, flags = ''): string | undefined {
   const groups = new Set([...source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]));
   void re;
   const missing = ['time', 'level'].filter((g) => !groups.has(g));
-  return missing.length > 0 ? `needs the named group${missing.length > 1 ? 's' : ''} ${missing.map((g) => `(?<${g}>…)`).join(' and ')}` : undefined;
+  return missing.length > 0
+    ? `needs the named group${missing.length > 1 ? 's' : ''} ${missing.map((g) => `(?<${g}>…)`).join(' and ')}`
+    : undefined;
 }
 
 /** Why a format name is not known, or undefined when it is. */

@@ -1,8 +1,7 @@
-import { open, readFile, realpath, stat, unlink } from 'node:fs/promises';
+import { open, readFile, realpath, unlink } from 'node:fs/promises';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { spliceAddRule, spliceRemoveRule, spliceSetField } from './splice.js';
@@ -92,7 +91,8 @@ export function findRule(d: RulesDocument, key: string): number {
   if (byId >= 0) return byId;
   const byName = rules.flatMap((r, i) => (r.name === key ? [i] : []));
   if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) throw new UserError(`${byName.length} rules are named "${key}" in ${d.path}: use the id`, { exitCode: EXIT.badInput });
+  if (byName.length > 1)
+    throw new UserError(`${byName.length} rules are named "${key}" in ${d.path}: use the id`, { exitCode: EXIT.badInput });
   throw new UserError(`no rule with id or name "${key}" in ${d.path}`, { exitCode: EXIT.badInput });
 }
 
@@ -165,7 +165,9 @@ const ruleLabel = (d: RulesDocument, index: number) => `rule "${rulesJs(d)[index
 export function updateRule(d: RulesDocument, index: number, fields: Record<string, unknown>): void {
   const node = d.doc.getIn(['rules', index], true);
   if (!isMap(node))
-    throw new UserError(`rules[${index}] in ${d.path} is not a mapping (an alias or a list?): edit it by hand`, { exitCode: EXIT.badInput });
+    throw new UserError(`rules[${index}] in ${d.path} is not a mapping (an alias or a list?): edit it by hand`, {
+      exitCode: EXIT.badInput,
+    });
   if ('name' in fields) refuseDuplicateName(d, fields.name, index);
   for (const key of Object.keys(fields)) {
     const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
@@ -223,7 +225,9 @@ async function replaceFile(d: Pick<RulesDocument, 'path' | 'target' | 'original'
     await writeFileAtomic(d.target, bytes, {
       beforeRename: async () => {
         // Compare-and-swap: the file must still be what the edit was made from.
-        const current = await readFile(d.target, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : Promise.reject(err)));
+        const current = await readFile(d.target, 'utf8').catch((err: NodeJS.ErrnoException) =>
+          err.code === 'ENOENT' ? null : Promise.reject(err),
+        );
         if (current !== d.original) throw new ConcurrentEditError(d.path);
       },
     });
@@ -243,7 +247,9 @@ export async function writeRulesFile(path: string, text: string, opts: { replace
       err.code === 'ENOENT' ? null : Promise.reject(err),
     );
     if (original !== null && !opts.replace)
-      throw new UserError(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, { exitCode: EXIT.badInput });
+      throw new UserError(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, {
+        exitCode: EXIT.badInput,
+      });
     await replaceFile({ path, target, original }, text);
     return file;
   } finally {

@@ -34,8 +34,16 @@ export function lifecycleProblems(rule: LifecycleFields): { field: string; messa
   const r = rule.recovery_threshold;
   if (r !== undefined) {
     if (rule.comparison === 'fewer_than') {
-      if (r < rule.threshold) out.push({ field: 'recovery_threshold', message: `must be at least the threshold (${rule.threshold}) for a fewer_than rule: the alert resolves only at or above it` });
-    } else if (r > rule.threshold) out.push({ field: 'recovery_threshold', message: `must be at most the threshold (${rule.threshold}): the alert resolves only below it` });
+      if (r < rule.threshold)
+        out.push({
+          field: 'recovery_threshold',
+          message: `must be at least the threshold (${rule.threshold}) for a fewer_than rule: the alert resolves only at or above it`,
+        });
+    } else if (r > rule.threshold)
+      out.push({
+        field: 'recovery_threshold',
+        message: `must be at most the threshold (${rule.threshold}): the alert resolves only below it`,
+      });
   }
   return out;
 }

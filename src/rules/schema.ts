@@ -21,11 +21,14 @@ const calendarTime = z.string().superRefine((v, ctx) => {
   if ('problem' in r) ctx.addIssue({ code: 'custom', message: `${r.problem} (got "${v}")` });
 });
 
-const envName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
 
-const sourceBase = { name: z.string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only') };
+const sourceBase = {
+  name: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+};
 
 /** SQL identifiers are validated here and quoted by the store adapters; never interpolated raw. */
 const sqlIdent = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*)');
@@ -43,7 +46,13 @@ const lineFormatFields = {
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
       z
-        .object({ regex: z.string().min(1), flags: z.string().regex(/^[imsu]*$/, 'flags: any of i, m, s, u').optional() })
+        .object({
+          regex: z.string().min(1),
+          flags: z
+            .string()
+            .regex(/^[imsu]*$/, 'flags: any of i, m, s, u')
+            .optional(),
+        })
         .strict()
         .superRefine((v, ctx) => {
           const problem = regexProblem(v.regex, v.flags);
@@ -121,13 +130,7 @@ export const PostgresSourceSchema = z
 
 export const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: z.literal('clickhouse') }).strict();
 
-export const SourceSchema = z.union([
-  PostgresSourceSchema,
-  ClickHouseSourceSchema,
-  StdinSourceSchema,
-  UrlSourceSchema,
-  FileSourceSchema,
-]);
+export const SourceSchema = z.union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
 
 /** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
 export const DEFAULT_CONCURRENCY = 64;
@@ -139,7 +142,10 @@ function toLevel(name: string, ctx: z.RefinementCtx): Level {
   const level = levelNamed(name);
   if (level === undefined) {
     const aliases = Object.keys(LEVEL_ALIASES).filter((k) => !(LEVELS as readonly string[]).includes(k));
-    ctx.addIssue({ code: 'custom', message: `unknown level "${name}" (expected one of ${LEVELS.join(', ')}, or an alias: ${aliases.join(', ')})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown level "${name}" (expected one of ${LEVELS.join(', ')}, or an alias: ${aliases.join(', ')})`,
+    });
     return z.NEVER;
   }
   return level;
@@ -169,7 +175,11 @@ export const FilterSchema = z
     const at = `field "${f.field}"`;
     const op = filterOpNamed(f.op);
     if (!op) {
-      ctx.addIssue({ code: 'custom', path: ['op'], message: `unknown op "${f.op}" for ${at} (expected one of ${FILTER_OPS.join(', ')}, or = == != in =~ > >= < <=)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['op'],
+        message: `unknown op "${f.op}" for ${at} (expected one of ${FILTER_OPS.join(', ')}, or = == != in =~ > >= < <=)`,
+      });
       return z.NEVER;
     }
     const bad = (message: string) => {
@@ -179,9 +189,11 @@ export const FilterSchema = z
     const v = f.value;
     if (op === 'exists') return v === undefined ? { field: f.field, op } : bad('exists takes no value');
     if (v === undefined) return bad('a value is required');
-    if (op === 'one_of') return Array.isArray(v) && v.length > 0 ? { field: f.field, op, value: v } : bad('one_of needs a non-empty list of values');
+    if (op === 'one_of')
+      return Array.isArray(v) && v.length > 0 ? { field: f.field, op, value: v } : bad('one_of needs a non-empty list of values');
     if (Array.isArray(v)) return bad('a single value is required (a list is for one_of)');
-    if (NUMERIC_OPS.includes(op)) return typeof v === 'number' ? { field: f.field, op, value: v } : bad(`${JSON.stringify(v)} is not a number`);
+    if (NUMERIC_OPS.includes(op))
+      return typeof v === 'number' ? { field: f.field, op, value: v } : bad(`${JSON.stringify(v)} is not a number`);
     if (op === 'matches') {
       if (typeof v !== 'string') return bad('the pattern must be a string');
       const problem = filterRegexProblem(v);
@@ -202,7 +214,8 @@ export const DenominatorSchema = z
   .object(selectionFields)
   .strict()
   .superRefine((d, ctx) => {
-    if (d.level !== undefined && d.min_level !== undefined) ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+    if (d.level !== undefined && d.min_level !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
   });
 
 const MAX_WINDOW_MINUTES = 7 * 24 * 60;
@@ -256,7 +269,10 @@ export const RuleSchema = z
     // The alert lifecycle (docs/lifecycle.md): a rule setting any of value, recovery_threshold,
     // pending_ticks, renotify_minutes or notify_resolved goes ok → pending → firing → resolved.
     /** A value rule: compare an aggregate of a numeric field over the window instead of the count. */
-    value: z.object({ field: z.string().min(1).max(200), aggregate: z.enum(AGGREGATES) }).strict().optional(),
+    value: z
+      .object({ field: z.string().min(1).max(200), aggregate: z.enum(AGGREGATES) })
+      .strict()
+      .optional(),
     /** Value rules, a window without any numeric value: keep (default) | ok | alert. */
     no_data: z.enum(['keep', 'ok', 'alert']).optional(),
     /** Resolve only below it (at_least) / at or above it (fewer_than); default: the threshold. */
@@ -264,30 +280,65 @@ export const RuleSchema = z
     /** Fire after the condition held this many consecutive ticks (default 1). */
     pending_ticks: z.number().int().min(1).max(10_000).optional(),
     /** Re-notify every this many minutes while firing. */
-    renotify_minutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    renotify_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
     /** Send alert.resolved when a firing instance recovers (default true on lifecycle rules). */
     notify_resolved: z.boolean().optional(),
   })
   .strict()
   .superRefine((rule, ctx) => {
     lifecycleProblems(rule).forEach((p) => ctx.addIssue({ code: 'custom', path: [p.field], message: p.message }));
-    if (rule.level !== undefined && rule.min_level !== undefined) ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+    if (rule.level !== undefined && rule.min_level !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
     if (rule.level === undefined && rule.min_level === undefined && !rule.where && !rule.denominator && !rule.value)
-      ctx.addIssue({ code: 'custom', path: ['level'], message: 'required unless the rule has where, denominator or value (then it matches any level)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['level'],
+        message: 'required unless the rule has where, denominator or value (then it matches any level)',
+      });
     const ratio = rule.denominator !== undefined;
-    if (ratio && rule.value !== undefined) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'a rule compares a count ratio (denominator) or a value (value), not both' });
+    if (ratio && rule.value !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['denominator'],
+        message: 'a rule compares a count ratio (denominator) or a value (value), not both',
+      });
     if (!ratio && rule.value === undefined && !(Number.isInteger(rule.threshold) && rule.threshold >= 1))
-      ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be a whole number of entries, at least 1 (a fractional threshold is for ratio rules, with denominator, and value rules)' });
-    if (ratio && !(rule.threshold > 0)) ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be greater than 0 for a ratio rule' });
-    if (!ratio && rule.min_denominator !== undefined) ctx.addIssue({ code: 'custom', path: ['min_denominator'], message: 'only for ratio rules (with denominator)' });
-    if (rule.max_groups !== undefined && !rule.group_by) ctx.addIssue({ code: 'custom', path: ['max_groups'], message: 'only for grouped rules (with group_by)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['threshold'],
+        message:
+          'must be a whole number of entries, at least 1 (a fractional threshold is for ratio rules, with denominator, and value rules)',
+      });
+    if (ratio && !(rule.threshold > 0))
+      ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be greater than 0 for a ratio rule' });
+    if (!ratio && rule.min_denominator !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['min_denominator'], message: 'only for ratio rules (with denominator)' });
+    if (rule.max_groups !== undefined && !rule.group_by)
+      ctx.addIssue({ code: 'custom', path: ['max_groups'], message: 'only for grouped rules (with group_by)' });
     if (rule.group_lookback_minutes !== undefined) {
       if (!rule.group_by || rule.comparison !== 'fewer_than')
-        ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: 'only for grouped fewer_than rules (group_by with comparison: fewer_than)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['group_lookback_minutes'],
+          message: 'only for grouped fewer_than rules (group_by with comparison: fewer_than)',
+        });
       else if (rule.group_lookback_minutes <= rule.window_minutes)
-        ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: `must be longer than window_minutes (${rule.window_minutes}): it is how far back a group that went quiet is remembered` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['group_lookback_minutes'],
+          message: `must be longer than window_minutes (${rule.window_minutes}): it is how far back a group that went quiet is remembered`,
+        });
     } else if (rule.group_by && rule.comparison === 'fewer_than' && DEFAULT_GROUP_LOOKBACK_MINUTES <= rule.window_minutes)
-      ctx.addIssue({ code: 'custom', path: ['group_lookback_minutes'], message: `required when window_minutes is ${DEFAULT_GROUP_LOOKBACK_MINUTES} or more (the default lookback); set it longer than window_minutes` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['group_lookback_minutes'],
+        message: `required when window_minutes is ${DEFAULT_GROUP_LOOKBACK_MINUTES} or more (the default lookback); set it longer than window_minutes`,
+      });
     if (rule.channels.includes('email') && !rule.notify_email)
       ctx.addIssue({ code: 'custom', path: ['notify_email'], message: 'required when channels include "email"' });
     if (rule.channels.includes('webhook') && !rule.notify_webhook)
@@ -310,7 +361,12 @@ export const RulesFileSchema = z
       .object({
         interval_minutes: z.number().int().min(1).max(1440).default(5),
         /** How far back a run catches up on missed ticks; older ticks are skipped and reported. */
-        max_catchup_minutes: z.number().int().min(0).max(7 * 24 * 60).default(24 * 60),
+        max_catchup_minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60)
+          .default(24 * 60),
       })
       .strict()
       .default({ interval_minutes: 5, max_catchup_minutes: 24 * 60 }),

@@ -24,5 +24,5 @@ export function secretEnvNames(ruleFileText: string): SecretEnv[] {
 
 /** The values of those env vars that are set, to register with a Redactor (or mask in the runner). */
 export function secretValues(ruleFileText: string, env: NodeJS.ProcessEnv): { value: string; list: boolean }[] {
-  return secretEnvNames(ruleFileText).flatMap(({ name, list }) => (env[name] ? [{ value: env[name]!, list }] : []));
+  return secretEnvNames(ruleFileText).flatMap(({ name, list }) => (env[name] ? [{ value: env[name], list }] : []));
 }

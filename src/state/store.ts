@@ -18,9 +18,12 @@ export async function loadState(path: string): Promise<State> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    throw new UserError(`state file ${path} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; it was left untouched — fix or delete it`, {
-      exitCode: EXIT.badInput,
-    });
+    throw new UserError(
+      `state file ${path} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; it was left untouched — fix or delete it`,
+      {
+        exitCode: EXIT.badInput,
+      },
+    );
   }
   return parsed.data;
 }
@@ -35,10 +38,13 @@ export async function checkStateWritable(path: string): Promise<void> {
   try {
     await ensureWritable(path);
   } catch (err) {
-    throw new UserError(`state file ${path} cannot be written (${errorMessage(err)}); nothing was counted or delivered — fix the path or its permissions`, {
-      exitCode: EXIT.badInput,
-      cause: err,
-    });
+    throw new UserError(
+      `state file ${path} cannot be written (${errorMessage(err)}); nothing was counted or delivered — fix the path or its permissions`,
+      {
+        exitCode: EXIT.badInput,
+        cause: err,
+      },
+    );
   }
 }
 

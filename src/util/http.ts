@@ -96,16 +96,23 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
       tunnel?.destroy();
       reject(err);
     };
-    const timer = setTimeout(() => fail(new NetworkError(`no answer within ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })), opts.timeoutMs);
+    const timer = setTimeout(
+      () => fail(new NetworkError(`no answer within ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })),
+      opts.timeoutMs,
+    );
     const network = (err: NodeJS.ErrnoException, prefix = ''): NetworkError =>
-      err instanceof NetworkError ? err : new NetworkError(`${prefix}${describeError(err)}`, { cause: err, ...(err.code ? { code: err.code } : {}) });
+      err instanceof NetworkError
+        ? err
+        : new NetworkError(`${prefix}${describeError(err)}`, { cause: err, ...(err.code ? { code: err.code } : {}) });
 
     const onResponse = (res: http.IncomingMessage): void => {
       const status = res.statusCode ?? 0;
       if (mode === 'stream') {
         settled = true;
         clearTimeout(timer);
-        res.socket?.setTimeout(opts.timeoutMs, () => res.destroy(new NetworkError(`no data for ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })));
+        res.socket?.setTimeout(opts.timeoutMs, () =>
+          res.destroy(new NetworkError(`no data for ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })),
+        );
         res.on('aborted', () => res.destroy(new NetworkError('connection closed before the body ended', { code: 'ECONNRESET' })));
         resolve({ status, headers: res.headers, body: res });
         return;
@@ -124,7 +131,9 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
       };
       res.on('end', finish);
       // The status is known: a body cut short still answers `drain`; `text` needs the whole body.
-      res.on('error', (err) => (mode === 'drain' ? finish() : fail(new NetworkError(`connection lost while reading the answer: ${err.message}`, { cause: err }))));
+      res.on('error', (err) =>
+        mode === 'drain' ? finish() : fail(new NetworkError(`connection lost while reading the answer: ${err.message}`, { cause: err })),
+      );
       res.on('aborted', () => (mode === 'drain' ? finish() : undefined));
     };
 
@@ -141,8 +150,13 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
     // Credentials in the URL (https://user:password@host/…) are sent as Basic auth, as node:http does.
     if (url.username && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
       headers.Authorization = `Basic ${Buffer.from(`${decodeUserinfo(url.username)}:${decodeUserinfo(url.password)}`).toString('base64')}`;
-    if (opts.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) headers['Content-Length'] = String(Buffer.byteLength(opts.body));
-    const base: https.RequestOptions = { method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'), headers, ...(opts.agent === false ? { agent: false } : {}) };
+    if (opts.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+      headers['Content-Length'] = String(Buffer.byteLength(opts.body));
+    const base: https.RequestOptions = {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers,
+      ...(opts.agent === false ? { agent: false } : {}),
+    };
 
     let proxy: URL | undefined;
     try {
@@ -159,7 +173,11 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
     };
 
     if (!proxy) {
-      const direct = (): void => send({ ...base, hostname: host, port: url.port, path: url.pathname + url.search, ...(opts.lookup ? { lookup: opts.lookup } : {}) }, secure);
+      const direct = (): void =>
+        send(
+          { ...base, hostname: host, port: url.port, path: url.pathname + url.search, ...(opts.lookup ? { lookup: opts.lookup } : {}) },
+          secure,
+        );
       // Node skips `lookup` for an IP literal: check it here; a name is checked as it connects.
       if (opts.lookup && isIP(host) !== 0) checkTarget(direct);
       else direct();
@@ -167,7 +185,9 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
     }
 
     const proxyLabel = redactUrl(proxy.href).replace(/\/$/, '');
-    const proxyAuth = proxy.username ? `Basic ${Buffer.from(`${decodeUserinfo(proxy.username)}:${decodeUserinfo(proxy.password)}`).toString('base64')}` : undefined;
+    const proxyAuth = proxy.username
+      ? `Basic ${Buffer.from(`${decodeUserinfo(proxy.username)}:${decodeUserinfo(proxy.password)}`).toString('base64')}`
+      : undefined;
     const proxyPort = proxy.port || (proxy.protocol === 'https:' ? 443 : 80);
     if (!secure) {
       // A forward proxy takes the absolute URL as the request target.
@@ -213,7 +233,7 @@ function exchange(url: URL, opts: OutboundRequest, mode: Mode): Promise<Buffered
             port: targetPort,
             path: url.pathname + url.search,
             createConnection: () => tls.connect({ socket, ...(isIP(host) === 0 ? { servername: host } : {}) }),
-          } as https.RequestOptions,
+          },
           true,
         );
       });

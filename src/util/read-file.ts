@@ -8,7 +8,12 @@ import { EXIT } from './exit-codes.js';
  */
 export async function readInputFile(path: string, what: string): Promise<Buffer>;
 export async function readInputFile(path: string, what: string, encoding: BufferEncoding, options?: { exitCode?: number }): Promise<string>;
-export async function readInputFile(path: string, what: string, encoding?: BufferEncoding, options: { exitCode?: number } = {}): Promise<Buffer | string> {
+export async function readInputFile(
+  path: string,
+  what: string,
+  encoding?: BufferEncoding,
+  options: { exitCode?: number } = {},
+): Promise<Buffer | string> {
   try {
     return encoding ? await readFile(path, encoding) : await readFile(path);
   } catch (err) {
@@ -27,5 +32,8 @@ export async function readInputFileIfExists(path: string, what: string, options:
 }
 
 function readError(path: string, what: string, err: unknown, exitCode: number | undefined): UserError {
-  return new UserError(`cannot read ${what ? `${what} ` : ''}${path}: ${errorMessage(err)}`, { exitCode: exitCode ?? EXIT.badInput, cause: err });
+  return new UserError(`cannot read ${what ? `${what} ` : ''}${path}: ${errorMessage(err)}`, {
+    exitCode: exitCode ?? EXIT.badInput,
+    cause: err,
+  });
 }

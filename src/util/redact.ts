@@ -122,13 +122,14 @@ const MIN_PART = 8;
  * once, so nothing it prints — results, reports, errors, warnings, progress — can carry a secret.
  */
 export function redactStream(stream: NodeJS.WriteStream, redactor: Redactor): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is; called with the stream as this
   const original = stream.write;
   const write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
     const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
     const safe = text === undefined ? chunk : redactor.redact(text);
     return (original as (...a: unknown[]) => boolean).call(this, safe, ...rest);
   };
-  stream.write = write as typeof stream.write;
+  stream.write = write;
   return () => {
     stream.write = original;
   };

@@ -41,6 +41,7 @@ describe('evaluate/action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...EVALUATE_OUTPUTS].sort());
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### The evaluate action'));
-    for (const name of [...Object.keys(EVALUATE_INPUTS), ...EVALUATE_OUTPUTS]) expect(section, `README documents ${name}`).toContain(`\`${name}\``);
+    for (const name of [...Object.keys(EVALUATE_INPUTS), ...EVALUATE_OUTPUTS])
+      expect(section, `README documents ${name}`).toContain(`\`${name}\``);
   });
 });

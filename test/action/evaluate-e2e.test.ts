@@ -38,7 +38,8 @@ afterAll(async () => {
 /** Error bursts of 12 entries ending just before minutes 0, 14 and 33; info noise; two unreadable lines. */
 function writeLogs(dir: string): void {
   const lines: string[] = [];
-  for (const end of [0, 14, 33]) for (let i = 0; i < 12; i++) lines.push(renderLine({ ts: T0 + end * MIN - (i + 1) * 7_000, level: 'error' }, i));
+  for (const end of [0, 14, 33])
+    for (let i = 0; i < 12; i++) lines.push(renderLine({ ts: T0 + end * MIN - (i + 1) * 7_000, level: 'error' }, i));
   for (let m = -30; m < 60; m += 3) lines.push(renderLine({ ts: T0 + m * MIN, level: 'info' }, m + 30));
   lines.push('garbage', '{"level":"error"}');
   writeFileSync(join(dir, 'app.log'), lines.join('\n') + '\n');
@@ -64,7 +65,15 @@ function writeRules(dir: string): void {
           notify_webhook_secret_env: 'HIGH_ERROR_RATE_SECRET',
           notify_email: 'ops@shop.example',
         },
-        { id: '7b2e1d3f-5c4a-4f6e-9b8c-0d1e2f3a4b5c', name: 'Fatal', level: 'fatal', threshold: 1, window_minutes: 5, channels: ['email'], notify_email: 'ops@shop.example' },
+        {
+          id: '7b2e1d3f-5c4a-4f6e-9b8c-0d1e2f3a4b5c',
+          name: 'Fatal',
+          level: 'fatal',
+          threshold: 1,
+          window_minutes: 5,
+          channels: ['email'],
+          notify_email: 'ops@shop.example',
+        },
       ],
     }),
   );
@@ -105,7 +114,10 @@ async function runAction(dir: string, now: string, inputs: Record<string, string
   return { result, outputs: parseOutputs(out), summary: readFileSync(summary, 'utf8') };
 }
 
-const firedAt = (r: Run) => JSON.parse(r.outputs.fired ?? '[]').map((f: { rule_name: string; triggered_at: string; match_count: number }) => `${f.triggered_at} ${f.match_count}`);
+const firedAt = (r: Run) =>
+  JSON.parse(r.outputs.fired ?? '[]').map(
+    (f: { rule_name: string; triggered_at: string; match_count: number }) => `${f.triggered_at} ${f.match_count}`,
+  );
 
 describe('the evaluate action over scheduled runs', () => {
   it('fires, dedups, catches up after skipped runs exactly once, survives an evicted cache and a crash mid-run', async () => {
@@ -119,14 +131,25 @@ describe('the evaluate action over scheduled runs', () => {
     const r1 = await runAction(dir, at(1));
     expect(r1.result.code).toBe(0);
     expect(firedAt(r1)).toEqual([`${at(0)} 12`]);
-    expect(r1.outputs).toMatchObject({ fired_count: '1', deliveries_failed: '0', ticks: JSON.stringify([at(0)]), unreadable_lines: '2', state_saved: 'true' });
-    expect(JSON.parse(r1.outputs.outcomes!).map((o: { channel: string; status: string }) => `${o.channel} ${o.status}`)).toEqual(['webhook delivered', 'email delivered']);
+    expect(r1.outputs).toMatchObject({
+      fired_count: '1',
+      deliveries_failed: '0',
+      ticks: JSON.stringify([at(0)]),
+      unreadable_lines: '2',
+      state_saved: 'true',
+    });
+    expect(JSON.parse(r1.outputs.outcomes!).map((o: { channel: string; status: string }) => `${o.channel} ${o.status}`)).toEqual([
+      'webhook delivered',
+      'email delivered',
+    ]);
     expect(hook.requests).toHaveLength(1);
     expect(verifySignature(hook.requests[0]!.rawBody, hook.requests[0]!.headers, SECRET)).toEqual({ ok: true, scheme: 'krafter' });
     expect(mails()).toBe(1);
     // The summary: escaped user text, a table row per rule, a Mermaid timeline, the sources.
     expect(r1.summary).toContain('## 🔔 Threshold alerts: shop &lt;api&gt;');
-    expect(r1.summary).toContain('| High Error Rate \\| checkout | error | ≥ 10 | 10 min | 12 | 12 | 🔴 12:00 (12) | ✅ webhook<br>✅ email |');
+    expect(r1.summary).toContain(
+      '| High Error Rate \\| checkout | error | ≥ 10 | 10 min | 12 | 12 | 🔴 12:00 (12) | ✅ webhook<br>✅ email |',
+    );
     expect(r1.summary).toContain('| Fatal | fatal | ≥ 1 | 5 min | 0 | 0 | no | — |');
     // A first run evaluates one tick; its chart shows the 23 ticks before it too, counted from the logs.
     const block = /```mermaid\n%%\{init: .*\}%%\nxychart-beta\n([\s\S]*?)\n```/.exec(r1.summary)?.[1] ?? '';
@@ -148,7 +171,9 @@ describe('the evaluate action over scheduled runs', () => {
     expect(hook.requests).toHaveLength(2);
     // Catch-up: its 4 ticks after 20 earlier ones; fired at 12:15 (red), held back by dedup at 12:20 (amber);
     // the earlier fire at 12:00 replayed from the logs, 12:05 held back as the run at :05 found.
-    expect(r3.summary).toMatch(/x-axis \[("\d\d:\d\d", ){18}"12:00", "12:05", "12:10", "12:15", "12:20", "12:25"\]\n {2}y-axis "error entries per 10 min" 0 --> 14\n/);
+    expect(r3.summary).toMatch(
+      /x-axis \[("\d\d:\d\d", ){18}"12:00", "12:05", "12:10", "12:15", "12:20", "12:25"\]\n {2}y-axis "error entries per 10 min" 0 --> 14\n/,
+    );
     expect(r3.summary).toMatch(/\n {2}bar \[(0, ){18}12, 0, 0, 12, 0, 0\]\n {2}bar \[(0, ){18}0, 12, 0, 0, 12, 0\]\n/);
 
     // 4. The cache was evicted: an empty state evaluates now only, no crash, nothing old re-fires.
@@ -161,7 +186,11 @@ describe('the evaluate action over scheduled runs', () => {
     const before = readFileSync(state, 'utf8');
     hang = true;
     const { env } = envFor(dir, at(35), {});
-    const child = spawn(process.execPath, [builtBundle('evaluate')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [builtBundle('evaluate')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'ignore',
+    });
     const exited = new Promise((r) => child.on('exit', r));
     while (hook.requests.length < 3) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
@@ -181,7 +210,10 @@ describe('the evaluate action over scheduled runs', () => {
     // No secret anywhere: outputs, summaries, logs, the state file.
     for (const r of [r1, r2, r3, r4, r6]) {
       // ::add-mask:: is how the runner learns what to hide; it never reaches the visible log.
-      const log = r.result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      const log = r.result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
       const everything = JSON.stringify(r.outputs) + r.summary + log + r.result.stderr;
       expect(everything).not.toContain(SECRET);
       expect(everything).not.toContain(SMTP_PASSWORD);
@@ -199,10 +231,16 @@ describe('the evaluate action over scheduled runs', () => {
       const r = await runAction(dir, at(1));
       expect(r.result.code).toBe(3);
       expect(r.outputs).toMatchObject({ deliveries_failed: '1', state_saved: 'true' });
-      expect(r.result.stdout).toMatch(/::error::webhook delivery for "High Error Rate \| checkout" at 2026-04-26T12:00:00Z failed after 3 attempt\(s\): HTTP 500/);
+      expect(r.result.stdout).toMatch(
+        /::error::webhook delivery for "High Error Rate \| checkout" at 2026-04-26T12:00:00Z failed after 3 attempt\(s\): HTTP 500/,
+      );
       expect(r.summary).toContain('❌ webhook (HTTP 500)');
       expect(JSON.parse(readFileSync(join(dir, 'cache', 'state.json'), 'utf8')).webhooks[WEBHOOK_RULE].consecutive_failures).toBe(1);
-      const lenient = await runAction(tempDir('evaluate-action-lenient-'), at(1), { INPUT_RULES: join(dir, 'alerts.yml'), INPUT_STATE: join(dir, 'other.json'), INPUT_FAIL_ON_DELIVERY_ERROR: 'false' });
+      const lenient = await runAction(tempDir('evaluate-action-lenient-'), at(1), {
+        INPUT_RULES: join(dir, 'alerts.yml'),
+        INPUT_STATE: join(dir, 'other.json'),
+        INPUT_FAIL_ON_DELIVERY_ERROR: 'false',
+      });
       expect([lenient.result.code, lenient.outputs.deliveries_failed]).toEqual([0, '1']);
     } finally {
       fail = false;
@@ -218,9 +256,15 @@ describe('the evaluate action over scheduled runs', () => {
     expect(missing.result.stdout).toMatch(/::error::cannot read rule file .*nope\.yml/);
     expect(missing.outputs.state_saved).toBe('false');
     const badBool = await runAction(dir, at(1), { INPUT_DRY_RUN: 'yes' });
-    expect([badBool.result.code, badBool.result.stdout]).toEqual([2, expect.stringContaining('::error::input dry_run: expected true or false, got "yes"')]);
+    expect([badBool.result.code, badBool.result.stdout]).toEqual([
+      2,
+      expect.stringContaining('::error::input dry_run: expected true or false, got "yes"'),
+    ]);
     const badSummary = await runAction(dir, at(1), { INPUT_SUMMARY: 'yes' });
-    expect([badSummary.result.code, badSummary.result.stdout]).toEqual([2, expect.stringContaining('::error::input summary: expected true or false, got "yes"')]);
+    expect([badSummary.result.code, badSummary.result.stdout]).toEqual([
+      2,
+      expect.stringContaining('::error::input summary: expected true or false, got "yes"'),
+    ]);
     expect(existsSync(join(dir, 'cache', 'state.json'))).toBe(false);
     // A bare % in a URL password (not an escape) is masked as written; it does not stop the run.
     const dry = await runAction(dir, at(1), { INPUT_DRY_RUN: 'true', SMTP_URL: 'smtp://alerts:50%off-%zz@127.0.0.1:1?requireTLS=false' });

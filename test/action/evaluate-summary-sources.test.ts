@@ -27,8 +27,12 @@ describe('summary: sources whose lines are mostly unreadable', () => {
       formatsTried: ['docker', 'json', 'logfmt', 'python-logging'],
       mostlyUnreadable: true,
     };
-    const md = renderEvaluateSummary(report([bad, { source: 'ok.log', linesRead: 9, unreadable: 1, unreadableSamples: ['x'], format: 'logfmt' }]));
-    expect(md).toContain('| logs/app.log | 5 | ⚠️ 5 |\n| ↳ ⚠️ most lines unreadable (formats tried: docker, json, logfmt, python-logging) | sample: "11:58:01 E \\| &lt;b&gt;broke&lt;/b&gt;" | |');
+    const md = renderEvaluateSummary(
+      report([bad, { source: 'ok.log', linesRead: 9, unreadable: 1, unreadableSamples: ['x'], format: 'logfmt' }]),
+    );
+    expect(md).toContain(
+      '| logs/app.log | 5 | ⚠️ 5 |\n| ↳ ⚠️ most lines unreadable (formats tried: docker, json, logfmt, python-logging) | sample: "11:58:01 E \\| &lt;b&gt;broke&lt;/b&gt;" | |',
+    );
     expect(md.match(/most lines unreadable/g)).toHaveLength(1);
     // The action's annotation text (runner.warning) for the same source.
     expect(sourceWarnings([bad])).toEqual([

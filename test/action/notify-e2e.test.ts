@@ -44,7 +44,14 @@ afterEach(async () => {
  */
 async function runAction(
   inputs: Record<string, string>,
-  opts: { script?: Script; env?: Record<string, string>; jobStatus?: string; jobId?: string; token?: string; serverVia?: 'input' | 'env' } = {},
+  opts: {
+    script?: Script;
+    env?: Record<string, string>;
+    jobStatus?: string;
+    jobId?: string;
+    token?: string;
+    serverVia?: 'input' | 'env';
+  } = {},
 ): Promise<ActionRun> {
   api = await startApi(opts.script);
   const dir = tempDir('notify-e2e-');
@@ -60,7 +67,13 @@ async function runAction(
     ...(opts.serverVia === 'env' ? {} : { server_url: api.url }),
     ...inputs,
   };
-  const env: Record<string, string> = { ...GITHUB, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, APIALERTS_RETRY_BASE_MS: '20', ...opts.env };
+  const env: Record<string, string> = {
+    ...GITHUB,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    APIALERTS_RETRY_BASE_MS: '20',
+    ...opts.env,
+  };
   if (opts.serverVia === 'env') env.APIALERTS_SERVER_URL = api.url;
   for (const [name, value] of Object.entries(substituted)) env[`INPUT_${name.toUpperCase()}`] = value;
   const r = await runNode(builtBundle('notify'), [], env);
@@ -190,7 +203,11 @@ describe('notify action (built)', () => {
     expect(bodyOf(failed.requests[0])).toMatchObject({ link: `${RUN_URL}/attempts/2` });
     await api?.close();
     const cancelled = await runAction({ api_key: GOOD_KEY }, { jobStatus: 'cancelled', jobId: '7' });
-    expect(bodyOf(cancelled.requests[0])).toMatchObject({ link: `${RUN_URL}/job/7`, event: 'ci.job.cancelled', title: 'Deploy was cancelled' });
+    expect(bodyOf(cancelled.requests[0])).toMatchObject({
+      link: `${RUN_URL}/job/7`,
+      event: 'ci.job.cancelled',
+      title: 'Deploy was cancelled',
+    });
   });
 });
 
@@ -283,7 +300,13 @@ describe('notify action (built): bad input', () => {
     expect(run.code).toBe(0);
     expect(run.requests).toHaveLength(0);
     expect(run.lines[0]).toBe(`Dry run: would POST to ${api!.url}/event (nothing sent):`);
-    expect(JSON.parse(run.lines.slice(1).join('\n'))).toEqual({ message: 'Would go', channel: 'ops', event: 'ci.job.success', title: 'Deploy succeeded', link: RUN_URL });
+    expect(JSON.parse(run.lines.slice(1).join('\n'))).toEqual({
+      message: 'Would go',
+      channel: 'ops',
+      event: 'ci.job.success',
+      title: 'Deploy succeeded',
+      link: RUN_URL,
+    });
     expect(run.outputs).toEqual({ link: RUN_URL, sent: 'false', http_status: '', warnings: '[]' });
     expect(run.summary).toContain('### API Alerts: dry run (nothing sent)');
   });
@@ -321,7 +344,9 @@ describe('notify action (built): server trouble', () => {
     const run = await runAction({ api_key: GOOD_KEY, message: 'm', timeout: '0.3', retries: '1' }, { script: () => 'hang' });
     expect(run.code).toBe(1);
     expect(run.requests).toHaveLength(2);
-    expect(run.lines.at(-1)).toMatch(/^::error::API Alerts: could not reach 127\.0\.0\.1:\d+: no answer within 300 ms \(after 2 attempts\)$/);
+    expect(run.lines.at(-1)).toMatch(
+      /^::error::API Alerts: could not reach 127\.0\.0\.1:\d+: no answer within 300 ms \(after 2 attempts\)$/,
+    );
     expect(run.outputs.http_status).toBe('');
   });
 
@@ -339,9 +364,14 @@ describe('notify action (built): server trouble', () => {
   });
 
   it('fail_on_error: false turns a failed send into a warning and a green step', async () => {
-    const run = await runAction({ api_key: GOOD_KEY, message: 'm', fail_on_error: 'false', retries: '0' }, { script: () => ({ status: 503 }) });
+    const run = await runAction(
+      { api_key: GOOD_KEY, message: 'm', fail_on_error: 'false', retries: '0' },
+      { script: () => ({ status: 503 }) },
+    );
     expect(run.code).toBe(0);
-    expect(run.lines.at(-1)).toBe('::warning::API Alerts: alert not sent (fail_on_error is false, so the step passes): 503 server error from API Alerts');
+    expect(run.lines.at(-1)).toBe(
+      '::warning::API Alerts: alert not sent (fail_on_error is false, so the step passes): 503 server error from API Alerts',
+    );
     expect(run.outputs).toMatchObject({ sent: 'false', http_status: '503' });
   });
 
@@ -357,7 +387,9 @@ describe('notify action (built): server trouble', () => {
       { script: (req) => ({ status: 403, body: { error: `key ${String(req.headers.authorization)} is not allowed` } }) },
     );
     expect(run.code).toBe(1);
-    expect(run.lines.at(-1)).toBe('::error::API Alerts: 403 Forbidden: this API key may not send to this workspace or channel (server said: key Bearer *** is not allowed)');
+    expect(run.lines.at(-1)).toBe(
+      '::error::API Alerts: 403 Forbidden: this API key may not send to this workspace or channel (server said: key Bearer *** is not allowed)',
+    );
     expectNoKey(run);
   });
 });
@@ -368,10 +400,13 @@ describe('notify action (built): proxy', () => {
     const seen: string[] = [];
     const proxy = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
-      const upstream = request({ host: '127.0.0.1', port: api!.port, method: req.method, path: new URL(req.url ?? '/').pathname, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = request(
+        { host: '127.0.0.1', port: api!.port, method: req.method, path: new URL(req.url ?? '/').pathname, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
@@ -402,7 +437,9 @@ describe('notify action (built): drop-in for v2', () => {
     const run = await runAction({ api_key: GOOD_KEY, message: 'm' }, { script: () => ({ ...reply }) });
     expect(run.code).toBe(1);
     expect(run.requests).toHaveLength(1);
-    expect(run.lines.at(-1)).toMatch(/^::error::API Alerts: 20[04] answer is not the API Alerts JSON \(expected an object with workspace and channel/);
+    expect(run.lines.at(-1)).toMatch(
+      /^::error::API Alerts: 20[04] answer is not the API Alerts JSON \(expected an object with workspace and channel/,
+    );
     expect(run.lines.some((l) => l.startsWith('Alert sent'))).toBe(false);
     expect(run.outputs).toMatchObject({ sent: 'false', http_status: String(reply.status) });
     expectNoKey(run);
@@ -430,10 +467,12 @@ describe('notify action (built): drop-in for v2', () => {
     const run = await runAction({ api_key: GOOD_KEY, message: 'm', data });
     expect(run.code).toBe(0);
     expect(bodyOf(run.requests[0])).toMatchObject({ data: sent });
-    expect(run.lines).toContain(`::warning::API Alerts: data is ${what}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`);
+    expect(run.lines).toContain(
+      `::warning::API Alerts: data is ${what}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`,
+    );
   });
 
-  it('X-Integration is notify-action and X-Version the toolkit\'s own version (package.json)', async () => {
+  it("X-Integration is notify-action and X-Version the toolkit's own version (package.json)", async () => {
     const run = await runAction({ api_key: GOOD_KEY, message: 'm' });
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(run.requests[0]!.headers['x-integration']).toBe('notify-action');
@@ -446,7 +485,10 @@ describe('notify action (built): drop-in for v2', () => {
 // against a local API server (v2 mocked @actions/core and the SDK; here the real protocol is read).
 describe('notify action (built): v2 tests/run.test.ts, ported', () => {
   it('success: sends minimal alert and logs result', async () => {
-    const run = await runAction({ api_key: 'test-key', message: 'Deploy complete' }, { script: () => ({ status: 200, body: { workspace: 'My Workspace', channel: 'general', warnings: [] } }) });
+    const run = await runAction(
+      { api_key: 'test-key', message: 'Deploy complete' },
+      { script: () => ({ status: 200, body: { workspace: 'My Workspace', channel: 'general', warnings: [] } }) },
+    );
     expect(bodyOf(run.requests[0])).toMatchObject({ message: 'Deploy complete' });
     expect(run.lines.some((l) => l.includes('My Workspace'))).toBe(true);
     expect(run.lines.some((l) => l.startsWith('::error::'))).toBe(false);
@@ -477,7 +519,10 @@ describe('notify action (built): v2 tests/run.test.ts, ported', () => {
   });
 
   it('success: surfaces warnings', async () => {
-    const run = await runAction({ api_key: GOOD_KEY, message: 'test' }, { script: () => ({ status: 200, body: { workspace: 'W', channel: 'C', warnings: ['deprecated field used'] } }) });
+    const run = await runAction(
+      { api_key: GOOD_KEY, message: 'test' },
+      { script: () => ({ status: 200, body: { workspace: 'W', channel: 'C', warnings: ['deprecated field used'] } }) },
+    );
     expect(run.lines.filter((l) => l.startsWith('::warning::') && l.includes('deprecated field used'))).toHaveLength(1);
   });
 
@@ -488,19 +533,28 @@ describe('notify action (built): v2 tests/run.test.ts, ported', () => {
   });
 
   it('api key resolution: uses api_key input when provided', async () => {
-    const run = await runAction({ api_key: 'input-key', message: 'test' }, { script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) });
+    const run = await runAction(
+      { api_key: 'input-key', message: 'test' },
+      { script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) },
+    );
     expect(run.code).toBe(0);
     expect(run.requests[0]!.headers.authorization).toBe('Bearer input-key');
   });
 
   it('api key resolution: falls back to APIALERTS_API_KEY env var when input is empty', async () => {
-    const run = await runAction({ message: 'test' }, { env: { APIALERTS_API_KEY: 'env-key' }, script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) });
+    const run = await runAction(
+      { message: 'test' },
+      { env: { APIALERTS_API_KEY: 'env-key' }, script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) },
+    );
     expect(run.code).toBe(0);
     expect(run.requests[0]!.headers.authorization).toBe('Bearer env-key');
   });
 
   it('api key resolution: input wins over env var when both set', async () => {
-    const run = await runAction({ api_key: 'input-key', message: 'test' }, { env: { APIALERTS_API_KEY: 'env-key' }, script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) });
+    const run = await runAction(
+      { api_key: 'input-key', message: 'test' },
+      { env: { APIALERTS_API_KEY: 'env-key' }, script: () => ({ status: 200, body: { workspace: 'W', channel: 'C' } }) },
+    );
     expect(run.requests[0]!.headers.authorization).toBe('Bearer input-key');
   });
 
@@ -573,7 +627,10 @@ describe('notify action (built): the failing job looked up through the REST API'
 
   it('links the job running on this runner, asking with the token', async () => {
     const env = await withGitHub(() => ({ status: 200, body: { total_count: jobs.length, jobs } }));
-    const run = await runAction({ api_key: GOOD_KEY }, { jobStatus: 'failure', token: 'ghs_T0kenForTheJobsApi01', env: { ...env, RUNNER_NAME: 'runner-c' } });
+    const run = await runAction(
+      { api_key: GOOD_KEY },
+      { jobStatus: 'failure', token: 'ghs_T0kenForTheJobsApi01', env: { ...env, RUNNER_NAME: 'runner-c' } },
+    );
     expect(run.code).toBe(0);
     expect(github!.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${JOBS_PATH}`]);
     expect(github!.requests[0]!.headers.authorization).toBe('token ghs_T0kenForTheJobsApi01');

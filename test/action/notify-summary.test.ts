@@ -5,7 +5,16 @@ describe('renderSummary', () => {
   it('keeps user text from breaking the table or injecting HTML', () => {
     const md = renderSummary({ message: 'a | b\nc <img src=x>' }, { kind: 'failed', error: '401 Unauthorized' });
     expect(md).toBe(
-      ['### API Alerts: event NOT sent', '', '| | |', '|---|---|', '| Error | 401 Unauthorized |', '| Message | a \\| b<br>c &lt;img src=x&gt; |', '', ''].join('\n'),
+      [
+        '### API Alerts: event NOT sent',
+        '',
+        '| | |',
+        '|---|---|',
+        '| Error | 401 Unauthorized |',
+        '| Message | a \\| b<br>c &lt;img src=x&gt; |',
+        '',
+        '',
+      ].join('\n'),
     );
   });
 

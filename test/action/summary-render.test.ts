@@ -14,7 +14,15 @@ import type { EvaluateReport, RuleReport } from '../../src/evaluate/types.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -42,7 +50,8 @@ function report(end: string, n: number, h: number, rules: (ticks: string[]) => R
   };
 }
 
-const wave = (n: number, peak: number) => Array.from({ length: n }, (_, i) => Math.round(peak * Math.max(0, Math.sin((i / n) * Math.PI * 2))));
+const wave = (n: number, peak: number) =>
+  Array.from({ length: n }, (_, i) => Math.round(peak * Math.max(0, Math.sin((i / n) * Math.PI * 2))));
 
 /** A one-tick run without history: the bare case the issue found (one bar, no threshold line). */
 const oneTick = report('2026-12-01T10:05:00Z', 1, 0, (t) => [rule('Payment failures', [7], { fired: [t[0]!] }), rule('Quiet rule', [0])]);
@@ -60,7 +69,11 @@ const fortyEight = report('2026-12-02T01:55:00Z', 24, 24, (t) => {
   const fired = counts.map((c, i) => (c >= 5 && (i === 0 || counts[i - 1]! < 5) ? t[i]! : '')).filter(Boolean);
   return [
     rule('Payment failures', counts, { fired, history }),
-    rule('Checkout 5xx "edge" <eu> #1; tab', counts.map((c) => Math.floor(c / 3)), { history: history.map((c) => Math.floor(c / 2)), threshold: 3, level: 'warn' }),
+    rule(
+      'Checkout 5xx "edge" <eu> #1; tab',
+      counts.map((c) => Math.floor(c / 3)),
+      { history: history.map((c) => Math.floor(c / 2)), threshold: 3, level: 'warn' },
+    ),
     rule('Quiet rule', new Array(24).fill(0), { history: new Array(24).fill(0) }),
     rule('Switched off', [], { enabled: false }),
   ];
@@ -75,16 +88,26 @@ function allBlocks(): { name: string; code: string }[] {
     name,
     code: renderChart({ title: name, unit: 'entries', threshold, ticks }).replace(/^```mermaid\n|\n```$/g, ''),
   });
-  const many = (n: number, stepMin: number) => Array.from({ length: n }, (_, i) => tick(iso(Date.parse('2026-12-01T00:00:00Z') + i * stepMin * MINUTE), i % 7, i % 7 >= 5 ? (i % 2 ? 'fired' : 'held') : 'below'));
+  const many = (n: number, stepMin: number) =>
+    Array.from({ length: n }, (_, i) =>
+      tick(iso(Date.parse('2026-12-01T00:00:00Z') + i * stepMin * MINUTE), i % 7, i % 7 >= 5 ? (i % 2 ? 'fired' : 'held') : 'below'),
+    );
   return [
     ...fromSummary('one tick', oneTick),
     ...fromSummary('on-time run', onTime),
     ...fromSummary('48 ticks', fortyEight),
-    ...fromSummary('catch-up of 60 ticks', report('2026-12-01T12:00:00Z', 60, 0, () => [rule('Catch-up', wave(60, 20))])),
+    ...fromSummary(
+      'catch-up of 60 ticks',
+      report('2026-12-01T12:00:00Z', 60, 0, () => [rule('Catch-up', wave(60, 20))]),
+    ),
     chart('single held tick', [tick('2026-12-01T00:00:00Z', 6, 'held')]),
     chart('two ticks, all zero', [tick('2026-12-01T00:00:00Z', 0, 'below'), tick('2026-12-01T00:05:00Z', 0, 'below')]),
     chart('huge counts', [tick('2026-12-01T00:00:00Z', 123456, 'fired'), tick('2026-12-01T00:05:00Z', 99999, 'held')], 100000),
-    chart('fractional threshold (a ratio)', [tick('2026-12-01T00:00:00Z', 0.02, 'below'), tick('2026-12-01T00:05:00Z', 0.07, 'fired')], 0.05),
+    chart(
+      'fractional threshold (a ratio)',
+      [tick('2026-12-01T00:00:00Z', 0.02, 'below'), tick('2026-12-01T00:05:00Z', 0.07, 'fired')],
+      0.05,
+    ),
     chart('96 hourly ticks over four days', many(96, 60)),
     chart('title "quotes" `ticks` <b>html</b> \\ back#slash; é ✓', many(3, 5)),
   ];
@@ -97,12 +120,19 @@ let profile = '';
 beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   // A persistent context is the way to give Chromium a fresh --user-data-dir of our own.
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1400, height: 900 },
+  });
   browser = context.browser() ?? undefined;
   page = context.pages()[0] ?? (await context.newPage());
   await page.setContent('<!doctype html><html><body style="font-family: sans-serif; background: white"><div id="out"></div></body></html>');
   await page.addScriptTag({ path: MERMAID });
-  await page.evaluate(() => (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  await page.evaluate(() =>
+    (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }),
+  );
   pageContext = context;
 }, 120_000);
 
@@ -117,7 +147,9 @@ afterAll(async () => {
 async function render(code: string, id: string): Promise<string> {
   return page.evaluate(
     async ({ code, id }) => {
-      const mermaid = (window as unknown as { mermaid: { parse(c: string): Promise<unknown>; render(id: string, c: string): Promise<{ svg: string }> } }).mermaid;
+      const mermaid = (
+        window as unknown as { mermaid: { parse(c: string): Promise<unknown>; render(id: string, c: string): Promise<{ svg: string }> } }
+      ).mermaid;
       await mermaid.parse(code);
       return (await mermaid.render(id, code)).svg;
     },

@@ -80,11 +80,29 @@ describe('apialerts evaluate (built CLI)', () => {
 
   it('--json prints the report for machines', async () => {
     writeLogs();
-    const r = await cli(['evaluate', '--rules', writeRules(), '--state', join(dir, 's.json'), '--now', '2026-04-26T12:00:00Z', '--dry-run', '--json']);
+    const r = await cli([
+      'evaluate',
+      '--rules',
+      writeRules(),
+      '--state',
+      join(dir, 's.json'),
+      '--now',
+      '2026-04-26T12:00:00Z',
+      '--dry-run',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.decisions).toEqual([
-      { rule_id: RULE_ID, rule_name: 'High Error Rate', level: 'error', threshold: 10, window_minutes: 5, match_count: 12, triggered_at: '2026-04-26T12:00:00Z' },
+      {
+        rule_id: RULE_ID,
+        rule_name: 'High Error Rate',
+        level: 'error',
+        threshold: 10,
+        window_minutes: 5,
+        match_count: 12,
+        triggered_at: '2026-04-26T12:00:00Z',
+      },
     ]);
     expect(report.rules[0].counts).toEqual([12]);
     expect(report.stats[0]).toMatchObject({ linesRead: 15, unreadable: 2 });
@@ -93,7 +111,14 @@ describe('apialerts evaluate (built CLI)', () => {
   it('bad input exits 2 naming what was wrong: a missing rule field, a corrupt state file, a bad --now, an unknown flag', async () => {
     writeLogs();
     const rules = join(dir, 'alerts.yml');
-    writeFileSync(rules, stringify({ project: 'p', sources: [{ name: 'a', path: 'app.log' }], rules: [{ id: RULE_ID, name: 'Spike', level: 'error', window_minutes: 5, channels: ['email'], notify_email: 'a@b.co' }] }));
+    writeFileSync(
+      rules,
+      stringify({
+        project: 'p',
+        sources: [{ name: 'a', path: 'app.log' }],
+        rules: [{ id: RULE_ID, name: 'Spike', level: 'error', window_minutes: 5, channels: ['email'], notify_email: 'a@b.co' }],
+      }),
+    );
     const missing = await cli(['evaluate', '--rules', rules, '--dry-run']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/rule file .*alerts\.yml is invalid:\n  - rules\[0\] "Spike" → threshold/);
@@ -118,7 +143,12 @@ describe('apialerts evaluate (built CLI)', () => {
   it('reads stdin with --logs -', async () => {
     const lines = [0, 1, 2].map((i) => renderLine({ ts: T0 - i * 1000, level: 'fatal' }, i)).join('\n');
     const rules = writeRules('https://hooks.example.com/a', { level: 'fatal', threshold: 3 });
-    const r = await runNode(builtBundle('cli'), ['evaluate', '--rules', rules, '--logs', '-', '--now', '2026-04-26T12:00:00Z', '--dry-run', '--json'], {}, lines);
+    const r = await runNode(
+      builtBundle('cli'),
+      ['evaluate', '--rules', rules, '--logs', '-', '--now', '2026-04-26T12:00:00Z', '--dry-run', '--json'],
+      {},
+      lines,
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).decisions[0].match_count).toBe(3);
   });
@@ -141,7 +171,9 @@ describe('plain-text logs (built CLI)', () => {
     expect(east.stderr).toBe('');
     const bad = await runNode(builtBundle('cli'), [...args, '--on-unreadable', 'error'], {}, '11:58 E boom\n11:59 E boom\n');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/log source "logs-1" \(stdin\): most of the first lines could not be read \(formats tried: docker, json, logfmt.*e\.g\. "11:58 E boom"/);
+    expect(bad.stderr).toMatch(
+      /log source "logs-1" \(stdin\): most of the first lines could not be read \(formats tried: docker, json, logfmt.*e\.g\. "11:58 E boom"/,
+    );
   });
 });
 
@@ -153,16 +185,38 @@ describe('apialerts evaluate delivering (built CLI)', () => {
       res.end();
     });
     const state = join(dir, 'state.json');
-    const ok = await cli(['evaluate', '--rules', writeRules(`${receiver.url}/ok`), '--state', state, '--now', '2026-04-26T12:00:00Z', '--allow-private-targets']);
+    const ok = await cli([
+      'evaluate',
+      '--rules',
+      writeRules(`${receiver.url}/ok`),
+      '--state',
+      state,
+      '--now',
+      '2026-04-26T12:00:00Z',
+      '--allow-private-targets',
+    ]);
     expect(ok.stderr).toBe('');
-    expect([ok.code, ok.stdout]).toEqual([0, expect.stringMatching(/delivered webhook for High Error Rate at 2026-04-26T12:00:00Z \(1 attempt HTTP 204\)/)]);
+    expect([ok.code, ok.stdout]).toEqual([
+      0,
+      expect.stringMatching(/delivered webhook for High Error Rate at 2026-04-26T12:00:00Z \(1 attempt HTTP 204\)/),
+    ]);
     expect(receiver.requests).toHaveLength(1);
     const saved = JSON.parse(readFileSync(state, 'utf8'));
     expect(saved.last_evaluated_at).toBe('2026-04-26T12:00:00Z');
     expect(saved.rules[RULE_ID]).toEqual({ last_triggered_at: '2026-04-26T12:00:00Z' });
     expect(JSON.stringify(saved)).not.toContain(SECRET);
 
-    const failing = await cli(['evaluate', '--rules', writeRules(`${receiver.url}/fail`), '--state', join(dir, 'other.json'), '--now', '2026-04-26T12:00:00Z', '--allow-private-targets', '--json']);
+    const failing = await cli([
+      'evaluate',
+      '--rules',
+      writeRules(`${receiver.url}/fail`),
+      '--state',
+      join(dir, 'other.json'),
+      '--now',
+      '2026-04-26T12:00:00Z',
+      '--allow-private-targets',
+      '--json',
+    ]);
     expect(failing.code).toBe(3);
     const report = JSON.parse(failing.stdout);
     expect(report.outcomes).toEqual([expect.objectContaining({ channel: 'webhook', status: 'failed', attempts: 3, http_status: 500 })]);
@@ -182,11 +236,15 @@ describe('apialerts evaluate delivering (built CLI)', () => {
     const state = join(dir, 'state.json');
     const before = JSON.stringify({ version: 1, last_evaluated_at: '2026-04-26T11:55:00Z', rules: {}, webhooks: {} });
     writeFileSync(state, before);
-    const child = spawn(process.execPath, [builtBundle('cli'), 'evaluate', '--rules', rules, '--state', state, '--now', '2026-04-26T12:01:00Z', '--allow-private-targets'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOOK_SECRET: SECRET },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [builtBundle('cli'), 'evaluate', '--rules', rules, '--state', state, '--now', '2026-04-26T12:01:00Z', '--allow-private-targets'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOOK_SECRET: SECRET },
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise((resolve) => child.on('exit', resolve));
     while (receiver.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
@@ -196,7 +254,10 @@ describe('apialerts evaluate delivering (built CLI)', () => {
     hang = false;
     const next = await cli(['evaluate', '--rules', rules, '--state', state, '--now', '2026-04-26T12:03:00Z', '--allow-private-targets']);
     expect(next.code).toBe(0);
-    expect(receiver.requests.map((r) => JSON.parse(r.rawBody.toString()).triggered_at)).toEqual(['2026-04-26T12:00:00Z', '2026-04-26T12:00:00Z']);
+    expect(receiver.requests.map((r) => JSON.parse(r.rawBody.toString()).triggered_at)).toEqual([
+      '2026-04-26T12:00:00Z',
+      '2026-04-26T12:00:00Z',
+    ]);
     // The same stable event id both times, so the receiver can drop the duplicate.
     expect(new Set(receiver.requests.map((r) => r.headers['x-krafter-event-id'])).size).toBe(1);
     expect(JSON.parse(readFileSync(state, 'utf8')).last_evaluated_at).toBe('2026-04-26T12:00:00Z');
@@ -207,7 +268,8 @@ describe('apialerts backtest (built CLI)', () => {
   it('replays a day on the tick grid and prints when the rule would have fired, with counts', async () => {
     const lines: string[] = [];
     // Two bursts of 15 errors, an hour apart, over a quiet background.
-    for (const burst of [T0 + 60 * MIN, T0 + 120 * MIN]) for (let i = 0; i < 15; i++) lines.push(renderLine({ ts: burst - i * 10_000 - 1, level: 'error' }, i));
+    for (const burst of [T0 + 60 * MIN, T0 + 120 * MIN])
+      for (let i = 0; i < 15; i++) lines.push(renderLine({ ts: burst - i * 10_000 - 1, level: 'error' }, i));
     for (let m = 0; m < 240; m += 7) lines.push(renderLine({ ts: T0 + m * MIN + 3, level: 'error' }, m));
     writeFileSync(join(dir, 'app.log'), lines.join('\n'));
     const rules = writeRules();
@@ -215,7 +277,9 @@ describe('apialerts backtest (built CLI)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('shop: backtest 2026-04-26T12:00:00Z … 2026-04-26T16:00:00Z, 48 ticks every 5 min');
-    expect(r.stdout).toMatch(/High Error Rate \(error >= 10 in 5 min\): fired 2 times, peak 16 at 2026-04-26T13:00:00Z\n  2026-04-26T13:00:00Z  16\n  2026-04-26T14:00:00Z  16\n/);
+    expect(r.stdout).toMatch(
+      /High Error Rate \(error >= 10 in 5 min\): fired 2 times, peak 16 at 2026-04-26T13:00:00Z\n  2026-04-26T13:00:00Z  16\n  2026-04-26T14:00:00Z  16\n/,
+    );
 
     const json = await cli(['backtest', '--rules', rules, '--last', '4h', '--to', '2026-04-26T16:00:00Z', '--json']);
     const report = JSON.parse(json.stdout);

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.js';
 import type { TestServer } from '../helpers/http-server.js';
-import { GOOD_KEY, bodyOf, builtBundle, runNode, selfSignedCert, startApi, tempDir, type ProcessResult, type Script } from '../events/support.js';
+import {
+  GOOD_KEY,
+  bodyOf,
+  builtBundle,
+  runNode,
+  selfSignedCert,
+  startApi,
+  tempDir,
+  type ProcessResult,
+  type Script,
+} from '../events/support.js';
 
 let api: TestServer | undefined;
 let home: string;
@@ -20,7 +30,10 @@ afterEach(async () => {
   api = undefined;
 });
 
-async function cli(args: string[], opts: { script?: Script; env?: Record<string, string>; stdin?: string; noServerFlag?: boolean } = {}): Promise<ProcessResult> {
+async function cli(
+  args: string[],
+  opts: { script?: Script; env?: Record<string, string>; stdin?: string; noServerFlag?: boolean } = {},
+): Promise<ProcessResult> {
   api ??= await startApi(opts.script);
   const env = { HOME: home, APIALERTS_RETRY_BASE_MS: '20', ...opts.env };
   const extra = opts.noServerFlag || !['send', 'test'].includes(args[0] ?? '') ? [] : ['--server-url', api.url];
@@ -29,7 +42,9 @@ async function cli(args: string[], opts: { script?: Script; env?: Record<string,
 
 describe('apialerts send (built CLI)', () => {
   it("accepts the seed's cron line verbatim", async () => {
-    const r = await cli(['send', '-m', 'Nightly backup failed on db1', '-c', 'ops', '-g', 'cron,backup'], { env: { APIALERTS_API_KEY: GOOD_KEY } });
+    const r = await cli(['send', '-m', 'Nightly backup failed on db1', '-c', 'ops', '-g', 'cron,backup'], {
+      env: { APIALERTS_API_KEY: GOOD_KEY },
+    });
     expect(r).toEqual({ code: 0, stdout: '✓ Alert sent to Acme (ops)\n', stderr: '' });
     const req = api!.requests[0]!;
     expect(req.method).toBe('POST');
@@ -41,11 +56,36 @@ describe('apialerts send (built CLI)', () => {
   });
 
   it('sends every field with the long flags, and --json prints the result', async () => {
-    const r = await cli(
-      ['send', '--message', 'Disk at 91%', '--event', 'ops.disk.warning', '--title', 'Disk', '--channel', 'ops', '--tags', 'disk, warning', '--link', 'https://grafana.example.com', '--data', '{"host":"db1"}', '--key', GOOD_KEY, '--json'],
-    );
+    const r = await cli([
+      'send',
+      '--message',
+      'Disk at 91%',
+      '--event',
+      'ops.disk.warning',
+      '--title',
+      'Disk',
+      '--channel',
+      'ops',
+      '--tags',
+      'disk, warning',
+      '--link',
+      'https://grafana.example.com',
+      '--data',
+      '{"host":"db1"}',
+      '--key',
+      GOOD_KEY,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ sent: true, status: 200, workspace: 'Acme', channel: 'ops', uuid: 'evt-0', warnings: [], attempts: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({
+      sent: true,
+      status: 200,
+      workspace: 'Acme',
+      channel: 'ops',
+      uuid: 'evt-0',
+      warnings: [],
+      attempts: 1,
+    });
     expect(bodyOf(api!.requests[0])).toEqual({
       message: 'Disk at 91%',
       event: 'ops.disk.warning',
@@ -61,7 +101,9 @@ describe('apialerts send (built CLI)', () => {
     const r = await cli(['send', '-m', 'x'.repeat(501), '--key', GOOD_KEY], {
       script: () => ({ status: 200, body: { workspace: 'Acme', channel: 'general', warnings: ['unknown channel'] } }),
     });
-    expect(r.stdout).toBe('✓ Alert sent to Acme (general)\n! Warning: message is 501 characters; cut to the limit of 500\n! Warning: unknown channel\n');
+    expect(r.stdout).toBe(
+      '✓ Alert sent to Acme (general)\n! Warning: message is 501 characters; cut to the limit of 500\n! Warning: unknown channel\n',
+    );
   });
 
   it('without -m exits 1 with a usage error', async () => {
@@ -80,10 +122,14 @@ describe('apialerts send (built CLI)', () => {
   it('401 says to check the key; --json puts {"error"} on stderr', async () => {
     const plain = await cli(['send', '-m', 'm', '--key', 'wrong-key']);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toBe('Error: 401 Unauthorized: the API key is missing or invalid; check your API Alerts key (server said: unauthorized)\n');
+    expect(plain.stderr).toBe(
+      'Error: 401 Unauthorized: the API key is missing or invalid; check your API Alerts key (server said: unauthorized)\n',
+    );
     const json = await cli(['send', '-m', 'm', '--key', 'wrong-key', '--json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stderr)).toEqual({ error: '401 Unauthorized: the API key is missing or invalid; check your API Alerts key (server said: unauthorized)' });
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: '401 Unauthorized: the API key is missing or invalid; check your API Alerts key (server said: unauthorized)',
+    });
   });
 
   it('429 is not retried and says the quota is used up', async () => {
@@ -109,7 +155,9 @@ describe('apialerts send (built CLI)', () => {
   it('no key anywhere says how to set one', async () => {
     const r = await cli(['send', '-m', 'm']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('Error: no API key: pass --key, set APIALERTS_API_KEY, or run "apialerts config --key <key>" (or "apialerts init")\n');
+    expect(r.stderr).toBe(
+      'Error: no API key: pass --key, set APIALERTS_API_KEY, or run "apialerts config --key <key>" (or "apialerts init")\n',
+    );
   });
 
   it('key precedence: --key, then APIALERTS_API_KEY, then the config file', async () => {

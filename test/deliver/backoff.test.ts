@@ -18,7 +18,12 @@ describe('webhook retry backoff', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
     server = await startServer((_req, res) => void res.writeHead(500).end());
     const file = rulesFile([{ notify_webhook: `${server.url}/h`, allow_http: true }]);
-    const out = await createDeliverer({ allowPrivateTargets: true, retryBaseMs: 150 }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {});
+    const out = await createDeliverer({ allowPrivateTargets: true, retryBaseMs: 150 }).deliver(
+      [decisionOf(file.rules[0]!)],
+      file,
+      emptyState(),
+      {},
+    );
     expect(out.outcomes[0]).toMatchObject({ status: 'failed', attempts: 3 });
     const [a, b, c] = server.requests.map((r) => r.at);
     expect(b! - a!).toBeGreaterThanOrEqual(140);

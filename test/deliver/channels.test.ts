@@ -28,17 +28,24 @@ describe('email channel', () => {
   it('sends name, project, level, threshold, match count, window and time, in text and HTML, with SMTP AUTH', async () => {
     const mail = await smtp();
     const file = rulesFile([{ name: 'Checkout <errors> & "5xx"', channels: ['email'], notify_email: 'ops@shop.example' }]);
-    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: mail.url });
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: mail.url,
+    });
     expect(out.outcomes).toEqual([expect.objectContaining({ channel: 'email', status: 'delivered', attempts: 1 })]);
     expect(mail.mails).toHaveLength(1);
     const m = mail.mails[0]!;
     expect([m.from, m.to]).toEqual(['alerts@shop.example', ['ops@shop.example']]);
     expect(m.decoded).toMatch(/^Subject: \[shop-api\] Checkout <errors> & "5xx": 12 error entries in 5 min \(threshold 10\)$/m);
     expect(m.decoded).toMatch(/^X-Alert-Event: alert.triggered$/m);
-    expect(m.decoded).toMatch(/Content-Type: text\/plain[\s\S]*Checkout <errors> & "5xx" fired for shop-api: 12 error log entries in the 5 minutes up to 2026-04-26T12:00:00Z, at or above the threshold of 10\./);
-    for (const line of ['Level: error', 'Threshold: 10 entries in 5 min', 'Matched: 12 entries', 'Triggered at: 2026-04-26T12:00:00Z']) expect(m.decoded).toContain(line);
+    expect(m.decoded).toMatch(
+      /Content-Type: text\/plain[\s\S]*Checkout <errors> & "5xx" fired for shop-api: 12 error log entries in the 5 minutes up to 2026-04-26T12:00:00Z, at or above the threshold of 10\./,
+    );
+    for (const line of ['Level: error', 'Threshold: 10 entries in 5 min', 'Matched: 12 entries', 'Triggered at: 2026-04-26T12:00:00Z'])
+      expect(m.decoded).toContain(line);
     // HTML part: user text escaped.
-    expect(m.decoded).toMatch(/Content-Type: text\/html[\s\S]*<strong>Checkout &#60;errors&#62; &#38; &#34;5xx&#34;<\/strong> fired for <strong>shop-api<\/strong>/);
+    expect(m.decoded).toMatch(
+      /Content-Type: text\/html[\s\S]*<strong>Checkout &#60;errors&#62; &#38; &#34;5xx&#34;<\/strong> fired for <strong>shop-api<\/strong>/,
+    );
     expect(m.raw).not.toContain(SMTP_PASSWORD);
   });
 
@@ -47,7 +54,8 @@ describe('email channel', () => {
     const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
     const d = [decisionOf(file.rules[0]!)];
     const log: string[] = [];
-    const deliver = (env: Record<string, string>) => createDeliverer({ allowPrivateTargets: false, log: (l) => log.push(l) }).deliver(d, file, emptyState(), env);
+    const deliver = (env: Record<string, string>) =>
+      createDeliverer({ allowPrivateTargets: false, log: (l) => log.push(l) }).deliver(d, file, emptyState(), env);
     const missing = await deliver({});
     expect(missing.outcomes[0]).toMatchObject({ status: 'failed', detail: 'env SMTP_URL (the SMTP URL) is not set' });
     const wrong = await deliver({ SMTP_URL: mail.url.replace(encodeURIComponent(SMTP_PASSWORD), 'nope-wrong') });
@@ -60,11 +68,15 @@ describe('email channel', () => {
   it('with credentials over smtp://, STARTTLS is required: a server that does not offer it never sees AUTH', async () => {
     const mail = await smtp();
     const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
-    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: mail.strictUrl });
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: mail.strictUrl,
+    });
     expect(out.outcomes[0]).toMatchObject({ channel: 'email', status: 'failed', detail: expect.stringMatching(/STARTTLS/i) });
     expect(mail.auths).toEqual([]);
     expect(mail.mails).toHaveLength(0);
-    const bad = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: `${mail.strictUrl}?requireTLS=maybe` });
+    const bad = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: `${mail.strictUrl}?requireTLS=maybe`,
+    });
     expect(bad.outcomes[0]).toMatchObject({ status: 'failed', detail: 'the SMTP URL\'s requireTLS must be true or false (got "maybe")' });
   });
 
@@ -73,10 +85,23 @@ describe('email channel', () => {
     const sockets: Socket[] = [];
     const silent = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    closers.push({ close: () => new Promise<void>((resolve) => { for (const c of sockets) c.destroy(); silent.close(() => resolve()); }) });
-    const file = rulesFile(Array.from({ length: 20 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })));
+    closers.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const c of sockets) c.destroy();
+          silent.close(() => resolve());
+        }),
+    });
+    const file = rulesFile(
+      Array.from({ length: 20 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })),
+    );
     const url = `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: url });
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      { SMTP_URL: url },
+    );
     expect(out.outcomes.map((o) => o.status)).toEqual(file.rules.map(() => 'failed'));
     const skipped = out.outcomes.filter((o) => o.detail?.startsWith('not attempted: the SMTP server failed earlier in this run'));
     expect(skipped).toHaveLength(19); // only the first email waited for the server
@@ -88,8 +113,15 @@ describe('email channel', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const file = rulesFile(Array.from({ length: 5 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })));
-    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 2000 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const file = rulesFile(
+      Array.from({ length: 5 }, (_, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email: 'ops@shop.example' })),
+    );
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 2000 }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      { SMTP_URL: `smtp://127.0.0.1:${port}` },
+    );
     expect(out.outcomes.map((o) => o.status)).toEqual(file.rules.map(() => 'failed'));
     for (const o of out.outcomes) expect(o.detail).toMatch(/^(?!not attempted).*ECONNREFUSED/);
   });
@@ -97,14 +129,30 @@ describe('email channel', () => {
   it('after an email got through, one server timeout does not stop the others; three in a row do', async () => {
     const mail = await smtp({ hangFor: 'slow@shop.example' });
     const to = ['ops@shop.example', 'slow@shop.example', 'ops@shop.example', 'ops@shop.example'];
-    const file = rulesFile(to.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })), { concurrency: 1 });
-    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { SMTP_URL: mail.url });
+    const file = rulesFile(
+      to.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })),
+      { concurrency: 1 },
+    );
+    const out = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      { SMTP_URL: mail.url },
+    );
     expect(out.outcomes.map((o) => o.status)).toEqual(['delivered', 'failed', 'delivered', 'delivered']);
     expect(out.outcomes[1]!.detail).not.toMatch(/not attempted/);
     expect(mail.mails).toHaveLength(3);
     const hangs = ['ops@shop.example', 'slow@shop.example', 'slow@shop.example', 'slow@shop.example', 'ops@shop.example'];
-    const file2 = rulesFile(hangs.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })), { concurrency: 1 });
-    const out2 = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(file2.rules.map((r) => decisionOf(r)), file2, emptyState(), { SMTP_URL: mail.url });
+    const file2 = rulesFile(
+      hangs.map((notify_email, i) => ({ name: `rule ${i}`, channels: ['email' as const], notify_email })),
+      { concurrency: 1 },
+    );
+    const out2 = await createDeliverer({ allowPrivateTargets: false, timeoutMs: 300 }).deliver(
+      file2.rules.map((r) => decisionOf(r)),
+      file2,
+      emptyState(),
+      { SMTP_URL: mail.url },
+    );
     expect(out2.outcomes.map((o) => o.status)).toEqual(['delivered', 'failed', 'failed', 'failed', 'failed']);
     expect(out2.outcomes.map((o) => /^not attempted/.test(o.detail ?? ''))).toEqual([false, false, false, false, true]);
   });
@@ -115,10 +163,14 @@ describe('email channel', () => {
     const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
     const url = mail.url.replace(encodeURIComponent(password), password);
     expect(url).toContain(`:${password}@`);
-    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: url });
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: url,
+    });
     expect(out.outcomes[0]).toMatchObject({ channel: 'email', status: 'delivered' });
     expect(mail.auths).toEqual(['alerts']);
-    const wrong = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: url.replace('S3cret', 'nope%') });
+    const wrong = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: url.replace('S3cret', 'nope%'),
+    });
     expect(wrong.outcomes[0]).toMatchObject({ status: 'failed' });
     expect(JSON.stringify(wrong)).not.toContain('50%off');
   });
@@ -129,10 +181,20 @@ describe('push channel (API Alerts)', () => {
     const api = await startApi();
     closers.push(api);
     const file = rulesFile(
-      [{ channels: ['apialerts'], apialerts_channel: 'ops', apialerts_tags: ['checkout'], apialerts_link: 'https://grafana.example/d/errors' }],
+      [
+        {
+          channels: ['apialerts'],
+          apialerts_channel: 'ops',
+          apialerts_tags: ['checkout'],
+          apialerts_link: 'https://grafana.example/d/errors',
+        },
+      ],
       { apialerts_key_env: 'MY_KEY' },
     );
-    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { MY_KEY: GOOD_KEY, APIALERTS_SERVER_URL: api.url });
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      MY_KEY: GOOD_KEY,
+      APIALERTS_SERVER_URL: api.url,
+    });
     expect(out.outcomes[0]).toMatchObject({ channel: 'apialerts', status: 'delivered', http_status: 200 });
     expect(api.requests[0]!.headers['x-integration']).toBe('apialerts-evaluate');
     expect(bodyOf(api.requests[0])).toMatchObject({
@@ -143,9 +205,14 @@ describe('push channel (API Alerts)', () => {
       message: '12 error entries in 5 min (threshold 10) at 2026-04-26T12:00:00Z',
       data: { alert_id: file.rules[0]!.id, match_count: 12, project: 'shop-api' },
     });
-    const noKey = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { APIALERTS_SERVER_URL: api.url });
+    const noKey = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      APIALERTS_SERVER_URL: api.url,
+    });
     expect(noKey.outcomes[0]).toMatchObject({ status: 'failed', detail: 'env MY_KEY (the API Alerts key) is not set' });
-    const badKey = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { MY_KEY: API_KEY + 'x', APIALERTS_SERVER_URL: api.url });
+    const badKey = await createDeliverer({ allowPrivateTargets: false }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      MY_KEY: API_KEY + 'x',
+      APIALERTS_SERVER_URL: api.url,
+    });
     expect(badKey.outcomes[0]).toMatchObject({ status: 'failed', http_status: 401 });
     expect(JSON.stringify(badKey)).not.toContain(API_KEY);
   });
@@ -158,7 +225,13 @@ describe('auto-disable across scheduled runs', () => {
       res.end();
     });
     const mail = await smtp();
-    const rule = { channels: ['webhook', 'email'] as ('webhook' | 'email')[], notify_webhook: `${failing.url}/h`, allow_http: true, notify_email: 'ops@shop.example', notify_webhook_secret_env: 'S' };
+    const rule = {
+      channels: ['webhook', 'email'] as ('webhook' | 'email')[],
+      notify_webhook: `${failing.url}/h`,
+      allow_http: true,
+      notify_email: 'ops@shop.example',
+      notify_webhook_secret_env: 'S',
+    };
     const file = rulesFile([rule]);
     const id = file.rules[0]!.id;
     const deliverer = createDeliverer({ allowPrivateTargets: true, retryBaseMs: 1 });
@@ -187,12 +260,25 @@ describe('auto-disable across scheduled runs', () => {
     // from a fresh counter, and the marker keeps its state from then on.
     const reenabled = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/h`, webhook_reenabled_at: '2026-04-26T13:00:00Z' }]);
     const sameUrl = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/h` }]);
-    const still = await deliverer.deliver([decisionOf(sameUrl.rules[0]!, '2026-04-26T13:05:00Z')], sameUrl, { ...state, webhooks: { [id]: { ...state.webhooks[id]!, url_sha256: createHash('sha256').update(`${healthy.url}/h`).digest('hex') } } }, env);
+    const still = await deliverer.deliver(
+      [decisionOf(sameUrl.rules[0]!, '2026-04-26T13:05:00Z')],
+      sameUrl,
+      {
+        ...state,
+        webhooks: { [id]: { ...state.webhooks[id]!, url_sha256: createHash('sha256').update(`${healthy.url}/h`).digest('hex') } },
+      },
+      env,
+    );
     expect(still.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'skipped' });
     const again = await deliverer.deliver([decisionOf(reenabled.rules[0]!, '2026-04-26T13:05:00Z')], reenabled, still.state, env);
     expect(again.outcomes.find((o) => o.channel === 'webhook')).toMatchObject({ status: 'delivered' });
     expect(again.state.webhooks[id]).toMatchObject({ active: true, consecutive_failures: 0, disabled_at: null });
-    const kept = await deliverer.deliver([decisionOf(reenabled.rules[0]!, '2026-04-26T13:10:00Z')], reenabled, { ...again.state, webhooks: { [id]: { ...again.state.webhooks[id]!, consecutive_failures: 4 } } }, env);
+    const kept = await deliverer.deliver(
+      [decisionOf(reenabled.rules[0]!, '2026-04-26T13:10:00Z')],
+      reenabled,
+      { ...again.state, webhooks: { [id]: { ...again.state.webhooks[id]!, consecutive_failures: 4 } } },
+      env,
+    );
     expect(kept.state.webhooks[id]).toMatchObject({ active: true, consecutive_failures: 0 });
     expect(kept.state.webhooks[id]!.url_sha256).toBe(again.state.webhooks[id]!.url_sha256);
     const moved = rulesFile([{ ...rule, id, notify_webhook: `${healthy.url}/new` }]);
@@ -212,7 +298,12 @@ describe('fan-out', () => {
       { concurrency: 64 },
     );
     const started = Date.now();
-    const out = await createDeliverer({ allowPrivateTargets: true }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), {});
+    const out = await createDeliverer({ allowPrivateTargets: true }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      {},
+    );
     const elapsed = Date.now() - started;
     expect(out.outcomes).toHaveLength(200);
     expect(out.outcomes.every((o) => o.status === 'delivered')).toBe(true);
@@ -239,7 +330,12 @@ describe('fan-out', () => {
       { concurrency: 4, per_host_concurrency: 2 },
     );
     const started = Date.now();
-    const out = await createDeliverer({ allowPrivateTargets: true, timeoutMs: 400, retryBaseMs: 1 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), {});
+    const out = await createDeliverer({ allowPrivateTargets: true, timeoutMs: 400, retryBaseMs: 1 }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      {},
+    );
     expect(out.outcomes.map((o) => o.status)).toEqual([...Array(4).fill('failed'), ...Array(6).fill('delivered')]);
     // With one overall bound of 4 the stuck rules (listed first) would hold every slot for 3 × 400 ms.
     expect(fastAt).toHaveLength(6);
@@ -253,12 +349,20 @@ describe('fan-out', () => {
     const fast = await http((_req, res) => {
       res.end();
     });
-    const file = rulesFile([
-      { name: 'stuck', notify_webhook: `${hanging.url}/h`, allow_http: true },
-      ...Array.from({ length: 5 }, (_, i) => ({ name: `ok ${i}`, notify_webhook: `${fast.url}/${i}`, allow_http: true })),
-    ], { concurrency: 2 });
+    const file = rulesFile(
+      [
+        { name: 'stuck', notify_webhook: `${hanging.url}/h`, allow_http: true },
+        ...Array.from({ length: 5 }, (_, i) => ({ name: `ok ${i}`, notify_webhook: `${fast.url}/${i}`, allow_http: true })),
+      ],
+      { concurrency: 2 },
+    );
     const seen: number[] = [];
-    const out = await createDeliverer({ allowPrivateTargets: true, timeoutMs: 500, retryBaseMs: 1 }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), {});
+    const out = await createDeliverer({ allowPrivateTargets: true, timeoutMs: 500, retryBaseMs: 1 }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      {},
+    );
     for (const r of fast.requests) seen.push(r.at);
     expect(out.outcomes.map((o) => o.status)).toEqual(['failed', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered']);
     // All fast deliveries went out through the other slot while the stuck one waited out its attempts.

@@ -38,7 +38,11 @@ describe('keyed pool', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 100 }),
         async (keys, limit, perKey, picks) => {
           const h = harness();
-          const run = runKeyedPool(keys.map((k, i) => h.task(k, i)), limit, perKey);
+          const run = runKeyedPool(
+            keys.map((k, i) => h.task(k, i)),
+            limit,
+            perKey,
+          );
           let p = 0;
           for (;;) {
             await tick();
@@ -58,7 +62,10 @@ describe('keyed pool', () => {
 
   it('a slow key holds only its own slots: the other keys use the rest', async () => {
     const h = harness();
-    const tasks = [...Array.from({ length: 10 }, (_, i) => h.task('slow', i)), ...Array.from({ length: 5 }, (_, i) => h.task('fast', 10 + i))];
+    const tasks = [
+      ...Array.from({ length: 10 }, (_, i) => h.task('slow', i)),
+      ...Array.from({ length: 5 }, (_, i) => h.task('fast', 10 + i)),
+    ];
     const run = runKeyedPool(tasks, 4, 2);
     await tick();
     // 2 slow + 2 fast in flight even though the slow tasks come first in the list

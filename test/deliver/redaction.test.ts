@@ -33,7 +33,9 @@ describe("delivery's redaction", () => {
   it('a server echoing the SMTP password: the outcome says why, without the password (in any form)', async () => {
     const url = `smtp://alerts:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}?requireTLS=false`;
     const file = rulesFile([{ channels: ['email'], notify_email: 'ops@shop.example' }]);
-    const out = await createDeliverer({ allowPrivateTargets: true }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), { SMTP_URL: url });
+    const out = await createDeliverer({ allowPrivateTargets: true }).deliver([decisionOf(file.rules[0]!)], file, emptyState(), {
+      SMTP_URL: url,
+    });
     const detail = out.outcomes[0]!.detail ?? '';
     expect(out.outcomes[0]!.status).toBe('failed');
     expect(detail).toMatch(/535/); // the server's answer is there…

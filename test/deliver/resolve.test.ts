@@ -11,8 +11,8 @@ import { SECRET, decisionOf, rulesFile, startSmtp, type TestSmtp } from './suppo
 // The seed's receiver snippet, unchanged.
 function verify(req: any, secret: any) {
   const raw = req.rawBody;
-  const expected = "sha256=" + crypto.createHmac("sha256", secret).update(raw).digest("hex");
-  const got = req.headers["x-krafter-signature"];
+  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(raw).digest('hex');
+  const got = req.headers['x-krafter-signature'];
   return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(got));
 }
 
@@ -57,8 +57,16 @@ describe('resolve over webhook', () => {
     const deliverer = createDeliverer({ allowPrivateTargets: true, retryBaseMs: 1 });
     const fired = await deliverer.deliver([fire], file, emptyState(), { S: SECRET });
     expect(fired.outcomes[0]).toMatchObject({ status: 'delivered', attempts: 1 });
-    const resolved = await deliverer.deliver([resolveOf(fire, '2026-04-26T12:25:00Z', 84, { host: 'web-1' })], file, fired.state, { S: SECRET });
-    expect(resolved.outcomes[0]).toMatchObject({ status: 'delivered', attempts: 3, event: 'alert.resolved', resolved_at: '2026-04-26T12:25:00Z', triggered_at: '2026-04-26T12:00:00Z' });
+    const resolved = await deliverer.deliver([resolveOf(fire, '2026-04-26T12:25:00Z', 84, { host: 'web-1' })], file, fired.state, {
+      S: SECRET,
+    });
+    expect(resolved.outcomes[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 3,
+      event: 'alert.resolved',
+      resolved_at: '2026-04-26T12:25:00Z',
+      triggered_at: '2026-04-26T12:00:00Z',
+    });
 
     const [f, ...r] = s.requests;
     expect(f!.headers['x-krafter-event']).toBe('alert.triggered');
@@ -74,7 +82,9 @@ describe('resolve over webhook', () => {
       );
     }
     // one event id for the resolve's attempts, distinct from the fire's
-    expect(new Set(r.map((q) => q.headers['x-krafter-event-id']))).toEqual(new Set([`evt_${rule.id}_${Date.UTC(2026, 3, 26, 12, 25) / 1000}_resolved`]));
+    expect(new Set(r.map((q) => q.headers['x-krafter-event-id']))).toEqual(
+      new Set([`evt_${rule.id}_${Date.UTC(2026, 3, 26, 12, 25) / 1000}_resolved`]),
+    );
     expect(f!.headers['x-krafter-event-id']).toBe(`evt_${rule.id}_${Date.UTC(2026, 3, 26, 12, 0) / 1000}`);
     // the seed's six fields come first, unchanged: a receiver that reads them sees the fire it knows
     const fb = JSON.parse(f!.rawBody.toString());
@@ -118,11 +128,19 @@ describe('resolve over email and push', () => {
       ['delivered', 'alert.resolved'],
     ]);
     const [m1, m2] = [...mail.mails].sort((a, b) => a.decoded.indexOf('Resolved') - b.decoded.indexOf('Resolved'));
-    expect(m1!.decoded).toMatch(/^Subject: \[shop-api\] Disk almost full for host=web-1: max of disk_used_pct 93\.5 in 5 min \(threshold 90, recovery 85\)$/m);
+    expect(m1!.decoded).toMatch(
+      /^Subject: \[shop-api\] Disk almost full for host=web-1: max of disk_used_pct 93\.5 in 5 min \(threshold 90, recovery 85\)$/m,
+    );
     expect(m1!.decoded).toMatch(/^X-Alert-Event: alert.triggered$/m);
     expect(m2!.decoded).toMatch(/^Subject: Resolved: \[shop-api\] Disk almost full for host=web-1$/m);
     expect(m2!.decoded).toMatch(/^X-Alert-Event: alert.resolved$/m);
-    for (const line of ['Resolved at: 2026-04-26T12:25:00Z', 'Value: max of disk_used_pct: 84', 'Fired at: 2026-04-26T12:00:00Z', 'Group: host=web-1']) expect(m2!.decoded).toContain(line);
+    for (const line of [
+      'Resolved at: 2026-04-26T12:25:00Z',
+      'Value: max of disk_used_pct: 84',
+      'Fired at: 2026-04-26T12:00:00Z',
+      'Group: host=web-1',
+    ])
+      expect(m2!.decoded).toContain(line);
   });
 
   it('push: event alert.resolved with resolved_at, value and group in data', async () => {
@@ -130,16 +148,27 @@ describe('resolve over email and push', () => {
     closers.push(api);
     const file = rulesFile([{ ...disk, channels: ['apialerts'] }], { apialerts_key_env: 'MY_KEY' });
     const fire: Decision = { ...decisionOf(file.rules[0]!, '2026-04-26T12:00:00Z', 3), value: 93.5, group: { host: 'web-1' } };
-    const out = await createDeliverer({ allowPrivateTargets: false }).deliver([resolveOf(fire, '2026-04-26T12:25:00Z', 84, { host: 'web-1' })], file, emptyState(), {
-      MY_KEY: GOOD_KEY,
-      APIALERTS_SERVER_URL: api.url,
-    });
+    const out = await createDeliverer({ allowPrivateTargets: false }).deliver(
+      [resolveOf(fire, '2026-04-26T12:25:00Z', 84, { host: 'web-1' })],
+      file,
+      emptyState(),
+      {
+        MY_KEY: GOOD_KEY,
+        APIALERTS_SERVER_URL: api.url,
+      },
+    );
     expect(out.outcomes[0]).toMatchObject({ status: 'delivered', event: 'alert.resolved' });
     expect(bodyOf(api.requests[0])).toMatchObject({
       event: 'alert.resolved',
       title: 'Resolved: Disk almost full (shop-api)',
       message: expect.stringContaining('resolved at 2026-04-26T12:25:00Z'),
-      data: { alert_id: file.rules[0]!.id, triggered_at: '2026-04-26T12:00:00Z', resolved_at: '2026-04-26T12:25:00Z', value: 84, group: { host: 'web-1' } },
+      data: {
+        alert_id: file.rules[0]!.id,
+        triggered_at: '2026-04-26T12:00:00Z',
+        resolved_at: '2026-04-26T12:25:00Z',
+        value: 84,
+        group: { host: 'web-1' },
+      },
     });
   });
 });

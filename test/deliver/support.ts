@@ -29,7 +29,9 @@ export interface TestSmtp {
 }
 
 /** A real SMTP server on 127.0.0.1 requiring AUTH PLAIN/LOGIN as user "alerts". */
-export async function startSmtp(opts: { rejectAll?: boolean; password?: string; /** mail to this address is taken and never acknowledged */ hangFor?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  opts: { rejectAll?: boolean; password?: string; /** mail to this address is taken and never acknowledged */ hangFor?: string } = {},
+): Promise<TestSmtp> {
   const password = opts.password ?? SMTP_PASSWORD;
   const mails: Mail[] = [];
   const auths: string[] = [];
@@ -84,7 +86,10 @@ export async function startSmtp(opts: { rejectAll?: boolean; password?: string; 
 
 /** Quoted-printable escapes (=XX) to bytes, read as UTF-8. */
 function qp(s: string): string {
-  return Buffer.from(s.replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    s.replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 let n = 0;

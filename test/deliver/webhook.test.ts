@@ -15,8 +15,8 @@ import { SECRET, SECRET_2, decisionOf, rulesFile } from './support.js';
 // The seed's receiver snippet, unchanged (threshold-alerts-guide.txt, "Verifying the signature").
 function verify(req: any, secret: any) {
   const raw = req.rawBody; // the exact bytes of the request body, before JSON parsing
-  const expected = "sha256=" + crypto.createHmac("sha256", secret).update(raw).digest("hex");
-  const got = req.headers["x-krafter-signature"];
+  const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(raw).digest('hex');
+  const got = req.headers['x-krafter-signature'];
   return crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(got));
 }
 
@@ -35,7 +35,8 @@ const answer = (status: number) => (_req: unknown, res: import('node:http').Serv
   res.end();
 };
 
-const deliverer = (extra: Partial<Parameters<typeof createDeliverer>[0]> = {}) => createDeliverer({ allowPrivateTargets: true, retryBaseMs: 5, timeoutMs: 2000, ...extra });
+const deliverer = (extra: Partial<Parameters<typeof createDeliverer>[0]> = {}) =>
+  createDeliverer({ allowPrivateTargets: true, retryBaseMs: 5, timeoutMs: 2000, ...extra });
 
 describe('webhook delivery', () => {
   it('sends the seed payload byte-exact with the seed headers, and the seed receiver snippet verifies it', async () => {
@@ -43,7 +44,17 @@ describe('webhook delivery', () => {
     const file = rulesFile([{ notify_webhook: `${s.url}/hooks/alerts`, allow_http: true, notify_webhook_secret_env: 'HOOK_SECRET' }]);
     const rule = file.rules[0]!;
     const result = await deliverer().deliver([decisionOf(rule)], file, emptyState(), { HOOK_SECRET: SECRET });
-    expect(result.outcomes).toEqual([{ rule_id: rule.id, rule_name: 'High Error Rate', channel: 'webhook', triggered_at: '2026-04-26T12:00:00Z', status: 'delivered', attempts: 1, http_status: 200 }]);
+    expect(result.outcomes).toEqual([
+      {
+        rule_id: rule.id,
+        rule_name: 'High Error Rate',
+        channel: 'webhook',
+        triggered_at: '2026-04-26T12:00:00Z',
+        status: 'delivered',
+        attempts: 1,
+        http_status: 200,
+      },
+    ]);
     const req = s.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url).toBe('/hooks/alerts');
@@ -63,7 +74,9 @@ describe('webhook delivery', () => {
 
   it('Standard Webhooks mode verifies with the standardwebhooks package, with either secret during a rotation', async () => {
     const s = await receiver(answer(204));
-    const file = rulesFile([{ notify_webhook: `${s.url}/h`, allow_http: true, notify_webhook_secret_env: 'HOOK_SECRET', webhook_scheme: 'both' }]);
+    const file = rulesFile([
+      { notify_webhook: `${s.url}/h`, allow_http: true, notify_webhook_secret_env: 'HOOK_SECRET', webhook_scheme: 'both' },
+    ]);
     const rule = file.rules[0]!;
     const out = await deliverer().deliver([decisionOf(rule)], file, emptyState(), { HOOK_SECRET: `${SECRET} ${SECRET_2}` });
     expect(out.outcomes[0]!.status).toBe('delivered');
@@ -71,7 +84,8 @@ describe('webhook delivery', () => {
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
     expect(headers['webhook-id']).toBe(headers['x-krafter-event-id']);
     expect(headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    for (const secret of [SECRET, SECRET_2]) expect(new Webhook(toWhsec(secret)).verify(req.rawBody.toString(), headers)).toMatchObject({ alert_id: rule.id, match_count: 12 });
+    for (const secret of [SECRET, SECRET_2])
+      expect(new Webhook(toWhsec(secret)).verify(req.rawBody.toString(), headers)).toMatchObject({ alert_id: rule.id, match_count: 12 });
     expect(() => new Webhook(toWhsec('ab'.repeat(32))).verify(req.rawBody.toString(), headers)).toThrow();
     // With both schemes, the seed's headers stay intact (signed with the first secret).
     expect(verify(req, SECRET)).toBe(true);
@@ -81,7 +95,10 @@ describe('webhook delivery', () => {
     const s = await receiver((req, res, i) => answer(i < 2 ? 500 : 200)(req, res));
     const file = rulesFile([{ notify_webhook: `${s.url}/h`, allow_http: true, notify_webhook_secret_env: 'HOOK_SECRET' }]);
     const rule = file.rules[0]!;
-    const state = { ...emptyState(), webhooks: { [rule.id]: { url_sha256: urlHash(rule.notify_webhook!), active: true, consecutive_failures: 4, disabled_at: null } } };
+    const state = {
+      ...emptyState(),
+      webhooks: { [rule.id]: { url_sha256: urlHash(rule.notify_webhook!), active: true, consecutive_failures: 4, disabled_at: null } },
+    };
     const out = await deliverer().deliver([decisionOf(rule)], file, state, { HOOK_SECRET: SECRET });
     expect(out.outcomes[0]).toMatchObject({ status: 'delivered', attempts: 3, http_status: 200 });
     expect(s.requests).toHaveLength(3);
@@ -94,7 +111,12 @@ describe('webhook delivery', () => {
   it.each([
     ['a 301 (never followed)', (s: TestServer) => `${s.url}/moved`, answer(301), /HTTP 301 \(redirects are not followed\)/],
     ['a receiver slower than the timeout', (s: TestServer) => `${s.url}/slow`, () => {}, /no answer within 300 ms/],
-    ['a connection reset', (s: TestServer) => `${s.url}/reset`, (_req: unknown, res: import('node:http').ServerResponse) => res.socket?.destroy(), /connection was reset/],
+    [
+      'a connection reset',
+      (s: TestServer) => `${s.url}/reset`,
+      (_req: unknown, res: import('node:http').ServerResponse) => res.socket?.destroy(),
+      /connection was reset/,
+    ],
   ])('%s is a failed delivery after 3 attempts with a clear reason', async (_name, url, handler, reason) => {
     const s = await receiver(handler);
     const file = rulesFile([{ notify_webhook: url(s), allow_http: true }]);
@@ -116,7 +138,11 @@ describe('webhook delivery', () => {
       const port = (server.address() as AddressInfo).port;
       const file = rulesFile([{ notify_webhook: `https://localhost:${port}/h` }]);
       const out = await deliverer().deliver([decisionOf(file.rules[0]!)], file, emptyState(), {});
-      expect(out.outcomes[0]).toMatchObject({ status: 'failed', attempts: 3, detail: expect.stringMatching(/^TLS error: .*self[- ]signed/i) });
+      expect(out.outcomes[0]).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        detail: expect.stringMatching(/^TLS error: .*self[- ]signed/i),
+      });
       expect(hits).toBe(0);
     } finally {
       server.close();
@@ -126,7 +152,10 @@ describe('webhook delivery', () => {
   it('a name that does not resolve is a failed delivery naming DNS, quickly', async () => {
     const file = rulesFile([{ notify_webhook: 'https://alerts.receiver.invalid/h' }]);
     const out = await deliverer().deliver([decisionOf(file.rules[0]!)], file, emptyState(), {});
-    expect(out.outcomes[0]).toMatchObject({ status: 'failed', detail: expect.stringMatching(/DNS lookup failed for alerts\.receiver\.invalid/) });
+    expect(out.outcomes[0]).toMatchObject({
+      status: 'failed',
+      detail: expect.stringMatching(/DNS lookup failed for alerts\.receiver\.invalid/),
+    });
   });
 
   it('sends unsigned (with a warning) only when the rule names no secret; a named but unset secret fails without sending', async () => {
@@ -137,7 +166,12 @@ describe('webhook delivery', () => {
       { notify_webhook: `${s.url}/bad`, allow_http: true, notify_webhook_secret_env: 'BAD_SECRET' },
     ]);
     const log: string[] = [];
-    const out = await createDeliverer({ allowPrivateTargets: true, log: (l) => log.push(l) }).deliver(file.rules.map((r) => decisionOf(r)), file, emptyState(), { BAD_SECRET: 'hunter2' });
+    const out = await createDeliverer({ allowPrivateTargets: true, log: (l) => log.push(l) }).deliver(
+      file.rules.map((r) => decisionOf(r)),
+      file,
+      emptyState(),
+      { BAD_SECRET: 'hunter2' },
+    );
     expect(out.outcomes.map((o) => [o.status, o.detail ?? ''])).toEqual([
       ['delivered', ''],
       ['failed', 'env NOT_SET (the webhook secret) is not set'],

@@ -29,11 +29,17 @@ describe('windows', () => {
   it('agrees with the brute-force oracle for random entries and windows', () => {
     const entry = fc.record({ ts: edgeyTs(40), level: fc.constantFrom(...LEVELS) });
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 20, maxLength: 300, size: 'large' }), fc.constantFrom(...LEVELS), fc.integer({ min: -8, max: 8 }), fc.integer({ min: 1, max: 40 }), (entries, level, k, w) => {
-        // Ticks on the 5-minute grid, and windows whose edges land exactly on some entries.
-        const t = T0 + k * 5 * MIN;
-        expect(countInWindow(sortedTimes(entries, level), windowAt(t, w))).toBe(oracleCount(entries, level, t - w * MIN, t));
-      }),
+      fc.property(
+        fc.array(entry, { minLength: 20, maxLength: 300, size: 'large' }),
+        fc.constantFrom(...LEVELS),
+        fc.integer({ min: -8, max: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (entries, level, k, w) => {
+          // Ticks on the 5-minute grid, and windows whose edges land exactly on some entries.
+          const t = T0 + k * 5 * MIN;
+          expect(countInWindow(sortedTimes(entries, level), windowAt(t, w))).toBe(oracleCount(entries, level, t - w * MIN, t));
+        },
+      ),
       { numRuns: 300 },
     );
   });

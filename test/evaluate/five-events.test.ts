@@ -67,11 +67,11 @@ describe('examples/five-events.yml', () => {
     expect(firesOf('Payment failed')).toEqual([{ triggered_at: iso(at(-95)), match_count: 1 }]);
   });
 
-  it('2. five failed logins for one user fire that user\'s instance; three for another do not', () => {
+  it("2. five failed logins for one user fire that user's instance; three for another do not", () => {
     expect(firesOf('Account lockout')).toEqual([{ triggered_at: iso(at(-55)), match_count: 5, group: { user: 'alice' } }]);
   });
 
-  it('3. a backup that last reported over 25 hours ago fires the dead man\'s switch, once per window', () => {
+  it("3. a backup that last reported over 25 hours ago fires the dead man's switch, once per window", () => {
     // The backup at −25 h 30 min leaves the 1500-minute window exactly at −30 min (the window's start is exclusive).
     expect(firesOf('Nightly backup missing')).toEqual([{ triggered_at: iso(at(-30)), match_count: 0 }]);
   });

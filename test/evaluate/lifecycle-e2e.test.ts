@@ -79,16 +79,19 @@ describe('lifecycle rules in evaluate', () => {
     for (let k = 1; k <= 5; k++) {
       const r = await run(k);
       firing.push(r.lifecycle?.firing.map((f) => [f.status, f.since]));
-      if (k === 2) expect((await state()).rules[LIFE].instances['[]']).toMatchObject({ status: 'firing', since: iso(T0 + 10 * MIN), fire_delivered: true, last_value: 12 });
-      if (k === 4) expect(r.lifecycle?.resolved).toEqual([{ rule_id: LIFE, rule_name: 'Errors', fired_at: iso(T0 + 10 * MIN), resolved_at: iso(T0 + 20 * MIN), value: 3, notified: true }]);
+      if (k === 2)
+        expect((await state()).rules[LIFE].instances['[]']).toMatchObject({
+          status: 'firing',
+          since: iso(T0 + 10 * MIN),
+          fire_delivered: true,
+          last_value: 12,
+        });
+      if (k === 4)
+        expect(r.lifecycle?.resolved).toEqual([
+          { rule_id: LIFE, rule_name: 'Errors', fired_at: iso(T0 + 10 * MIN), resolved_at: iso(T0 + 20 * MIN), value: 3, notified: true },
+        ]);
     }
-    expect(firing).toEqual([
-      [['pending', iso(T0 + 5 * MIN)]],
-      [['firing', iso(T0 + 10 * MIN)]],
-      [['firing', iso(T0 + 10 * MIN)]],
-      [],
-      [],
-    ]);
+    expect(firing).toEqual([[['pending', iso(T0 + 5 * MIN)]], [['firing', iso(T0 + 10 * MIN)]], [['firing', iso(T0 + 10 * MIN)]], [], []]);
     expect(s.requests.map((q) => q.headers['x-krafter-event'])).toEqual(['alert.triggered', 'alert.resolved']);
     expect(s.requests.every((q) => verify(q.rawBody, q.headers['x-krafter-signature']))).toBe(true);
     expect(JSON.parse(s.requests[1]!.rawBody.toString())).toEqual({
@@ -120,7 +123,11 @@ describe('lifecycle rules in evaluate', () => {
     expect((await state()).rules[LIFE].instances['[]']).toMatchObject({ status: 'firing', fire_delivered: false });
     healthy = true;
     await run(2); // retried: delivered
-    expect((await state()).rules[LIFE].instances['[]']).toMatchObject({ status: 'firing', fire_delivered: true, last_triggered_at: iso(T0 + 10 * MIN) });
+    expect((await state()).rules[LIFE].instances['[]']).toMatchObject({
+      status: 'firing',
+      fire_delivered: true,
+      last_triggered_at: iso(T0 + 10 * MIN),
+    });
     await run(3); // still firing: nothing sent
     const r4 = await run(4); // resolves: sent
     expect(r4.lifecycle?.resolved[0]).toMatchObject({ notified: true, fired_at: iso(T0 + 10 * MIN) });
@@ -131,7 +138,9 @@ describe('lifecycle rules in evaluate', () => {
     const r7 = await run(7); // recovered before any fire got through: resolve suppressed
     expect(r7.lifecycle?.resolved[0]).toMatchObject({ notified: false, reason: 'the fire was never delivered' });
     const events = s.requests.map((q) => [q.headers['x-krafter-event'], JSON.parse(q.rawBody.toString()).triggered_at]);
-    expect(events.filter((_, i) => s.requests[i]!.headers['x-krafter-event'] === 'alert.resolved')).toEqual([['alert.resolved', iso(T0 + 10 * MIN)]]);
+    expect(events.filter((_, i) => s.requests[i]!.headers['x-krafter-event'] === 'alert.resolved')).toEqual([
+      ['alert.resolved', iso(T0 + 10 * MIN)],
+    ]);
   });
 
   it('a rule without lifecycle fields decides, delivers and stores byte for byte as before, beside a lifecycle rule', async () => {
@@ -153,7 +162,23 @@ describe('lifecycle rules in evaluate', () => {
       `{"alert_id":"${PLAIN}","alert_name":"High Error Rate","level":"error","match_count":24,"window_minutes":10,"triggered_at":"${iso(T0 + 15 * MIN)}"}`,
     ]);
     expect(alone).toBe(
-      JSON.stringify({ version: 1, last_evaluated_at: iso(T0 + 20 * MIN), rules: { [PLAIN]: { last_triggered_at: iso(T0 + 15 * MIN) } }, webhooks: { [PLAIN]: { url_sha256: crypto.createHash('sha256').update(`${s.url}/1`).digest('hex'), active: true, consecutive_failures: 0, disabled_at: null } } }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          version: 1,
+          last_evaluated_at: iso(T0 + 20 * MIN),
+          rules: { [PLAIN]: { last_triggered_at: iso(T0 + 15 * MIN) } },
+          webhooks: {
+            [PLAIN]: {
+              url_sha256: crypto.createHash('sha256').update(`${s.url}/1`).digest('hex'),
+              active: true,
+              consecutive_failures: 0,
+              disabled_at: null,
+            },
+          },
+        },
+        null,
+        2,
+      ) + '\n',
     );
     await rm(join(dir, 'state.json'));
     s.requests.length = 0;
@@ -172,9 +197,17 @@ describe('lifecycle rules in evaluate', () => {
   it('a dry run reports what would fire and resolve without sending or saving', async () => {
     await writeLog([12]);
     await writeRules('http://127.0.0.1:9', [{ id: LIFE, name: 'Errors', threshold: 10, pending_ticks: 1, renotify_minutes: 60 }]);
-    const r = await runEvaluation({ rulesPath: join(dir, 'alerts.yml'), statePath: join(dir, 'state.json'), now: new Date(T0 + 5 * MIN + 1000), dryRun: true, env: {} });
+    const r = await runEvaluation({
+      rulesPath: join(dir, 'alerts.yml'),
+      statePath: join(dir, 'state.json'),
+      now: new Date(T0 + 5 * MIN + 1000),
+      dryRun: true,
+      env: {},
+    });
     expect(r.decisions.map((d) => d.triggered_at)).toEqual([iso(T0 + 5 * MIN)]);
-    expect(r.lifecycle?.firing).toEqual([{ rule_id: LIFE, rule_name: 'Errors', status: 'firing', since: iso(T0 + 5 * MIN), value: 12, fire_delivered: true }]);
+    expect(r.lifecycle?.firing).toEqual([
+      { rule_id: LIFE, rule_name: 'Errors', status: 'firing', since: iso(T0 + 5 * MIN), value: 12, fire_delivered: true },
+    ]);
     expect(r.stateSaved).toBe(false);
   });
 });
@@ -206,20 +239,52 @@ describe('value rules in evaluate', () => {
     shapes.forEach((vals, k) => {
       for (let j = 0; j < 20; j++) {
         const v = j < 18 ? vals[0]! : vals.at(-1)!;
-        lines.push(JSON.stringify({ level: 'info', time: T0 + k * 5 * MIN + (j + 1) * 1000, duration_ms: j === 0 ? String(v) : v, msg: 'req' }));
+        lines.push(
+          JSON.stringify({ level: 'info', time: T0 + k * 5 * MIN + (j + 1) * 1000, duration_ms: j === 0 ? String(v) : v, msg: 'req' }),
+        );
       }
       lines.push(JSON.stringify({ level: 'info', time: T0 + k * 5 * MIN + 30_000, duration_ms: 'n/a', msg: 'req' }));
     });
     await writeFile(join(dir, 'app.log'), lines.join('\n') + '\n');
-    await writeRules(s.url, [{ id: LIFE, name: 'Slow checkout', level: 'info', threshold: 800, recovery_threshold: 600, value: { field: 'duration_ms', aggregate: 'p95' } }]);
+    await writeRules(s.url, [
+      {
+        id: LIFE,
+        name: 'Slow checkout',
+        level: 'info',
+        threshold: 800,
+        recovery_threshold: 600,
+        value: { field: 'duration_ms', aggregate: 'p95' },
+      },
+    ]);
     const reports = [];
     for (let k = 1; k <= 4; k++) reports.push(await run(k));
     expect(reports.map((r) => r.lifecycle?.firing.map((f) => f.value))).toEqual([[], [900], [700], []]);
     expect(reports[3]!.lifecycle?.resolved).toMatchObject([{ value: 100, notified: true }]);
     const bodies = s.requests.map((q) => JSON.parse(q.rawBody.toString()));
     expect(bodies).toEqual([
-      { alert_id: LIFE, alert_name: 'Slow checkout', level: 'info', match_count: 21, window_minutes: 5, triggered_at: iso(T0 + 10 * MIN), value: 900, aggregate: 'p95', field: 'duration_ms' },
-      { alert_id: LIFE, alert_name: 'Slow checkout', level: 'info', match_count: 21, window_minutes: 5, triggered_at: iso(T0 + 10 * MIN), value: 100, aggregate: 'p95', field: 'duration_ms', resolved_at: iso(T0 + 20 * MIN) },
+      {
+        alert_id: LIFE,
+        alert_name: 'Slow checkout',
+        level: 'info',
+        match_count: 21,
+        window_minutes: 5,
+        triggered_at: iso(T0 + 10 * MIN),
+        value: 900,
+        aggregate: 'p95',
+        field: 'duration_ms',
+      },
+      {
+        alert_id: LIFE,
+        alert_name: 'Slow checkout',
+        level: 'info',
+        match_count: 21,
+        window_minutes: 5,
+        triggered_at: iso(T0 + 10 * MIN),
+        value: 100,
+        aggregate: 'p95',
+        field: 'duration_ms',
+        resolved_at: iso(T0 + 20 * MIN),
+      },
     ]);
   });
 });

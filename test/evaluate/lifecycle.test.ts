@@ -76,10 +76,17 @@ const ruleArb: fc.Arbitrary<OracleRule> = fc
 
 /** Grid ticks with random gaps (runs that were dropped beyond the catch-up limit), split into runs of random size. */
 const seriesArb: fc.Arbitrary<OracleTick[]> = fc
-  .array(fc.record({ gap: fc.constantFrom(1, 1, 1, 1, 2, 5), value: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }), newRun: fc.boolean() }), {
-    minLength: 1,
-    maxLength: 80,
-  })
+  .array(
+    fc.record({
+      gap: fc.constantFrom(1, 1, 1, 1, 2, 5),
+      value: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 6 }),
+      newRun: fc.boolean(),
+    }),
+    {
+      minLength: 1,
+      maxLength: 80,
+    },
+  )
   .map((steps) => {
     let t = T0;
     let batch = 0;
@@ -114,7 +121,14 @@ describe('lifecycle state machine against the reference', () => {
   });
 });
 
-const disk: OracleRule = { comparison: 'at_least', threshold: 90, recovery_threshold: 85, pending_ticks: 1, notify_resolved: true, no_data: 'keep' };
+const disk: OracleRule = {
+  comparison: 'at_least',
+  threshold: 90,
+  recovery_threshold: 85,
+  pending_ticks: 1,
+  notify_resolved: true,
+  no_data: 'keep',
+};
 const series = (values: (number | null)[], batchPerTick = true): OracleTick[] =>
   values.map((value, i) => ({ tickMs: T0 + (i + 1) * 5 * MIN, value, batch: batchPerTick ? i : 0 }));
 const at = (i: number) => T0 + (i + 1) * 5 * MIN;
@@ -135,7 +149,14 @@ describe('lifecycle examples', () => {
   });
 
   it('fewer_than mirrors: fires below the threshold, resolves only at or above the recovery threshold', () => {
-    const rule: OracleRule = { comparison: 'fewer_than', threshold: 5, recovery_threshold: 8, pending_ticks: 1, notify_resolved: true, no_data: 'keep' };
+    const rule: OracleRule = {
+      comparison: 'fewer_than',
+      threshold: 5,
+      recovery_threshold: 8,
+      pending_ticks: 1,
+      notify_resolved: true,
+      no_data: 'keep',
+    };
     expect(simulate(rule, series([6, 4, 6, 7, 8]), [])).toEqual([
       { kind: 'fire', tickMs: at(1), retry: false },
       { kind: 'resolve', tickMs: at(4), sent: true },
@@ -184,18 +205,24 @@ describe('lifecycle examples', () => {
 
   it('the resolve repeats the fire it resolves (triggered_at, match_count)', () => {
     const p = paramsOf(disk);
-    const run = runLifecycle(initialLifecycleState(), [
-      { tickMs: at(0), value: 95, matchCount: 12 },
-      { tickMs: at(1), value: 97, matchCount: 14 },
-      { tickMs: at(2), value: 70, matchCount: 9 },
-    ], p);
+    const run = runLifecycle(
+      initialLifecycleState(),
+      [
+        { tickMs: at(0), value: 95, matchCount: 12 },
+        { tickMs: at(1), value: 97, matchCount: 14 },
+        { tickMs: at(2), value: 70, matchCount: 9 },
+      ],
+      p,
+    );
     const resolve = run.events.find((e) => e.kind === 'resolve');
     expect(resolve).toMatchObject({ firedAtMs: at(0), firedMatchCount: 12, sinceMs: at(0), value: 70, matchCount: 9 });
   });
 
   it('invalid parameters are named', () => {
     expect(lifecycleParamsProblem({ ...paramsOf(disk), recoveryThreshold: 95 })?.field).toBe('recovery_threshold');
-    expect(lifecycleParamsProblem({ ...paramsOf(disk), comparison: 'fewer_than', threshold: 5, recoveryThreshold: 3 })?.field).toBe('recovery_threshold');
+    expect(lifecycleParamsProblem({ ...paramsOf(disk), comparison: 'fewer_than', threshold: 5, recoveryThreshold: 3 })?.field).toBe(
+      'recovery_threshold',
+    );
     expect(lifecycleParamsProblem({ ...paramsOf(disk), pendingTicks: 0 })?.field).toBe('pending_ticks');
     expect(lifecycleParamsProblem(paramsOf(disk))).toBeNull();
   });

@@ -89,7 +89,17 @@ function recording(): Deliverer & { seen: Decision[] } {
     seen,
     async deliver(decisions, _file, state) {
       seen.push(...decisions);
-      return { state, outcomes: decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, channel: 'webhook' as const, triggered_at: d.triggered_at, status: 'delivered' as const, attempts: 1 })) };
+      return {
+        state,
+        outcomes: decisions.map((d) => ({
+          rule_id: d.rule.id,
+          rule_name: d.rule.name,
+          channel: 'webhook' as const,
+          triggered_at: d.triggered_at,
+          status: 'delivered' as const,
+          attempts: 1,
+        })),
+      };
     },
   };
 }
@@ -125,7 +135,14 @@ describe('plain rules are byte-identical to before the rule language grew', () =
       jsons.push(JSON.stringify(evaluateJson({ ...report, stats: [] })));
     }
     const backtest = await runBacktest({ rulesPath, from: new Date(T0 - 120 * MIN), to: new Date(T0 + 60 * MIN), env });
-    Object.assign(out, { runs, states, texts, jsons, backtest: formatBacktest({ ...backtest, stats: [] }), backtestJson: JSON.stringify({ ...backtest, stats: [] }) });
+    Object.assign(out, {
+      runs,
+      states,
+      texts,
+      jsons,
+      backtest: formatBacktest({ ...backtest, stats: [] }),
+      backtestJson: JSON.stringify({ ...backtest, stats: [] }),
+    });
 
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, JSON.stringify(out, null, 1) + '\n');
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as typeof out;

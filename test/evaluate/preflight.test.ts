@@ -27,7 +27,10 @@ let hook: TestServer;
 let api: TestServer;
 let beat: TestServer;
 let hookStatus = 200;
-const errorLines = Array.from({ length: 8 }, (_, i) => JSON.stringify({ time: new Date(T0 - (i + 1) * 10_000).toISOString(), level: 'error', msg: 'boom' })).join('\n') + '\n';
+const errorLines =
+  Array.from({ length: 8 }, (_, i) =>
+    JSON.stringify({ time: new Date(T0 - (i + 1) * 10_000).toISOString(), level: 'error', msg: 'boom' }),
+  ).join('\n') + '\n';
 
 beforeAll(async () => {
   logs = await startServer((_req, res) => {
@@ -55,7 +58,11 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-async function setup(rules: Record<string, unknown>[], sources: Record<string, unknown>[] = [{ name: 'app', url: `${logs.url}/app.ndjson` }], delivery: Record<string, unknown> = {}) {
+async function setup(
+  rules: Record<string, unknown>[],
+  sources: Record<string, unknown>[] = [{ name: 'app', url: `${logs.url}/app.ndjson` }],
+  delivery: Record<string, unknown> = {},
+) {
   const rulesPath = join(dir, 'alerts.yml');
   await writeFile(
     rulesPath,
@@ -63,7 +70,17 @@ async function setup(rules: Record<string, unknown>[], sources: Record<string, u
       project: 'shop',
       delivery: { allow_private_targets: true, ...delivery },
       sources,
-      rules: rules.map((r, i) => ({ id: id(i + 1), name: `Rule ${i + 1}`, level: 'error', threshold: 5, window_minutes: 5, channels: ['webhook'], notify_webhook: `${hook.url}/h`, allow_http: true, ...r })),
+      rules: rules.map((r, i) => ({
+        id: id(i + 1),
+        name: `Rule ${i + 1}`,
+        level: 'error',
+        threshold: 5,
+        window_minutes: 5,
+        channels: ['webhook'],
+        notify_webhook: `${hook.url}/h`,
+        allow_http: true,
+        ...r,
+      })),
     }),
   );
   const statePath = join(dir, 'state.json');
@@ -74,8 +91,19 @@ async function setup(rules: Record<string, unknown>[], sources: Record<string, u
 const deliverer = () => createDeliverer({ allowPrivateTargets: true, retryBaseMs: 1 });
 const baseEnv = (): Record<string, string> => ({ APIALERTS_SERVER_URL: api.url, APIALERTS_RETRY_BASE_MS: '1' });
 
-async function preflightFailure(paths: { rulesPath: string; statePath: string }, env: Record<string, string>, extra: Partial<Parameters<typeof runEvaluation>[0]> = {}): Promise<UserError> {
-  const err = await runEvaluation({ ...paths, now: new Date(T0), dryRun: false, env: { ...baseEnv(), ...env }, deliverer: deliverer(), ...extra }).then(
+async function preflightFailure(
+  paths: { rulesPath: string; statePath: string },
+  env: Record<string, string>,
+  extra: Partial<Parameters<typeof runEvaluation>[0]> = {},
+): Promise<UserError> {
+  const err = await runEvaluation({
+    ...paths,
+    now: new Date(T0),
+    dryRun: false,
+    env: { ...baseEnv(), ...env },
+    deliverer: deliverer(),
+    ...extra,
+  }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -91,18 +119,26 @@ async function preflightFailure(paths: { rulesPath: string; statePath: string },
 describe('preflight: every variable checked before counting, exit 2 naming each, state untouched', () => {
   it('webhook: a missing secret, and a malformed one, name the variable and the rule', async () => {
     const p = await setup([{ notify_webhook_secret_env: 'HOOK_SECRET', name: 'Checkout errors' }]);
-    expect((await preflightFailure(p, {})).message).toMatch(/HOOK_SECRET is not set: the webhook secret, needed by rule "Checkout errors" \(notify_webhook_secret_env\)/);
+    expect((await preflightFailure(p, {})).message).toMatch(
+      /HOOK_SECRET is not set: the webhook secret, needed by rule "Checkout errors" \(notify_webhook_secret_env\)/,
+    );
     const bad = await preflightFailure(p, { HOOK_SECRET: 'hunter2-not-hex' });
     expect(bad.message).toMatch(/HOOK_SECRET is set but invalid \(secret #1 is not 64 lowercase hex characters\)/);
     expect(bad.message).not.toContain('hunter2');
   });
 
   it('email: a missing or malformed SMTP URL names delivery.smtp_url_env and every rule that emails', async () => {
-    const p = await setup([
-      { channels: ['email'], notify_email: 'ops@shop.example', name: 'A' },
-      { channels: ['email'], notify_email: 'ops@shop.example', name: 'B' },
-    ], undefined, { smtp_url_env: 'MAIL_URL' });
-    expect((await preflightFailure(p, {})).message).toMatch(/MAIL_URL is not set: the SMTP URL, needed by rule "A", rule "B" \(delivery\.smtp_url_env\)/);
+    const p = await setup(
+      [
+        { channels: ['email'], notify_email: 'ops@shop.example', name: 'A' },
+        { channels: ['email'], notify_email: 'ops@shop.example', name: 'B' },
+      ],
+      undefined,
+      { smtp_url_env: 'MAIL_URL' },
+    );
+    expect((await preflightFailure(p, {})).message).toMatch(
+      /MAIL_URL is not set: the SMTP URL, needed by rule "A", rule "B" \(delivery\.smtp_url_env\)/,
+    );
     const bad = await preflightFailure(p, { MAIL_URL: 'https://user:pw-secret@mail.example' });
     expect(bad.message).toMatch(/MAIL_URL is set but invalid \(must start with smtp:\/\/ or smtps:\/\/ \(got https:\/\/\)\)/);
     expect(bad.message).not.toContain('pw-secret');
@@ -110,7 +146,9 @@ describe('preflight: every variable checked before counting, exit 2 naming each,
 
   it('push: a missing API Alerts key names delivery.apialerts_key_env', async () => {
     const p = await setup([{ channels: ['apialerts'], name: 'Fatal' }]);
-    expect((await preflightFailure(p, {})).message).toMatch(/APIALERTS_API_KEY is not set: the API Alerts key, needed by rule "Fatal" \(delivery\.apialerts_key_env\)/);
+    expect((await preflightFailure(p, {})).message).toMatch(
+      /APIALERTS_API_KEY is not set: the API Alerts key, needed by rule "Fatal" \(delivery\.apialerts_key_env\)/,
+    );
   });
 
   it('sources: a URL token, a PostgreSQL URL and a ClickHouse URL, each naming its source; all problems at once', async () => {
@@ -129,7 +167,9 @@ describe('preflight: every variable checked before counting, exit 2 naming each,
       '  - CH_URL is set but invalid (not a valid connection URL): the ClickHouse connection URL, needed by source "ch" (url_env)',
       '  - HOOK_SECRET is not set: the webhook secret, needed by rule "Rule 1" (notify_webhook_secret_env)',
     ]);
-    expect(err.message).toMatch(/^4 environment variables the rules need are missing or invalid; nothing was counted and the state is untouched:/);
+    expect(err.message).toMatch(
+      /^4 environment variables the rules need are missing or invalid; nothing was counted and the state is untouched:/,
+    );
   });
 
   it('needs only what enabled rules use: a disabled rule, an unused source and (in a dry run) the channels are not required', () => {
@@ -140,20 +180,52 @@ describe('preflight: every variable checked before counting, exit 2 naming each,
         { name: 'b', kind: 'postgres', url_env: 'B_URL', table: 't' },
       ],
       rules: [
-        { id: id(1), name: 'on', level: 'error', threshold: 1, window_minutes: 5, channels: ['webhook'], notify_webhook: 'https://h.example/x', notify_webhook_secret_env: 'ON_SECRET', sources: ['a'] },
-        { id: id(2), name: 'off', level: 'error', threshold: 1, window_minutes: 5, channels: ['email'], notify_email: 'a@b.example', enabled: false, sources: ['b'] },
+        {
+          id: id(1),
+          name: 'on',
+          level: 'error',
+          threshold: 1,
+          window_minutes: 5,
+          channels: ['webhook'],
+          notify_webhook: 'https://h.example/x',
+          notify_webhook_secret_env: 'ON_SECRET',
+          sources: ['a'],
+        },
+        {
+          id: id(2),
+          name: 'off',
+          level: 'error',
+          threshold: 1,
+          window_minutes: 5,
+          channels: ['email'],
+          notify_email: 'a@b.example',
+          enabled: false,
+          sources: ['b'],
+        },
       ],
     });
     expect(neededVariables(file, { sources: file.sources }).map((v) => v.name)).toEqual(['A_TOKEN', 'ON_SECRET']);
     expect(neededVariables(file, { sources: file.sources, dryRun: true }).map((v) => v.name)).toEqual(['A_TOKEN']);
-    expect(neededVariables(file, { sources: file.sources, heartbeatEvent: true }).map((v) => v.name)).toEqual(['A_TOKEN', 'ON_SECRET', 'APIALERTS_API_KEY']);
+    expect(neededVariables(file, { sources: file.sources, heartbeatEvent: true }).map((v) => v.name)).toEqual([
+      'A_TOKEN',
+      'ON_SECRET',
+      'APIALERTS_API_KEY',
+    ]);
     // Sources given on the command line replace the rule's own list.
-    expect(neededVariables(file, { sources: [{ name: 'cli', path: 'x.log' }], ignoreRuleSources: true }).map((v) => v.name)).toEqual(['ON_SECRET']);
+    expect(neededVariables(file, { sources: [{ name: 'cli', path: 'x.log' }], ignoreRuleSources: true }).map((v) => v.name)).toEqual([
+      'ON_SECRET',
+    ]);
   });
 
   it('with everything set the run counts and delivers as before', async () => {
     const p = await setup([{ notify_webhook_secret_env: 'HOOK_SECRET' }]);
-    const report = await runEvaluation({ ...p, now: new Date(T0), dryRun: false, env: { ...baseEnv(), HOOK_SECRET: SECRET }, deliverer: deliverer() });
+    const report = await runEvaluation({
+      ...p,
+      now: new Date(T0),
+      dryRun: false,
+      env: { ...baseEnv(), HOOK_SECRET: SECRET },
+      deliverer: deliverer(),
+    });
     expect(report.outcomes.map((o) => o.status)).toEqual(['delivered']);
     expect(logs.requests).toHaveLength(1);
   });
@@ -161,14 +233,31 @@ describe('preflight: every variable checked before counting, exit 2 naming each,
 
 describe('a delivery failing for a configuration reason never consumes the fire', () => {
   it('a webhook the address policy refuses: the rule fires again at the next tick; a receiver answering 500 consumes it (the seed)', async () => {
-    const p = await setup([{ notify_webhook: 'http://127.0.0.1:9/refused', window_minutes: 15 }, { name: 'Failing receiver', window_minutes: 15 }], undefined, { allow_private_targets: false });
+    const p = await setup(
+      [
+        { notify_webhook: 'http://127.0.0.1:9/refused', window_minutes: 15 },
+        { name: 'Failing receiver', window_minutes: 15 },
+      ],
+      undefined,
+      { allow_private_targets: false },
+    );
     hookStatus = 500;
     const policy = createDeliverer({ allowPrivateTargets: false, retryBaseMs: 1 });
     // The second rule's receiver is on 127.0.0.1 too, but let through by this deliverer per rule below.
     const split: Deliverer = {
       deliver: async (ds, file, state, env) => {
-        const refused = await policy.deliver(ds.filter((d) => d.rule.id === id(1)), file, state, env);
-        const failing = await deliverer().deliver(ds.filter((d) => d.rule.id === id(2)), { ...file, delivery: { ...file.delivery, allow_private_targets: true } }, refused.state, env);
+        const refused = await policy.deliver(
+          ds.filter((d) => d.rule.id === id(1)),
+          file,
+          state,
+          env,
+        );
+        const failing = await deliverer().deliver(
+          ds.filter((d) => d.rule.id === id(2)),
+          { ...file, delivery: { ...file.delivery, allow_private_targets: true } },
+          refused.state,
+          env,
+        );
         return { outcomes: [...refused.outcomes, ...failing.outcomes], state: failing.state };
       },
     };
@@ -185,9 +274,15 @@ describe('a delivery failing for a configuration reason never consumes the fire'
   });
 });
 
-describe('secrets by name and in a bundle: only the rule file\'s names reach the evaluation', () => {
+describe("secrets by name and in a bundle: only the rule file's names reach the evaluation", () => {
   it('parses NAME=value lines (comments, export, quotes) and names the bad line without its value', () => {
-    expect(parseSecretsBundle(`# comment\n\nHOOK=abc\nexport DB_URL = "postgres://u:p@h/db"\r\nQ='x y'\nEMPTY=\nEQ=a=b\n`)).toEqual({ HOOK: 'abc', DB_URL: 'postgres://u:p@h/db', Q: 'x y', EMPTY: '', EQ: 'a=b' });
+    expect(parseSecretsBundle(`# comment\n\nHOOK=abc\nexport DB_URL = "postgres://u:p@h/db"\r\nQ='x y'\nEMPTY=\nEQ=a=b\n`)).toEqual({
+      HOOK: 'abc',
+      DB_URL: 'postgres://u:p@h/db',
+      Q: 'x y',
+      EMPTY: '',
+      EQ: 'a=b',
+    });
     expect(() => parseSecretsBundle('A=1\nnot-a-pair-s3cret\n')).toThrow(/line 2: expected NAME=value/);
     expect(() => parseSecretsBundle('A=1\nA=2')).toThrow(/line 2: A is set twice/);
     try {
@@ -201,8 +296,15 @@ describe('secrets by name and in a bundle: only the rule file\'s names reach the
   });
 
   it('selects the named variables: by name wins over the bundle, empty counts as absent, the process env wins over both', () => {
-    expect(selectSecrets(['A', 'B', 'C'], { byName: { A: 'named', B: '', X: 'x' }, bundle: { A: 'bundled', B: 'b', Y: 'y' } })).toEqual({ A: 'named', B: 'b' });
-    const env = environmentWithSecrets({ A: 'process', PATH: '/bin', INPUT_SECRETS_JSON: '{"all":1}', E: '' }, { A: 'sel', B: 'sel-b', E: 'sel-e' }, ['INPUT_SECRETS_JSON']);
+    expect(selectSecrets(['A', 'B', 'C'], { byName: { A: 'named', B: '', X: 'x' }, bundle: { A: 'bundled', B: 'b', Y: 'y' } })).toEqual({
+      A: 'named',
+      B: 'b',
+    });
+    const env = environmentWithSecrets(
+      { A: 'process', PATH: '/bin', INPUT_SECRETS_JSON: '{"all":1}', E: '' },
+      { A: 'sel', B: 'sel-b', E: 'sel-e' },
+      ['INPUT_SECRETS_JSON'],
+    );
     expect(env).toEqual({ A: 'process', B: 'sel-b', PATH: '/bin', E: 'sel-e' });
   });
 
@@ -210,8 +312,22 @@ describe('secrets by name and in a bundle: only the rule file\'s names reach the
     const file = RulesFileSchema.parse({
       project: 'p',
       delivery: { smtp_url_env: 'MAIL' },
-      sources: [{ name: 'a', url: 'https://l.example/a', token_env: 'TOK' }, { name: 'b', kind: 'postgres', url_env: 'PG', table: 't' }],
-      rules: [{ id: id(1), name: 'r', level: 'error', threshold: 1, window_minutes: 5, channels: ['webhook'], notify_webhook: 'https://h.example/x', notify_webhook_secret_env: 'HOOK' }],
+      sources: [
+        { name: 'a', url: 'https://l.example/a', token_env: 'TOK' },
+        { name: 'b', kind: 'postgres', url_env: 'PG', table: 't' },
+      ],
+      rules: [
+        {
+          id: id(1),
+          name: 'r',
+          level: 'error',
+          threshold: 1,
+          window_minutes: 5,
+          channels: ['webhook'],
+          notify_webhook: 'https://h.example/x',
+          notify_webhook_secret_env: 'HOOK',
+        },
+      ],
     });
     expect(namedVariables(file).sort()).toEqual(['APIALERTS_API_KEY', 'HOOK', 'MAIL', 'PG', 'TOK']);
   });
@@ -266,7 +382,14 @@ describe('heartbeat', () => {
 
   it('a heartbeat that cannot be sent is reported without the URL; a heartbeat event without a key is a preflight error', async () => {
     const p = await setup([{ notify_webhook_secret_env: 'HOOK_SECRET' }]);
-    const r = await runEvaluation({ ...p, now: new Date(T0), dryRun: false, env: { ...baseEnv(), HOOK_SECRET: SECRET }, deliverer: deliverer(), heartbeat: { url: 'http://127.0.0.1:9/ping/tok-456' } });
+    const r = await runEvaluation({
+      ...p,
+      now: new Date(T0),
+      dryRun: false,
+      env: { ...baseEnv(), HOOK_SECRET: SECRET },
+      deliverer: deliverer(),
+      heartbeat: { url: 'http://127.0.0.1:9/ping/tok-456' },
+    });
     expect(r.heartbeat?.url).toMatch(/^failed: /);
     expect(r.heartbeat?.url).not.toContain('tok-456');
     const q = await setup([{ notify_webhook_secret_env: 'HOOK_SECRET' }]);

@@ -71,15 +71,32 @@ function render(e: GenEntry): string {
   }
   const pino = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level];
   const base = e.style % 3 === 0 ? { level: pino, time: e.ts } : { level: e.level, timestamp: iso };
-  return JSON.stringify({ ...base, ...(e.msg !== undefined ? { [e.style % 2 ? 'msg' : 'message']: e.msg } : {}), ...own, ...(e.ctx ? { ctx: { id: e.ctx } } : {}) });
+  return JSON.stringify({
+    ...base,
+    ...(e.msg !== undefined ? { [e.style % 2 ? 'msg' : 'message']: e.msg } : {}),
+    ...own,
+    ...(e.ctx ? { ctx: { id: e.ctx } } : {}),
+  });
 }
 
 const filterArb = fc.oneof(
   fc.record({ field: fc.constant('user'), op: fc.constantFrom('equals', '==', 'not_equals', '!='), value: fc.constantFrom(...users) }),
-  fc.record({ field: fc.constant('host'), op: fc.constantFrom('one_of', 'in'), value: fc.subarray<string | number>([...hosts, 7, '7'], { minLength: 1 }) }),
+  fc.record({
+    field: fc.constant('host'),
+    op: fc.constantFrom('one_of', 'in'),
+    value: fc.subarray<string | number>([...hosts, 7, '7'], { minLength: 1 }),
+  }),
   fc.record({ field: fc.constant('event'), op: fc.constantFrom('equals', 'contains'), value: fc.constantFrom(...events, 'failed') }),
-  fc.record({ field: fc.constant('message'), op: fc.constantFrom('matches', 'contains'), value: fc.constantFrom('time(d )?out', '^ok$', 'FAIL', '[0-9]+') }),
-  fc.record({ field: fc.constantFrom('amount', 'host'), op: fc.constantFrom('gt', 'gte', 'lt', 'lte', '>=', '<'), value: fc.constantFrom(0, 50, 89.5, 90, 100, -1, 7) }),
+  fc.record({
+    field: fc.constant('message'),
+    op: fc.constantFrom('matches', 'contains'),
+    value: fc.constantFrom('time(d )?out', '^ok$', 'FAIL', '[0-9]+'),
+  }),
+  fc.record({
+    field: fc.constantFrom('amount', 'host'),
+    op: fc.constantFrom('gt', 'gte', 'lt', 'lte', '>=', '<'),
+    value: fc.constantFrom(0, 50, 89.5, 90, 100, -1, 7),
+  }),
   fc.record({ field: fc.constantFrom('amount', 'ctx.id', 'user', 'nothing'), op: fc.constant('exists') }),
   fc.record({ field: fc.constant('ctx.id'), op: fc.constant('equals'), value: fc.constantFrom('x', 'y') }),
 );
@@ -97,7 +114,18 @@ const ruleArb = fc
     where: fc.array(filterArb, { maxLength: 2 }),
     group_by: fc.constantFrom(undefined, ['user'], ['host'], ['user', 'host'], ['ctx.id']),
     fewer: fc.boolean(),
-    ratio: fc.option(fc.record({ den: fc.oneof(fc.constant({ min_level: 'debug' }), fc.record({ level: fc.subarray([...LEVELS], { minLength: 1 }) }), fc.record({ where: fc.array(filterArb, { minLength: 1, maxLength: 1 }) })), min: fc.integer({ min: 1, max: 4 }), threshold: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5) }), { freq: 3 }),
+    ratio: fc.option(
+      fc.record({
+        den: fc.oneof(
+          fc.constant({ min_level: 'debug' }),
+          fc.record({ level: fc.subarray([...LEVELS], { minLength: 1 }) }),
+          fc.record({ where: fc.array(filterArb, { minLength: 1, maxLength: 1 }) }),
+        ),
+        min: fc.integer({ min: 1, max: 4 }),
+        threshold: fc.constantFrom(0.1, 0.25, 0.5, 1, 1.5),
+      }),
+      { freq: 3 },
+    ),
     threshold: fc.integer({ min: 1, max: 4 }),
     window: fc.integer({ min: 1, max: 30 }),
     lookback: fc.integer({ min: 31, max: 150 }),
@@ -117,17 +145,19 @@ const ruleArb = fc
   });
 
 /** Ticks on the 5-minute grid, split into runs with gaps between them (missed ticks never evaluated). */
-const runsArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 4 }).map((parts) => {
-  const runs: number[][] = [];
-  let t = T0 - 40 * MIN;
-  for (const [len, gap] of parts) {
-    t += gap * 5 * MIN;
-    const run: number[] = [];
-    for (let i = 0; i < len; i++, t += 5 * MIN) run.push(t);
-    runs.push(run);
-  }
-  return runs;
-});
+const runsArb = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 4 })
+  .map((parts) => {
+    const runs: number[][] = [];
+    let t = T0 - 40 * MIN;
+    for (const [len, gap] of parts) {
+      t += gap * 5 * MIN;
+      const run: number[] = [];
+      for (let i = 0; i < len; i++, t += 5 * MIN) run.push(t);
+      runs.push(run);
+    }
+    return runs;
+  });
 
 let dir: string;
 let server: TestServer;
@@ -146,13 +176,25 @@ afterAll(async () => {
 
 type Mode = 'file' | 'prefilter' | 'stream';
 
-async function check(entries: GenEntry[], junk: string[], generated: Record<string, unknown>[], runs: number[][], mode: Mode): Promise<void> {
+async function check(
+  entries: GenEntry[],
+  junk: string[],
+  generated: Record<string, unknown>[],
+  runs: number[][],
+  mode: Mode,
+): Promise<void> {
   const text = [...entries.map(render), ...junk].sort(() => 0).join('\n') + '\n';
   const file = parseRules(
     JSON.stringify({
       project: 'p',
       sources: [{ name: 'app', path: 'app.log' }],
-      rules: generated.map((r, i) => ({ id: ID(i + 1), name: `r${i + 1}`, channels: ['webhook'], notify_webhook: 'https://h.example.com/x', ...r })),
+      rules: generated.map((r, i) => ({
+        id: ID(i + 1),
+        name: `r${i + 1}`,
+        channels: ['webhook'],
+        notify_webhook: 'https://h.example.com/x',
+        ...r,
+      })),
     }),
     'prop.yml',
   );
@@ -160,14 +202,20 @@ async function check(entries: GenEntry[], junk: string[], generated: Record<stri
   await writeFile(path, text);
   served = text;
   const sources: Source[] = mode === 'stream' ? [{ name: 'app', url: `${server.url}/logs` }] : [{ name: 'app', path }];
-  const provider = createSeriesProvider(sources, { baseDir: dir, env: {}, scan: mode === 'prefilter' ? { checkEveryLineBelowBytes: 0, seekMinBytes: 0 } : {} });
+  const provider = createSeriesProvider(sources, {
+    baseDir: dir,
+    env: {},
+    scan: mode === 'prefilter' ? { checkEveryLineBelowBytes: 0, seekMinBytes: 0 } : {},
+  });
 
   const parsed = oracleParse(text);
   const last = new Map<string, number | null>();
   const instances = new Map<string, Record<string, InstanceState>>();
   const carried = new Map(file.rules.map((r) => [r.id, { last: null as number | null, perGroup: new Map<string, number>() }]));
   for (const ticks of runs) {
-    const got = await evaluateTicks(file.rules, ticks, provider, (id) => last.get(id) ?? null, { instanceState: (id) => instances.get(id) });
+    const got = await evaluateTicks(file.rules, ticks, provider, (id) => last.get(id) ?? null, {
+      instanceState: (id) => instances.get(id),
+    });
     for (const [id, ms] of got.lastTriggered) last.set(id, ms);
     for (const [id, inst] of got.instances) instances.set(id, inst);
     for (const [i, rule] of file.rules.entries()) {

@@ -67,7 +67,14 @@ function recordingDeliverer(): Deliverer & { seen: Decision[][] } {
       seen.push(decisions);
       return {
         state,
-        outcomes: decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, channel: 'webhook' as const, triggered_at: d.triggered_at, status: 'delivered' as const, attempts: 1 })),
+        outcomes: decisions.map((d) => ({
+          rule_id: d.rule.id,
+          rule_name: d.rule.name,
+          channel: 'webhook' as const,
+          triggered_at: d.triggered_at,
+          status: 'delivered' as const,
+          attempts: 1,
+        })),
       };
     },
   };
@@ -97,30 +104,43 @@ describe('runEvaluation', () => {
     // Gaps between scheduled runs: on time, a little late, or a dropped run or two (catch-up).
     const gaps = fc.array(fc.constantFrom(0, 1, 5, 5, 5, 7, 10, 15, 23), { minLength: 1, maxLength: 6 });
     await fc.assert(
-      fc.asyncProperty(fc.array(entry, { minLength: 5, maxLength: 120, size: 'large' }), fc.array(rule, { minLength: 1, maxLength: 3 }), fc.integer({ min: -40, max: 0 }), gaps, async (entries, rules, startMin, gapList) => {
-        await writeFile(join(dir, 'app.log'), entries.map((e) => renderLine(e, e.style)).join('\n') + '\n');
-        const rulesPath = await writeRules(rules);
-        const statePath = join(dir, `state-${Math.random()}.json`);
-        const deliverer = recordingDeliverer();
-        let now = T0 + startMin * MIN + 17_000;
-        let watermark: number | null = null;
-        const allTicks: number[] = [];
-        for (const gap of gapList) {
-          now += gap * MIN;
-          const ticks = expectedTicks(watermark, now);
-          allTicks.push(...ticks);
-          const report = await runEvaluation({ rulesPath, statePath, now: new Date(now), dryRun: false, env: {}, deliverer });
-          expect(report.ticks).toEqual(ticks.map(iso));
-          if (ticks.length > 0) watermark = ticks.at(-1)!;
-        }
-        const got = deliverer.seen.flat().map((d) => `${d.rule.id} ${d.triggered_at} ${d.match_count}`).sort();
-        const want = rules
-          .flatMap((r, i) => oracleFires(entries, { ...r, enabled: r.enabled ?? true }, allTicks, null).map((f) => `${id(i + 1)} ${iso(f.tickMs)} ${f.match_count}`))
-          .sort();
-        expect(got).toEqual(want);
-        const state = JSON.parse(await readFile(statePath, 'utf8'));
-        expect(state.last_evaluated_at).toBe(watermark === null ? null : iso(watermark));
-      }),
+      fc.asyncProperty(
+        fc.array(entry, { minLength: 5, maxLength: 120, size: 'large' }),
+        fc.array(rule, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: -40, max: 0 }),
+        gaps,
+        async (entries, rules, startMin, gapList) => {
+          await writeFile(join(dir, 'app.log'), entries.map((e) => renderLine(e, e.style)).join('\n') + '\n');
+          const rulesPath = await writeRules(rules);
+          const statePath = join(dir, `state-${Math.random()}.json`);
+          const deliverer = recordingDeliverer();
+          let now = T0 + startMin * MIN + 17_000;
+          let watermark: number | null = null;
+          const allTicks: number[] = [];
+          for (const gap of gapList) {
+            now += gap * MIN;
+            const ticks = expectedTicks(watermark, now);
+            allTicks.push(...ticks);
+            const report = await runEvaluation({ rulesPath, statePath, now: new Date(now), dryRun: false, env: {}, deliverer });
+            expect(report.ticks).toEqual(ticks.map(iso));
+            if (ticks.length > 0) watermark = ticks.at(-1)!;
+          }
+          const got = deliverer.seen
+            .flat()
+            .map((d) => `${d.rule.id} ${d.triggered_at} ${d.match_count}`)
+            .sort();
+          const want = rules
+            .flatMap((r, i) =>
+              oracleFires(entries, { ...r, enabled: r.enabled ?? true }, allTicks, null).map(
+                (f) => `${id(i + 1)} ${iso(f.tickMs)} ${f.match_count}`,
+              ),
+            )
+            .sort();
+          expect(got).toEqual(want);
+          const state = JSON.parse(await readFile(statePath, 'utf8'));
+          expect(state.last_evaluated_at).toBe(watermark === null ? null : iso(watermark));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -147,7 +167,9 @@ describe('runEvaluation', () => {
         throw new Error('killed mid-delivery');
       },
     };
-    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: crashing })).rejects.toThrow(/killed/);
+    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: crashing })).rejects.toThrow(
+      /killed/,
+    );
     expect(await readFile(statePath, 'utf8')).toBe(before);
     const deliverer = recordingDeliverer();
     const report = await runEvaluation({ rulesPath, statePath, now: new Date(T0 + 2 * MIN), dryRun: false, env: {}, deliverer });
@@ -165,11 +187,15 @@ describe('runEvaluation', () => {
       setTimeout(() => res.socket?.destroy(), 20);
     });
     servers.push(server);
-    const rulesPath = await writeRules([{ level: 'error', threshold: 1, window_minutes: 5 }], { sources: [{ name: 'remote', url: `${server.url}/app.log` }] });
+    const rulesPath = await writeRules([{ level: 'error', threshold: 1, window_minutes: 5 }], {
+      sources: [{ name: 'remote', url: `${server.url}/app.log` }],
+    });
     const statePath = join(dir, 'state.json');
     const before = JSON.stringify({ version: 1, last_evaluated_at: iso(T0 - 5 * MIN), rules: {}, webhooks: {} });
     await writeFile(statePath, before);
-    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: recordingDeliverer() })).rejects.toMatchObject({
+    await expect(
+      runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: recordingDeliverer() }),
+    ).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/log source "remote" .*could not be read/),
     });
@@ -181,7 +207,9 @@ describe('runEvaluation', () => {
     const rulesPath = await writeRules([{ level: 'error', threshold: 1, window_minutes: 5 }]);
     const statePath = join(dir, 'state.json');
     await writeFile(statePath, '{"version":1,"last_evaluated_at":');
-    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: recordingDeliverer() })).rejects.toMatchObject({
+    await expect(
+      runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: recordingDeliverer() }),
+    ).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/state file .*state\.json is not valid JSON.*left untouched/),
     });
@@ -193,7 +221,9 @@ describe('runEvaluation', () => {
     const rulesPath = await writeRules([{ level: 'error', threshold: 1, window_minutes: 5 }]);
     const statePath = join(dir, 'state.json');
     await writeFile(statePath, JSON.stringify({ version: 1, last_evaluated_at: iso(T0), rules: {}, webhooks: {} }));
-    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0 - MIN), dryRun: false, env: {} })).rejects.toThrow(/after the evaluation time/);
+    await expect(runEvaluation({ rulesPath, statePath, now: new Date(T0 - MIN), dryRun: false, env: {} })).rejects.toThrow(
+      /after the evaluation time/,
+    );
   });
 
   it('drops the state of a deleted rule and keeps a renamed one (keyed by id)', async () => {
@@ -216,8 +246,14 @@ describe('runEvaluation', () => {
   it('reads empty, binary and malformed input and a 100 MB single line: counted as unreadable, never fatal', async () => {
     const good = [renderLine({ ts: T0 - 1000, level: 'error' }, 0), renderLine({ ts: T0 - 2000, level: 'error' }, 4)];
     await writeFile(join(dir, 'empty.log'), '');
-    await writeFile(join(dir, 'binary.log'), Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x89, 0x50, 0x4e, 0x47, 10]), Buffer.from(good[0]! + '\n')]));
-    await writeFile(join(dir, 'malformed.log'), ['{"level":"error","time":', 'level=error', '{"level":"nope","time":1}', good[1]].join('\n'));
+    await writeFile(
+      join(dir, 'binary.log'),
+      Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x89, 0x50, 0x4e, 0x47, 10]), Buffer.from(good[0]! + '\n')]),
+    );
+    await writeFile(
+      join(dir, 'malformed.log'),
+      ['{"level":"error","time":', 'level=error', '{"level":"nope","time":1}', good[1]].join('\n'),
+    );
     const huge = await open(join(dir, 'huge.log'), 'w');
     const chunk = Buffer.alloc(8 << 20, 'a');
     await huge.write('{"level":"error","msg":"');
@@ -248,12 +284,19 @@ describe('runBacktest', () => {
     expect(report.ticks).toEqual(ticks.map(iso));
     const want = oracleFires(entries, { level: 'error', threshold: 3, window_minutes: 10, enabled: true }, ticks, null);
     expect(want.length).toBeGreaterThan(1);
-    expect(report.fires.filter((f) => f.rule_name === 'bursts').map((f) => [f.triggered_at, f.match_count])).toEqual(want.map((f) => [iso(f.tickMs), f.match_count]));
-    expect(report.rules.map((r) => [r.name, r.enabled, r.max_count])).toEqual([['bursts', false, 8], ['fatal', true, 0]]);
+    expect(report.fires.filter((f) => f.rule_name === 'bursts').map((f) => [f.triggered_at, f.match_count])).toEqual(
+      want.map((f) => [iso(f.tickMs), f.match_count]),
+    );
+    expect(report.rules.map((r) => [r.name, r.enabled, r.max_count])).toEqual([
+      ['bursts', false, 8],
+      ['fatal', true, 0],
+    ]);
 
     const only = await runBacktest({ rulesPath, from: new Date(T0), to: new Date(T0 + 60 * MIN), only: ['fatal'], env: {} });
     expect(only.rules.map((r) => r.name)).toEqual(['fatal']);
     await expect(runBacktest({ rulesPath, from: new Date(T0), to: new Date(T0), env: {} })).rejects.toThrow(/--to .* must be after --from/);
-    await expect(runBacktest({ rulesPath, from: new Date(T0), to: new Date(T0 + MIN), only: ['nope'], env: {} })).rejects.toThrow(/no rule with id or name "nope"/);
+    await expect(runBacktest({ rulesPath, from: new Date(T0), to: new Date(T0 + MIN), only: ['nope'], env: {} })).rejects.toThrow(
+      /no rule with id or name "nope"/,
+    );
   });
 });

@@ -34,7 +34,15 @@ describe('sendEvent', () => {
   it('posts the documented request and returns what the server said', async () => {
     const opts = await withApi();
     const result = await sendEvent(
-      { message: 'Deploy failed', channel: 'releases', event: 'ci.deploy.failure', title: 'Deploy', tags: ['deploy', 'prod'], link: 'https://x.io', data: { v: 1 } },
+      {
+        message: 'Deploy failed',
+        channel: 'releases',
+        event: 'ci.deploy.failure',
+        title: 'Deploy',
+        tags: ['deploy', 'prod'],
+        link: 'https://x.io',
+        data: { v: 1 },
+      },
       opts,
     );
     expect(result).toEqual({ status: 200, workspace: 'Acme', channel: 'releases', uuid: 'evt-0', warnings: [], attempts: 1 });
@@ -60,7 +68,10 @@ describe('sendEvent', () => {
   });
 
   it('reports server warnings and legacy errors, after our own limit warnings', async () => {
-    const opts = await withApi(() => ({ status: 200, body: { workspace: 'W', channel: 'c', warnings: ['tag dropped'], errors: ['old style'], error: null } }));
+    const opts = await withApi(() => ({
+      status: 200,
+      body: { workspace: 'W', channel: 'c', warnings: ['tag dropped'], errors: ['old style'], error: null },
+    }));
     const r = await sendEvent({ message: 'm', channel: 'c'.repeat(70) }, opts);
     expect(r.warnings).toEqual(['channel is 70 characters; cut to the limit of 64', 'tag dropped', 'old style']);
     expect(r.uuid).toBeUndefined();
@@ -158,7 +169,10 @@ describe('sendEvent', () => {
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
-      const r = await sendEvent({ message: 'via proxy' }, { ...opts, serverUrl: 'http://api.apialerts.test', env: { ...env, http_proxy: proxyUrl } });
+      const r = await sendEvent(
+        { message: 'via proxy' },
+        { ...opts, serverUrl: 'http://api.apialerts.test', env: { ...env, http_proxy: proxyUrl } },
+      );
       expect(r.workspace).toBe('Acme');
       expect(seen).toEqual(['POST http://api.apialerts.test/event']);
       expect(api!.requests[0]!.headers.authorization).toBe(`Bearer ${GOOD_KEY}`);

@@ -45,7 +45,11 @@ describe('defaultTexts', () => {
     expect(defaultTexts(ctx, 'unknown').event).toBe('ci.job.completed');
   });
   it('still says something outside a run', () => {
-    expect(defaultTexts(readRunContext({}), 'failure')).toEqual({ title: 'Workflow failed', event: 'ci.job.failure', message: '❌ Workflow failed' });
+    expect(defaultTexts(readRunContext({}), 'failure')).toEqual({
+      title: 'Workflow failed',
+      event: 'ci.job.failure',
+      message: '❌ Workflow failed',
+    });
   });
   it('normalises job.status', () => {
     expect(normalizeStatus(' Success ')).toBe('success');

@@ -49,7 +49,9 @@ describe('prepareEvent', () => {
   it.each(['ftp://x', 'javascript:alert(1)', 'x.io/path', '/a/path'])('sends the link %s as given, with a warning', (link) => {
     const prepared = prepareEvent({ message: 'm', link });
     expect(prepared.body.link).toBe(link);
-    expect(prepared.warnings).toEqual([`link "${link}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`]);
+    expect(prepared.warnings).toEqual([
+      `link "${link}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`,
+    ]);
   });
 
   it('sends a link over 1000 characters as given, with a warning (the server decides)', () => {
@@ -69,7 +71,9 @@ describe('prepareEvent', () => {
     const prepared = prepareEvent({ message: 'm', data });
     expect(prepared.body.data).toEqual(data);
     expect(prepared.json).toBe(JSON.stringify({ message: 'm', data }));
-    expect(prepared.warnings).toEqual([`data is ${kind}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`]);
+    expect(prepared.warnings).toEqual([
+      `data is ${kind}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`,
+    ]);
   });
 
   it('a data object is sent without a warning; an empty one is left out', () => {
@@ -78,7 +82,9 @@ describe('prepareEvent', () => {
   });
 
   it('rejects a body over 256 KB', () => {
-    expect(() => prepareEvent({ message: 'm', data: { blob: 'x'.repeat(256 * 1024) } })).toThrow(/event body is \d+ bytes; the limit is 262144/);
+    expect(() => prepareEvent({ message: 'm', data: { blob: 'x'.repeat(256 * 1024) } })).toThrow(
+      /event body is \d+ bytes; the limit is 262144/,
+    );
     expect(prepareEvent({ message: 'm', data: { blob: 'x'.repeat(200 * 1024) } }).body.data).toBeDefined();
   });
 });

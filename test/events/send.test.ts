@@ -8,7 +8,10 @@ const saved = { key: process.env.APIALERTS_API_KEY, url: process.env.APIALERTS_S
 afterEach(async () => {
   await api?.close();
   api = undefined;
-  for (const [name, value] of [['APIALERTS_API_KEY', saved.key], ['APIALERTS_SERVER_URL', saved.url]] as const) {
+  for (const [name, value] of [
+    ['APIALERTS_API_KEY', saved.key],
+    ['APIALERTS_SERVER_URL', saved.url],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }

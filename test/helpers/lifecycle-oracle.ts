@@ -68,7 +68,11 @@ export function oracleLifecycle(rule: OracleRule, ticks: OracleTick[], fireDeliv
       attempt(t.batch);
       lastNotified = t.tickMs;
       out.push({ kind: 'fire', tickMs: t.tickMs, retry: true });
-    } else if (earlier.some((a) => a.ok) && rule.renotify_minutes !== undefined && t.tickMs - lastNotified >= rule.renotify_minutes * 60_000) {
+    } else if (
+      earlier.some((a) => a.ok) &&
+      rule.renotify_minutes !== undefined &&
+      t.tickMs - lastNotified >= rule.renotify_minutes * 60_000
+    ) {
       lastNotified = t.tickMs;
       out.push({ kind: 'renotify', tickMs: t.tickMs });
     }

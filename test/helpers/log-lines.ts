@@ -5,10 +5,15 @@ export function renderLine(e: Entry, style: number): string {
   const iso = new Date(e.ts).toISOString();
   const pino = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level];
   switch (style % 5) {
-    case 0: return JSON.stringify({ level: pino, time: e.ts, msg: 'x' });
-    case 1: return JSON.stringify({ level: e.level.toUpperCase(), message: 'x', timestamp: iso });
-    case 2: return JSON.stringify({ '@timestamp': iso, 'log.level': e.level, message: 'x' });
-    case 3: return JSON.stringify({ level: e.level, ts: e.ts / 1000, msg: 'x' });
-    default: return `ts=${iso} level=${e.level} msg="hello world"`;
+    case 0:
+      return JSON.stringify({ level: pino, time: e.ts, msg: 'x' });
+    case 1:
+      return JSON.stringify({ level: e.level.toUpperCase(), message: 'x', timestamp: iso });
+    case 2:
+      return JSON.stringify({ '@timestamp': iso, 'log.level': e.level, message: 'x' });
+    case 3:
+      return JSON.stringify({ level: e.level, ts: e.ts / 1000, msg: 'x' });
+    default:
+      return `ts=${iso} level=${e.level} msg="hello world"`;
   }
 }

@@ -131,9 +131,15 @@ export function oracleSeries(entries: FieldEntry[], series: SeriesSpec[], window
         const agg = spec.value.aggregate;
         out.values = windows.map((w) => {
           const inW = g.entries.filter((e) => e.ts > w.fromMs && e.ts <= w.toMs && numericValue(oracleField(e, field)) !== null);
-          return aggregate(agg, inW.map((e) => numericValue(oracleField(e, field)) as number), inW.map((e) => e.ts));
+          return aggregate(
+            agg,
+            inW.map((e) => numericValue(oracleField(e, field)) as number),
+            inW.map((e) => e.ts),
+          );
         });
-        out.skippedValues = g.entries.filter((e) => e.ts > spanFrom && e.ts <= spanTo && numericValue(oracleField(e, field)) === null).length;
+        out.skippedValues = g.entries.filter(
+          (e) => e.ts > spanFrom && e.ts <= spanTo && numericValue(oracleField(e, field)) === null,
+        ).length;
       }
       groups.push(out);
     }
@@ -145,7 +151,6 @@ export function oracleSeries(entries: FieldEntry[], series: SeriesSpec[], window
 // Rules (issue 14), by brute force: parse every line, apply the filters, group, count,
 // divide — at every tick, looking at every entry. Written from docs/rules.md and src/model/series.ts,
 // not from the production code (src/model/filter.ts, src/evaluate/*), so the two can disagree.
-
 
 /** Every readable line of a text, parsed; unreadable lines are left out (they count nowhere). */
 export function oracleParse(text: string): FieldEntry[] {
@@ -188,7 +193,13 @@ function groupKeyOf(e: FieldEntry, fields: string[] | undefined): string {
 }
 
 /** Matching entries per group key with from < ts <= to. */
-function countByGroup(entries: FieldEntry[], s: Parameters<typeof oracleSelects>[1], groupBy: string[] | undefined, from: number, to: number): Map<string, number> {
+function countByGroup(
+  entries: FieldEntry[],
+  s: Parameters<typeof oracleSelects>[1],
+  groupBy: string[] | undefined,
+  from: number,
+  to: number,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const e of entries) {
     if (e.ts > from && e.ts <= to && oracleSelects(e, s)) {
@@ -256,7 +267,12 @@ export function oracleRuleFires(
     const firing = grouped ? due.slice(0, rule.max_groups ?? 100) : due;
     truncated.push(due.length - firing.length);
     for (const c of firing) {
-      fires.push({ tickMs: t, key: c.key, match_count: c.count, ...(c.den !== undefined ? { ratio: c.count / c.den, denominator_count: c.den } : {}) });
+      fires.push({
+        tickMs: t,
+        key: c.key,
+        match_count: c.count,
+        ...(c.den !== undefined ? { ratio: c.count / c.den, denominator_count: c.den } : {}),
+      });
       if (grouped) carried.perGroup.set(c.key, t);
       carried.last = t;
     }

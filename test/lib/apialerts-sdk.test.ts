@@ -19,7 +19,9 @@ const require = createRequire(import.meta.url);
 const SDK_README = readFileSync(join(dirname(require.resolve('apialerts')), '..', 'README.md'), 'utf8');
 // The guide's snippet, kept verbatim in the repository; checked against the guide where shared/ is at hand.
 const SNIPPET = readFileSync(join(ROOT, 'test/fixtures/sdk/payment-failure.js'), 'utf8').trim();
-const GUIDE_FILE = [join(ROOT, '..', 'shared'), '/work/shared'].map((d) => join(d, 'seeds', 'five-events-to-alert-on.txt')).find((f) => existsSync(f));
+const GUIDE_FILE = [join(ROOT, '..', 'shared'), '/work/shared']
+  .map((d) => join(d, 'seeds', 'five-events-to-alert-on.txt'))
+  .find((f) => existsSync(f));
 
 let api: TestServer;
 let next: Reply | undefined;
@@ -39,9 +41,21 @@ afterEach(() => {
 });
 
 /** What the server saw, without the headers that name the client (X-Integration is `js` for both). */
-const seen = (r: CapturedRequest) => ({ method: r.method, url: r.url, auth: r.headers.authorization, type: r.headers['content-type'], integration: r.headers['x-integration'], body: JSON.parse(r.rawBody.toString()) as unknown });
+const seen = (r: CapturedRequest) => ({
+  method: r.method,
+  url: r.url,
+  auth: r.headers.authorization,
+  type: r.headers['content-type'],
+  integration: r.headers['x-integration'],
+  body: JSON.parse(r.rawBody.toString()) as unknown,
+});
 
-async function both(event: Event, reply: Reply | undefined, configure = true, key = GOOD_KEY): Promise<{ sdk: SendResult; ours: SendResult; sdkReq: unknown[]; oursReq: unknown[] }> {
+async function both(
+  event: Event,
+  reply: Reply | undefined,
+  configure = true,
+  key = GOOD_KEY,
+): Promise<{ sdk: SendResult; ours: SendResult; sdkReq: unknown[]; oursReq: unknown[] }> {
   next = reply;
   if (configure) {
     Sdk.configure(key);
@@ -56,15 +70,27 @@ async function both(event: Event, reply: Reply | undefined, configure = true, ke
 }
 
 describe('ApiAlerts: the same results and requests as the apialerts SDK 1.3.2', () => {
-  const full: Event = { message: 'Deploy complete', channel: 'releases', event: 'ci.deploy.success', title: 'Deployed', tags: ['CI/CD', 'JS'], link: 'https://github.com/apialerts/apialerts-js/actions', data: { version: '1.3.2' } };
+  const full: Event = {
+    message: 'Deploy complete',
+    channel: 'releases',
+    event: 'ci.deploy.success',
+    title: 'Deployed',
+    tags: ['CI/CD', 'JS'],
+    link: 'https://github.com/apialerts/apialerts-js/actions',
+    data: { version: '1.3.2' },
+  };
 
-  it('success, with every field, and with the server\'s warnings', async () => {
+  it("success, with every field, and with the server's warnings", async () => {
     const a = await both(full, undefined);
     expect(a.ours).toEqual(a.sdk);
     expect(a.ours).toEqual({ success: true, workspace: 'Acme', channel: 'releases', warnings: [] });
     expect(a.oursReq).toEqual(a.sdkReq);
     expect(a.oursReq).toHaveLength(1);
-    const w = await both({ message: 'hi' }, { status: 200, body: { workspace: 'Acme', channel: 'general', warnings: ['field x is deprecated'] } }, false);
+    const w = await both(
+      { message: 'hi' },
+      { status: 200, body: { workspace: 'Acme', channel: 'general', warnings: ['field x is deprecated'] } },
+      false,
+    );
     expect(w.ours).toEqual(w.sdk);
     expect(w.ours.warnings).toEqual(['field x is deprecated']);
   });
@@ -83,7 +109,12 @@ describe('ApiAlerts: the same results and requests as the apialerts SDK 1.3.2', 
       Sdk._reset();
       ApiAlerts._reset();
       const r = await both(event, reply, true, key ?? GOOD_KEY);
-      expect([label, r.ours.success, r.ours.warnings, typeof r.ours.error], label).toEqual([label, r.sdk.success, r.sdk.warnings, typeof r.sdk.error]);
+      expect([label, r.ours.success, r.ours.warnings, typeof r.ours.error], label).toEqual([
+        label,
+        r.sdk.success,
+        r.sdk.warnings,
+        typeof r.sdk.error,
+      ]);
       expect(r.ours.success).toBe(false);
       expect(r.oursReq, label).toEqual(r.sdkReq);
     }
@@ -116,14 +147,32 @@ describe('ApiAlerts: the same results and requests as the apialerts SDK 1.3.2', 
 
   it('an instance (new ApiAlerts(key)) resolves send to the same result, and fire-and-forget never throws into the caller', async () => {
     const alerts = new ApiAlerts(GOOD_KEY, { serverUrl: api.url });
-    expect(await alerts.send({ message: 'Payment failed', channel: 'payments' })).toEqual({ success: true, workspace: 'Acme', channel: 'payments', warnings: [] });
-    expect(await new ApiAlerts(undefined, { serverUrl: api.url }).send({ message: 'x' })).toEqual({ success: false, warnings: [], error: 'api key is missing' });
+    expect(await alerts.send({ message: 'Payment failed', channel: 'payments' })).toEqual({
+      success: true,
+      workspace: 'Acme',
+      channel: 'payments',
+      warnings: [],
+    });
+    expect(await new ApiAlerts(undefined, { serverUrl: api.url }).send({ message: 'x' })).toEqual({
+      success: false,
+      warnings: [],
+      error: 'api key is missing',
+    });
     ApiAlerts.configure(GOOD_KEY, false, { serverUrl: api.url });
-    const bad = [null, undefined, {}, { message: 5 }, { message: 'x', data: 'not an object' }, { message: 'x', tags: 'nope' }] as unknown as Event[];
+    const bad = [
+      null,
+      undefined,
+      {},
+      { message: 5 },
+      { message: 'x', data: 'not an object' },
+      { message: 'x', tags: 'nope' },
+    ] as unknown as Event[];
     for (const e of bad) expect(() => ApiAlerts.send(e)).not.toThrow();
     // Never a rejection: no message is the SDK's own refusal; other shapes go out as the SDK sends them.
-    for (const e of bad) await expect(ApiAlerts.sendAsync(e)).resolves.toMatchObject({ success: expect.any(Boolean), warnings: expect.any(Array) });
-    for (const e of bad.slice(0, 4)) await expect(ApiAlerts.sendAsync(e)).resolves.toEqual({ success: false, warnings: [], error: 'message is required' });
+    for (const e of bad)
+      await expect(ApiAlerts.sendAsync(e)).resolves.toMatchObject({ success: expect.any(Boolean), warnings: expect.any(Array) });
+    for (const e of bad.slice(0, 4))
+      await expect(ApiAlerts.sendAsync(e)).resolves.toEqual({ success: false, warnings: [], error: 'message is required' });
   });
 });
 
@@ -136,17 +185,32 @@ const REAL_SDK = pathToFileURL(require.resolve('apialerts').replace(/index\.js$/
 function readmeExamples(from: string): { name: string; code: string }[] {
   const blocks = [...SDK_README.matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => /ApiAlerts\./.test(b));
   return blocks.map((b, i) => {
-    const swapped = /from 'apialerts'/.test(b) ? b.replace(/from 'apialerts'/, `from '${from}'`) : `import { ApiAlerts } from '${from}'\n${b}`;
-    return { name: `readme-${i + 1}`, code: ts.transpileModule(swapped, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText };
+    const swapped = /from 'apialerts'/.test(b)
+      ? b.replace(/from 'apialerts'/, `from '${from}'`)
+      : `import { ApiAlerts } from '${from}'\n${b}`;
+    return {
+      name: `readme-${i + 1}`,
+      code: ts.transpileModule(swapped, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+    };
   });
 }
 
-function runModule(dir: string, name: string, code: string, env: Record<string, string>, preload?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runModule(
+  dir: string,
+  name: string,
+  code: string,
+  env: Record<string, string>,
+  preload?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const file = join(dir, `${name}.mjs`);
   writeFileSync(file, code);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), file], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), file], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -170,7 +234,10 @@ describe('programs written for the SDK, run against a local API server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdk-readme-'));
     // The real SDK has no server override before configure: its fetch is pointed at the local server.
     const preload = join(dir, 'redirect.mjs');
-    writeFileSync(preload, `const f = globalThis.fetch; globalThis.fetch = (u, o) => f(String(u).replace('https://api.apialerts.com', ${JSON.stringify(api.url)}), o);\n`);
+    writeFileSync(
+      preload,
+      `const f = globalThis.fetch; globalThis.fetch = (u, o) => f(String(u).replace('https://api.apialerts.com', ${JSON.stringify(api.url)}), o);\n`,
+    );
     const ours = readmeExamples(SDK_DIST);
     const real = readmeExamples(REAL_SDK);
     expect(ours.length).toBeGreaterThanOrEqual(5);
@@ -181,7 +248,12 @@ describe('programs written for the SDK, run against a local API server', () => {
       const aReq = api.requests.splice(0).map(seen);
       const b = await runModule(dir, `${real[i]!.name}-sdk`, real[i]!.code, env, pathToFileURL(preload).href);
       const bReq = api.requests.splice(0).map(seen);
-      expect({ name: ours[i]!.name, code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({ name: ours[i]!.name, code: b.code, stdout: b.stdout, stderr: b.stderr });
+      expect({ name: ours[i]!.name, code: a.code, stdout: a.stdout, stderr: a.stderr }).toEqual({
+        name: ours[i]!.name,
+        code: b.code,
+        stdout: b.stdout,
+        stderr: b.stderr,
+      });
       expect(aReq).toEqual(bReq);
     }
     // What the examples did, in total: Quick Start, the singleton (send + sendAsync), event fields.
@@ -208,7 +280,12 @@ describe('programs written for the SDK, run against a local API server', () => {
         auth: `Bearer ${GOOD_KEY}`,
         type: 'application/json',
         integration: 'js',
-        body: { message: 'Payment failed: ord_42 - card declined', channel: 'payments', link: 'https://dashboard.stripe.com/payments/pi_42', tags: ['payment', 'error'] },
+        body: {
+          message: 'Payment failed: ord_42 - card declined',
+          channel: 'payments',
+          link: 'https://dashboard.stripe.com/payments/pi_42',
+          tags: ['payment', 'error'],
+        },
       },
     ]);
     api.requests.length = 0;

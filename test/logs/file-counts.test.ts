@@ -19,18 +19,22 @@ describe('file counts', () => {
       style: fc.nat(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(entry, { minLength: 10, maxLength: 150, size: 'large' }), fc.integer({ min: 0, max: 5 }), async (entries, junk) => {
-        const lines = entries.map((e) => render(e, e.style));
-        for (let i = 0; i < junk; i++) lines.splice(i * 3, 0, i % 2 ? '{"level":"error","time":' : 'garbage line');
-        const windows = [windowAt(T0, 5), windowAt(T0 + 10 * MIN, 15), windowAt(T0 - 20 * MIN, 1)];
-        const { times, stats } = await collectTimestamps('mem', Readable.from([lines.join('\n') + '\n']), [...LEVELS], windows);
-        const counts = countWindows([times], [...LEVELS], windows);
-        LEVELS.forEach((level, i) =>
-          windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))),
-        );
-        expect(stats.unreadable).toBe(junk);
-        expect(stats.linesRead).toBe(entries.length + junk);
-      }),
+      fc.asyncProperty(
+        fc.array(entry, { minLength: 10, maxLength: 150, size: 'large' }),
+        fc.integer({ min: 0, max: 5 }),
+        async (entries, junk) => {
+          const lines = entries.map((e) => render(e, e.style));
+          for (let i = 0; i < junk; i++) lines.splice(i * 3, 0, i % 2 ? '{"level":"error","time":' : 'garbage line');
+          const windows = [windowAt(T0, 5), windowAt(T0 + 10 * MIN, 15), windowAt(T0 - 20 * MIN, 1)];
+          const { times, stats } = await collectTimestamps('mem', Readable.from([lines.join('\n') + '\n']), [...LEVELS], windows);
+          const counts = countWindows([times], [...LEVELS], windows);
+          LEVELS.forEach((level, i) =>
+            windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))),
+          );
+          expect(stats.unreadable).toBe(junk);
+          expect(stats.linesRead).toBe(entries.length + junk);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -17,13 +17,32 @@ const ZONES = ['UTC', '+05:30', 'America/New_York', 'Asia/Kathmandu'];
 
 /** Wall-clock fields of an instant in a zone. */
 function wall(ts: number, zone: string) {
-  const off = /^[+-]/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000 : undefined;
+  const off = /^[+-]/.test(zone)
+    ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000
+    : undefined;
   if (zone === 'UTC' || off !== undefined) {
     const d = new Date(ts + (off ?? 0));
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: d.getUTCMilliseconds() };
+    return {
+      y: d.getUTCFullYear(),
+      mo: d.getUTCMonth() + 1,
+      d: d.getUTCDate(),
+      h: d.getUTCHours(),
+      mi: d.getUTCMinutes(),
+      s: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(),
+    };
   }
   const p: Record<string, number> = {};
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   for (const part of fmt.formatToParts(new Date(ts))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   return { y: p.year!, mo: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second!, ms: ts % 1000 };
 }
@@ -36,7 +55,7 @@ const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 function casing(name: string, seed: number): string {
   return [...name].map((c, i) => ((seed >> i) & 1 ? c.toUpperCase() : c)).join('');
 }
-const pickOf = <T,>(xs: readonly T[], seed: number) => xs[seed % xs.length]!;
+const pickOf = <T>(xs: readonly T[], seed: number) => xs[seed % xs.length]!;
 
 /** Level words each layout writes. */
 const WORDS: Record<Level, string[]> = {
@@ -74,7 +93,14 @@ const LAYOUTS: Layout[] = [
       const w = wall(e.ts, z);
       const t = `${w.y}-${p2(w.mo)}-${p2(w.d)}${e.style % 2 ? 'T' : ' '}${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}.${p3(w.ms)}`;
       const lv = pickOf(WORDS[e.level], e.seed).padEnd(5);
-      return pickOf([`${t} [main] ${lv} com.example.Pay - ${decoy(e)}`, `${t} ${lv} 4242 --- [  worker-1] c.e.PayService : ${decoy(e)}`, `${t} ${lv} [main] com.x.Y - ${decoy(e)}`], e.style >> 1);
+      return pickOf(
+        [
+          `${t} [main] ${lv} com.example.Pay - ${decoy(e)}`,
+          `${t} ${lv} 4242 --- [  worker-1] c.e.PayService : ${decoy(e)}`,
+          `${t} ${lv} [main] com.x.Y - ${decoy(e)}`,
+        ],
+        e.style >> 1,
+      );
     },
   },
   {
@@ -118,7 +144,13 @@ const LAYOUTS: Layout[] = [
     seconds: true,
     render(e, z) {
       const w = wall(e.ts, z);
-      const lv = casing(pickOf({ debug: ['debug'], info: ['info', 'notice'], warn: ['warn'], error: ['error'], fatal: ['crit', 'alert', 'emerg'] }[e.level], e.seed), 0);
+      const lv = casing(
+        pickOf(
+          { debug: ['debug'], info: ['info', 'notice'], warn: ['warn'], error: ['error'], fatal: ['crit', 'alert', 'emerg'] }[e.level],
+          e.seed,
+        ),
+        0,
+      );
       return `${w.y}/${p2(w.mo)}/${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)} [${lv}] 12#12: *${e.seed % 99} ${decoy(e)}, client: 10.0.0.1, server: x`;
     },
   },
@@ -127,7 +159,12 @@ const LAYOUTS: Layout[] = [
     render(e, z) {
       const w = wall(e.ts, z);
       const day = DAY[new Date(Date.UTC(w.y, w.mo - 1, w.d)).getUTCDay()];
-      const lv = pickOf({ debug: ['debug', 'trace3'], info: ['info', 'notice'], warn: ['warn'], error: ['error'], fatal: ['crit', 'alert', 'emerg'] }[e.level], e.seed);
+      const lv = pickOf(
+        { debug: ['debug', 'trace3'], info: ['info', 'notice'], warn: ['warn'], error: ['error'], fatal: ['crit', 'alert', 'emerg'] }[
+          e.level
+        ],
+        e.seed,
+      );
       return `[${day} ${MON[w.mo - 1]} ${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}.${p3(w.ms)}000 ${w.y}] [core:${lv}] [pid 1:tid 2] [client 10.0.0.1:5] AH0001: ${decoy(e)}`;
     },
   },
@@ -136,7 +173,10 @@ const LAYOUTS: Layout[] = [
     spec: { name: 'regex', regex: String.raw`^(?<time>\S+ \S+) \| (?<level>\S+) \| (?<service>\w+) \| (?<message>.*)$` },
     render(e, z) {
       const w = wall(e.ts, z);
-      const lv = e.seed % 3 === 0 ? String({ debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level]) : casing(pickOf(WORDS[e.level], e.seed), e.seed >> 6);
+      const lv =
+        e.seed % 3 === 0
+          ? String({ debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level])
+          : casing(pickOf(WORDS[e.level], e.seed), e.seed >> 6);
       return `${w.y}-${p2(w.mo)}-${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}.${p3(w.ms)} | ${lv} | billing | ${decoy(e)}`;
     },
   },
@@ -151,13 +191,25 @@ const LAYOUTS: Layout[] = [
     name: 'docker (json)',
     render(e) {
       const num = { debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }[e.level];
-      const inner = e.style % 2 ? JSON.stringify({ level: num, msg: decoy(e) }) : JSON.stringify({ level: pickOf(WORDS[e.level], e.seed).toLowerCase(), msg: 'x' }).replace('e', '\\u0065');
+      const inner =
+        e.style % 2
+          ? JSON.stringify({ level: num, msg: decoy(e) })
+          : JSON.stringify({ level: pickOf(WORDS[e.level], e.seed).toLowerCase(), msg: 'x' }).replace('e', '\\u0065');
       return JSON.stringify({ log: `${inner}\n`, stream: 'stdout', time: new Date(e.ts).toISOString() });
     },
   },
 ];
 
-const junk = fc.constantFrom('', 'garbage line', '{"log":"ERROR half', '<13>', '2026-04-26 12:00:00 LOUD nope', 'ERROR with no time', '{"level":"error","time":1}', '\u00a0');
+const junk = fc.constantFrom(
+  '',
+  'garbage line',
+  '{"log":"ERROR half',
+  '<13>',
+  '2026-04-26 12:00:00 LOUD nope',
+  'ERROR with no time',
+  '{"level":"error","time":1}',
+  '\u00a0',
+);
 
 describe.each(LAYOUTS)('text format $name', (layout) => {
   it('fast scan = parse every line = oracle, in any zone; detection names it', async () => {
@@ -169,7 +221,9 @@ describe.each(LAYOUTS)('text format $name', (layout) => {
         windowsArb,
         fc.array(fc.nat(), { maxLength: 5 }),
         (items, zone, levels, windows, cuts) => {
-          const entries = items.filter((x): x is GenEntry => typeof x === 'object').map((e) => (layout.seconds ? { ...e, ts: Math.floor(e.ts / 1000) * 1000 } : e));
+          const entries = items
+            .filter((x): x is GenEntry => typeof x === 'object')
+            .map((e) => (layout.seconds ? { ...e, ts: Math.floor(e.ts / 1000) * 1000 } : e));
           let k = 0;
           const lines = items.map((x) => (typeof x === 'object' ? layout.render(entries[k++]!, zone) : x));
           const bytes = joinLines(lines, [false], true);
@@ -186,7 +240,9 @@ describe.each(LAYOUTS)('text format $name', (layout) => {
           }
           expect(sorted(fast.times, levels)).toEqual(sorted(slow, levels));
           const counts = countWindows([fast.times], levels, windows);
-          levels.forEach((level, i) => windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))));
+          levels.forEach((level, i) =>
+            windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))),
+          );
           // Detected from the lines (built-ins only: a regex is never guessed).
           if (!layout.spec && entries.length >= 3 && entries.length * 2 > lines.length) {
             const detected = scanBytes(bytes, { ...base, format: { timezone: zone, referenceMs: base.toMs } }, cuts);

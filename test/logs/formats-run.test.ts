@@ -13,7 +13,15 @@ import { loadRules } from '../../src/rules/load.js';
 /** Plain-text logs through the evaluator: detection, zones, loud unreadable sources, honest reports. */
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
-const RULE = { id: '3f9a1c52-7b4e-4d21-9a6f-2c8e5b7d1a04', name: 'errors', level: 'error', threshold: 1, window_minutes: 15, channels: ['webhook'], notify_webhook: 'https://example.com/hook' };
+const RULE = {
+  id: '3f9a1c52-7b4e-4d21-9a6f-2c8e5b7d1a04',
+  name: 'errors',
+  level: 'error',
+  threshold: 1,
+  window_minutes: 15,
+  channels: ['webhook'],
+  notify_webhook: 'https://example.com/hook',
+};
 
 let dir: string;
 beforeEach(async () => {
@@ -29,7 +37,13 @@ async function rulesWith(source: Record<string, unknown>): Promise<string> {
   return path;
 }
 
-const TEXT = ['2026-11-22 11:58:01 ERROR something broke', '2026-11-22 11:58:02 INFO fine', '2026-11-22 11:50:00 ERROR earlier', '2026-11-22 06:55:00 ERROR five hours ago'].join('\n') + '\n';
+const TEXT =
+  [
+    '2026-11-22 11:58:01 ERROR something broke',
+    '2026-11-22 11:58:02 INFO fine',
+    '2026-11-22 11:50:00 ERROR earlier',
+    '2026-11-22 06:55:00 ERROR five hours ago',
+  ].join('\n') + '\n';
 
 describe('plain-text logs in a run', () => {
   it('detects python-logging, counts in UTC whatever TZ the machine has, and warns which zone it assumed', async () => {
@@ -42,7 +56,13 @@ describe('plain-text logs in a run', () => {
         process.env.TZ = tz;
         const report = await runEvaluation({ rulesPath, statePath: join(dir, 'state.json'), now: new Date(T0), dryRun: true, env: {} });
         counts.push(report.rules[0]!.counts[0]!);
-        expect(report.stats[0]).toMatchObject({ format: 'python-logging', formatDetected: true, zonelessTimes: 4, timezone: 'UTC', timezoneAssumed: true });
+        expect(report.stats[0]).toMatchObject({
+          format: 'python-logging',
+          formatDetected: true,
+          zonelessTimes: 4,
+          timezone: 'UTC',
+          timezoneAssumed: true,
+        });
         expect(statsWarnings(report.stats)).toContain('4 timestamps without a zone read as UTC');
         expect(formatEvaluate(report, 's.json')).toContain('format python-logging (detected)');
       }
@@ -55,7 +75,13 @@ describe('plain-text logs in a run', () => {
 
   it('reads a named zone: the same wall-clock lines five hours later in New York', async () => {
     await writeFile(join(dir, 'app.log'), TEXT);
-    const report = await runEvaluation({ rulesPath: await rulesWith({ timezone: 'America/New_York' }), statePath: join(dir, 's.json'), now: new Date(T0), dryRun: true, env: {} });
+    const report = await runEvaluation({
+      rulesPath: await rulesWith({ timezone: 'America/New_York' }),
+      statePath: join(dir, 's.json'),
+      now: new Date(T0),
+      dryRun: true,
+      env: {},
+    });
     expect(report.rules[0]!.counts).toEqual([1]); // 06:55 New York = 11:55 UTC
     expect(report.stats[0]!.timezoneAssumed).toBeUndefined();
     expect(statsWarnings(report.stats)).toBe('');
@@ -69,20 +95,36 @@ describe('plain-text logs in a run', () => {
     const warning = statsWarnings(report.stats);
     expect(warning).toContain('2 of 3 lines could not be read (formats tried: docker, json, logfmt, syslog-5424');
     expect(warning).toContain('e.g. "garbage one"');
-    await expect(runEvaluation({ rulesPath: await rulesWith({ on_unreadable: 'error' }), statePath, now: new Date(T0), dryRun: false, env: {} })).rejects.toMatchObject({
+    await expect(
+      runEvaluation({ rulesPath: await rulesWith({ on_unreadable: 'error' }), statePath, now: new Date(T0), dryRun: false, env: {} }),
+    ).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/log source "app" \(.*app\.log\): 2 of 3 lines could not be read.*e\.g\. "garbage one"/),
     });
     await expect(readFile(statePath)).rejects.toThrow(/ENOENT/);
     // --on-unreadable error for every source
     await expect(
-      runEvaluation({ rulesPath: await rulesWith({}), logs: [join(dir, 'app.log')], statePath, now: new Date(T0), dryRun: true, env: {}, lineFormat: { onUnreadable: 'error' } }),
+      runEvaluation({
+        rulesPath: await rulesWith({}),
+        logs: [join(dir, 'app.log')],
+        statePath,
+        now: new Date(T0),
+        dryRun: true,
+        env: {},
+        lineFormat: { onUnreadable: 'error' },
+      }),
     ).rejects.toMatchObject({ exitCode: 2 });
   });
 
   it('a format that reads most lines is not warned about', async () => {
     await writeFile(join(dir, 'app.log'), TEXT + 'one stray line\n');
-    const report = await runEvaluation({ rulesPath: await rulesWith({ timezone: 'UTC' }), statePath: join(dir, 's.json'), now: new Date(T0), dryRun: true, env: {} });
+    const report = await runEvaluation({
+      rulesPath: await rulesWith({ timezone: 'UTC' }),
+      statePath: join(dir, 's.json'),
+      now: new Date(T0),
+      dryRun: true,
+      env: {},
+    });
     expect(report.stats[0]).toMatchObject({ unreadable: 1, linesRead: 5 });
     expect(report.stats[0]!.mostlyUnreadable).toBeUndefined();
     expect(statsWarnings(report.stats)).toBe('');
@@ -93,17 +135,46 @@ describe('plain-text logs in a run', () => {
     const logs = [join(dir, 'app.log')];
     const regex = String.raw`^(?<d>\d\d)/(?<m>\d\d)/(?<y>\d{4}) (?<clock>\S+) \| (?<level>\w+) \| (?<message>.*)$`;
     await expect(
-      runEvaluation({ rulesPath: await rulesWith({}), logs, statePath: join(dir, 's.json'), now: new Date(T0), dryRun: true, env: {}, lineFormat: lineFormatFlags({ logs, format: `regex:${regex}` }) }),
+      runEvaluation({
+        rulesPath: await rulesWith({}),
+        logs,
+        statePath: join(dir, 's.json'),
+        now: new Date(T0),
+        dryRun: true,
+        env: {},
+        lineFormat: lineFormatFlags({ logs, format: `regex:${regex}` }),
+      }),
     ).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--format: needs the named group (?<time>…)') });
-    const flags = lineFormatFlags({ logs, format: String.raw`regex:^(?<time>\S+ \S+) \| (?<level>\w+) \| (?<message>.*)$`, timezone: '+01:00', onUnreadable: 'error' });
+    const flags = lineFormatFlags({
+      logs,
+      format: String.raw`regex:^(?<time>\S+ \S+) \| (?<level>\w+) \| (?<message>.*)$`,
+      timezone: '+01:00',
+      onUnreadable: 'error',
+    });
     await writeFile(join(dir, 'app.log'), '2026-11-22 12:58:01 | error | boom\n');
-    const report = await runEvaluation({ rulesPath: await rulesWith({}), logs, statePath: join(dir, 's.json'), now: new Date(T0), dryRun: true, env: {}, lineFormat: flags });
+    const report = await runEvaluation({
+      rulesPath: await rulesWith({}),
+      logs,
+      statePath: join(dir, 's.json'),
+      now: new Date(T0),
+      dryRun: true,
+      env: {},
+      lineFormat: flags,
+    });
     expect(report.rules[0]!.counts).toEqual([1]);
     expect(report.stats[0]).toMatchObject({ format: 'regex', zonelessTimes: 1, timezone: '+01:00' });
     expect(() => lineFormatFlags({ format: 'json' })).toThrow(/--format applies to --logs sources/);
     expect(() => lineFormatFlags({ logs, onUnreadable: 'maybe' })).toThrow(/warn or error/);
     await expect(
-      runEvaluation({ rulesPath: await rulesWith({}), logs, statePath: join(dir, 's.json'), now: new Date(T0), dryRun: true, env: {}, lineFormat: { timezone: 'Mars/Olympus' } }),
+      runEvaluation({
+        rulesPath: await rulesWith({}),
+        logs,
+        statePath: join(dir, 's.json'),
+        now: new Date(T0),
+        dryRun: true,
+        env: {},
+        lineFormat: { timezone: 'Mars/Olympus' },
+      }),
     ).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--timezone: "Mars/Olympus" is not a known time zone') });
   });
 
@@ -117,7 +188,9 @@ describe('plain-text logs in a run', () => {
     ] as const) {
       await expect(loadRules(await rulesWith(source))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(problem) });
     }
-    await expect(loadRules(await rulesWith({ format: 'Syslog', timezone: 'Europe/Berlin', on_unreadable: 'error' }))).resolves.toBeDefined();
+    await expect(
+      loadRules(await rulesWith({ format: 'Syslog', timezone: 'Europe/Berlin', on_unreadable: 'error' })),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -126,7 +199,14 @@ describe('honest reports', () => {
     await writeFile(join(dir, 'app.log'), TEXT);
     const rulesPath = await rulesWith({});
     const statePath = join(dir, 'state.json');
-    await runEvaluation({ rulesPath, statePath, now: new Date(T0), dryRun: false, env: {}, deliverer: { deliver: async (_d, _f, state) => ({ outcomes: [], state }) } });
+    await runEvaluation({
+      rulesPath,
+      statePath,
+      now: new Date(T0),
+      dryRun: false,
+      env: {},
+      deliverer: { deliver: async (_d, _f, state) => ({ outcomes: [], state }) },
+    });
     const again = await runEvaluation({ rulesPath, statePath, now: new Date(T0 + 60_000), dryRun: true, env: {} });
     expect(again.ticks).toEqual([]);
     const text = formatEvaluate(again, statePath);
@@ -136,20 +216,43 @@ describe('honest reports', () => {
 
   it('backtest over a range with no entries says the logs hold nothing there, and where their entries are', async () => {
     await writeFile(join(dir, 'app.log'), TEXT);
-    const report = await runBacktest({ rulesPath: await rulesWith({}), from: new Date(T0 + 86_400_000), to: new Date(T0 + 2 * 86_400_000), env: {} });
+    const report = await runBacktest({
+      rulesPath: await rulesWith({}),
+      from: new Date(T0 + 86_400_000),
+      to: new Date(T0 + 2 * 86_400_000),
+      env: {},
+    });
     const text = formatBacktest(report);
-    expect(text).toContain("the logs hold no entries at the rules' levels (error) in this range; their entries span 2026-11-22T06:55:00Z … 2026-11-22T11:58:02Z");
-    const busy = formatBacktest(await runBacktest({ rulesPath: await rulesWith({}), from: new Date(T0 - 3_600_000), to: new Date(T0), env: {} }));
+    expect(text).toContain(
+      "the logs hold no entries at the rules' levels (error) in this range; their entries span 2026-11-22T06:55:00Z … 2026-11-22T11:58:02Z",
+    );
+    const busy = formatBacktest(
+      await runBacktest({ rulesPath: await rulesWith({}), from: new Date(T0 - 3_600_000), to: new Date(T0), env: {} }),
+    );
     expect(busy).not.toContain('hold no entries');
   });
 
   it('lines the prefilter skips are described for what they are', async () => {
     const lines = Array.from({ length: 3 }, (_, i) => JSON.stringify({ level: 'info', time: T0 - i * 1000, msg: 'x' })).join('\n') + '\n';
     await writeFile(join(dir, 'app.log'), lines);
-    const provider = createCountProvider([{ name: 'app', path: join(dir, 'app.log') }], { baseDir: dir, env: {}, scan: { checkEveryLineBelowBytes: 0 } });
+    const provider = createCountProvider([{ name: 'app', path: join(dir, 'app.log') }], {
+      baseDir: dir,
+      env: {},
+      scan: { checkEveryLineBelowBytes: 0 },
+    });
     const { stats } = await provider.count({ levels: ['error'], windows: [{ fromMs: T0 - 60_000, toMs: T0 }] });
     expect(stats[0]).toMatchObject({ linesRead: 3, unchecked: 3, format: 'json', formatDetected: true });
-    const report = { project: 'p', ticks: ['x'], skippedTicks: 0, rules: [], decisions: [], outcomes: [], stats, dryRun: true, stateSaved: false };
+    const report = {
+      project: 'p',
+      ticks: ['x'],
+      skippedTicks: 0,
+      rules: [],
+      decisions: [],
+      outcomes: [],
+      stats,
+      dryRun: true,
+      stateSaved: false,
+    };
     expect(formatEvaluate(report as never, 's')).toContain('3 skipped unparsed (cannot be an entry at a watched level in the windows)');
   });
 });

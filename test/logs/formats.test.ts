@@ -19,15 +19,19 @@ describe('parseLine', () => {
     expect(parseLine(line)).toMatchObject({ ts: MS, level });
   });
 
-  it('returns a JSON line\'s parsed object as its fields, and its message', () => {
+  it("returns a JSON line's parsed object as its fields, and its message", () => {
     const line = `{"level":50,"time":${MS},"pid":1,"msg":"boom","user":{"id":7},"amount":120.5}`;
     expect(parseLine(line)).toEqual({ ts: MS, level: 'error', fields: JSON.parse(line), message: 'boom' });
     const winston = parseLine('{"level":"warn","message":"slow","timestamp":"2026-04-26T12:00:00.250Z"}');
     expect(winston?.message).toBe('slow');
-    expect(parseLine(`{"level":"warn","time":${MS},"msg":42}`)).toEqual({ ts: MS, level: 'warn', fields: { level: 'warn', time: MS, msg: 42 } });
+    expect(parseLine(`{"level":"warn","time":${MS},"msg":42}`)).toEqual({
+      ts: MS,
+      level: 'warn',
+      fields: { level: 'warn', time: MS, msg: 42 },
+    });
   });
 
-  it('returns a logfmt line\'s key/values as strings, and its message', () => {
+  it("returns a logfmt line's key/values as strings, and its message", () => {
     const rec = parseLine('ts=2026-04-26T12:00:00.250Z level=error msg="db down: \\"primary\\"" attempt=3 empty= constructor=x');
     expect(rec).toEqual({
       ts: MS,

@@ -24,7 +24,11 @@ describe('readLines', () => {
 
   it('skips a line longer than the cap without buffering it, and goes on after it', async () => {
     const big = Buffer.alloc(MAX_LINE_BYTES * 3, 0x61);
-    const pieces = [Buffer.from('before\n'), ...Array.from({ length: 30 }, (_, i) => big.subarray(i * (big.length / 30), (i + 1) * (big.length / 30))), Buffer.from('\nafter\n')];
+    const pieces = [
+      Buffer.from('before\n'),
+      ...Array.from({ length: 30 }, (_, i) => big.subarray(i * (big.length / 30), (i + 1) * (big.length / 30))),
+      Buffer.from('\nafter\n'),
+    ];
     expect(await collect(Readable.from(pieces))).toEqual({ lines: ['before', 'after'], oversized: 1 });
   });
 

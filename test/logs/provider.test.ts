@@ -43,7 +43,9 @@ describe('createCountProvider', () => {
 
   it('names the source when no file matches', async () => {
     const provider = createCountProvider([{ name: 'app', path: 'missing-*.log' }], { baseDir: tmpdir(), env: {} });
-    await expect(provider.count({ levels: ['error'], windows: [windowAt(T0, 5)] })).rejects.toThrow(/log source "app": no file matches missing-\*\.log/);
+    await expect(provider.count({ levels: ['error'], windows: [windowAt(T0, 5)] })).rejects.toThrow(
+      /log source "app": no file matches missing-\*\.log/,
+    );
   });
 
   it('streams a URL source from a local server, with a bearer token from env', async () => {
@@ -52,7 +54,10 @@ describe('createCountProvider', () => {
       res.end([line('error', 1), line('error', 2)].join('\n'));
     });
     servers.push(server);
-    const provider = createCountProvider([{ name: 'remote', url: `${server.url}/logs.ndjson`, token_env: 'LOG_TOKEN' }], { baseDir: '.', env: { LOG_TOKEN: 't0k' } });
+    const provider = createCountProvider([{ name: 'remote', url: `${server.url}/logs.ndjson`, token_env: 'LOG_TOKEN' }], {
+      baseDir: '.',
+      env: { LOG_TOKEN: 't0k' },
+    });
     expect((await provider.count({ levels: ['error'], windows: [windowAt(T0, 1)] })).counts).toEqual([[2]]);
     const noToken = createCountProvider([{ name: 'remote', url: `${server.url}/logs.ndjson` }], { baseDir: '.', env: {} });
     await expect(noToken.count({ levels: ['error'], windows: [windowAt(T0, 1)] })).rejects.toThrow(/log source "remote" .*HTTP 401/);
@@ -66,6 +71,8 @@ describe('createCountProvider', () => {
     });
     servers.push(server);
     const provider = createCountProvider([{ name: 'remote', url: `${server.url}/logs` }], { baseDir: '.', env: {} });
-    await expect(provider.count({ levels: ['error'], windows: [windowAt(T0, 1)] })).rejects.toThrow(/log source "remote" .*could not be read: .*(aborted|closed|reset)/);
+    await expect(provider.count({ levels: ['error'], windows: [windowAt(T0, 1)] })).rejects.toThrow(
+      /log source "remote" .*could not be read: .*(aborted|closed|reset)/,
+    );
   });
 });

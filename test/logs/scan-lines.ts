@@ -47,27 +47,47 @@ export function renderTricky(e: GenEntry): string {
   const other = LEVELS[(LEVELS.indexOf(e.level) + 1 + (e.seed % 4)) % 5]!; // a different level, for decoys
   const decoy = NAMES[other][0]!;
   switch (e.style % 20) {
-    case 0: return JSON.stringify({ level: num, time: e.ts, msg: 'x' });
-    case 1: return JSON.stringify({ level: String(num), time: e.ts, msg: `${decoy} happened` });
-    case 2: return JSON.stringify({ level: name, timestamp: iso, message: `level=${decoy} "level":"${decoy}"` });
-    case 3: return JSON.stringify({ '@timestamp': iso, 'log.level': name, message: 'x', ctx: { level: decoy } });
-    case 4: return JSON.stringify({ '@timestamp': iso, log: { level: name }, message: decoy });
-    case 5: return JSON.stringify({ level: name, ts: e.ts / 1000, msg: 'x' });
-    case 6: return `ts=${iso} level=${name} msg="${decoy} in text"`;
-    case 7: return `level="${name}" time=${e.ts / 1000} msg=${decoy}`;
-    case 8: return escapeOne(JSON.stringify({ level: name, time: iso, msg: 'escaped' }), name, e.seed);
-    case 9: return `  ${JSON.stringify({ level: `\u00a0 ${name}\u00a0`, time: String(e.ts), msg: 'spaces and NBSP' })}\r`;
-    case 10: return JSON.stringify({ severity: name, time: iso, note: { level: decoy, time: T0 } });
-    case 11: return JSON.stringify({ lvl: name, time: e.ts, level: null, msg: '\u00e9\u2713 non-ASCII' });
-    case 12: return JSON.stringify({ level: decoy, time: T0 - 99 * MIN }).slice(0, -1) + `,"level":"${name}","time":"${iso}"}`; // duplicate keys: last wins
-    case 13: return `{"level" : ${num} , "time" : ${e.ts}}`;
-    case 14: return `t=${e.ts / 1000} lvl=${name} level=${name}`;
-    case 15: return `{"level":${num / 10}e1,"time":${e.ts},"msg":"exponent"}`;
-    case 16: return `{"level":${num}.0${e.seed % 2 ? '0' : ''},"time":"${iso}"}`;
+    case 0:
+      return JSON.stringify({ level: num, time: e.ts, msg: 'x' });
+    case 1:
+      return JSON.stringify({ level: String(num), time: e.ts, msg: `${decoy} happened` });
+    case 2:
+      return JSON.stringify({ level: name, timestamp: iso, message: `level=${decoy} "level":"${decoy}"` });
+    case 3:
+      return JSON.stringify({ '@timestamp': iso, 'log.level': name, message: 'x', ctx: { level: decoy } });
+    case 4:
+      return JSON.stringify({ '@timestamp': iso, log: { level: name }, message: decoy });
+    case 5:
+      return JSON.stringify({ level: name, ts: e.ts / 1000, msg: 'x' });
+    case 6:
+      return `ts=${iso} level=${name} msg="${decoy} in text"`;
+    case 7:
+      return `level="${name}" time=${e.ts / 1000} msg=${decoy}`;
+    case 8:
+      return escapeOne(JSON.stringify({ level: name, time: iso, msg: 'escaped' }), name, e.seed);
+    case 9:
+      return `  ${JSON.stringify({ level: `\u00a0 ${name}\u00a0`, time: String(e.ts), msg: 'spaces and NBSP' })}\r`;
+    case 10:
+      return JSON.stringify({ severity: name, time: iso, note: { level: decoy, time: T0 } });
+    case 11:
+      return JSON.stringify({ lvl: name, time: e.ts, level: null, msg: '\u00e9\u2713 non-ASCII' });
+    case 12:
+      return JSON.stringify({ level: decoy, time: T0 - 99 * MIN }).slice(0, -1) + `,"level":"${name}","time":"${iso}"}`; // duplicate keys: last wins
+    case 13:
+      return `{"level" : ${num} , "time" : ${e.ts}}`;
+    case 14:
+      return `t=${e.ts / 1000} lvl=${name} level=${name}`;
+    case 15:
+      return `{"level":${num / 10}e1,"time":${e.ts},"msg":"exponent"}`;
+    case 16:
+      return `{"level":${num}.0${e.seed % 2 ? '0' : ''},"time":"${iso}"}`;
     // A date only the UTF-8 decoding can read (V8 rejects it byte by byte).
-    case 17: return JSON.stringify({ level: name, time: e.ts % 1000 === 0 ? `${new Date(e.ts).toUTCString()}\u00a0` : iso });
-    case 18: return `level=${name} time="${e.ts % 1000 === 0 ? `${new Date(e.ts).toUTCString()}\u00a0` : iso}"`;
-    default: return JSON.stringify({ level: name, time: iso, msg: `a \\"quoted\\" ${decoy}` });
+    case 17:
+      return JSON.stringify({ level: name, time: e.ts % 1000 === 0 ? `${new Date(e.ts).toUTCString()}\u00a0` : iso });
+    case 18:
+      return `level=${name} time="${e.ts % 1000 === 0 ? `${new Date(e.ts).toUTCString()}\u00a0` : iso}"`;
+    default:
+      return JSON.stringify({ level: name, time: iso, msg: `a \\"quoted\\" ${decoy}` });
   }
 }
 
@@ -113,7 +133,9 @@ export const entryArb = (spanMin = 40) =>
 
 /** Windows with ends on whole minutes, so entries land exactly on their boundaries. */
 export const windowsArb = fc.array(
-  fc.tuple(fc.integer({ min: -30, max: 30 }), fc.integer({ min: 1, max: 20 })).map(([end, len]): Window => ({ fromMs: T0 + (end - len) * MIN, toMs: T0 + end * MIN })),
+  fc
+    .tuple(fc.integer({ min: -30, max: 30 }), fc.integer({ min: 1, max: 20 }))
+    .map(([end, len]): Window => ({ fromMs: T0 + (end - len) * MIN, toMs: T0 + end * MIN })),
   { minLength: 1, maxLength: 3 },
 );
 

@@ -26,7 +26,11 @@ describe('scanning a file in ranges', () => {
         fc.array(fc.oneof({ weight: 5, arbitrary: entryArb() }, { weight: 1, arbitrary: junkLine }), { minLength: 1, maxLength: 200 }),
         fc.integer({ min: 1, max: 6 }),
         async (items, parts) => {
-          const bytes = joinLines(items.map((it) => (typeof it === 'object' && 'ts' in it ? renderTricky(it) : it)), [false, true], true);
+          const bytes = joinLines(
+            items.map((it) => (typeof it === 'object' && 'ts' in it ? renderTricky(it) : it)),
+            [false, true],
+            true,
+          );
           const path = write(bytes);
           const ranges = await splitAtLines(path, 0, bytes.length, parts);
           expect(ranges[0]![0]).toBe(0);
@@ -51,12 +55,27 @@ describe('scanning a file in ranges', () => {
     // Workers load the bundle the scan was built into, so build one (dist/ is left alone).
     const root = resolve(import.meta.dirname, '../..');
     const out = join(dir, 'bundle');
-    execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'src/logs/scan/parallel.ts'), '-o', out, '--quiet', '--transpile-only'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        join(root, 'src/logs/scan/parallel.ts'),
+        '-o',
+        out,
+        '--quiet',
+        '--transpile-only',
+      ],
+      { stdio: 'inherit' },
+    );
     writeFileSync(join(out, 'package.json'), '{"type":"module"}');
     const mod = (await import(pathToFileURL(join(out, 'index.js')).href)) as typeof import('../../src/logs/scan/parallel.js');
     expect([mod.canUseWorkers(), mod.canUseWorkers(true)]).toEqual([false, true]); // only when asked, or allowed by the host
     const lines: string[] = [];
-    for (let i = 0; i < 30_000; i++) lines.push(renderTricky({ ts: T0 - 30 * MIN + i * 60, level: (['error', 'info', 'warn', 'fatal'] as const)[i % 4]!, style: i, seed: i * 31 }));
+    for (let i = 0; i < 30_000; i++)
+      lines.push(
+        renderTricky({ ts: T0 - 30 * MIN + i * 60, level: (['error', 'info', 'warn', 'fatal'] as const)[i % 4]!, style: i, seed: i * 31 }),
+      );
     lines.splice(777, 0, 'junk', '{"level":"error","time":');
     const bytes = joinLines(lines, [false], true);
     const path = write(bytes);

@@ -37,9 +37,13 @@ describe('fast scan = parseLine on every line', () => {
           expect(sorted(every.times, levels)).toEqual(sorted(slow.times, levels));
           expect([every.linesRead, every.unreadable, every.unchecked]).toEqual([slow.stats.linesRead, slow.stats.unreadable, 0]);
           // And against the brute-force oracle, over the entries that were rendered.
-          const entries = items.filter((it): it is { ts: number; level: Level; style: number; seed: number } => typeof it === 'object' && 'ts' in it);
+          const entries = items.filter(
+            (it): it is { ts: number; level: Level; style: number; seed: number } => typeof it === 'object' && 'ts' in it,
+          );
           const counts = countWindows([fast.times], levels, windows);
-          levels.forEach((level, i) => windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))));
+          levels.forEach((level, i) =>
+            windows.forEach((w, j) => expect(counts[i]![j]).toBe(oracleCount(entries, level, w.fromMs, w.toMs))),
+          );
         },
       ),
       { numRuns: 400 },
@@ -47,7 +51,15 @@ describe('fast scan = parseLine on every line', () => {
   });
 
   it('counts truncated JSON lines as unreadable even when the prefilter skips them; small files get every line parsed', async () => {
-    const lines = ['{"level":"info","time":', '{"level":"info"', '{', '{"level":"warn","time":1} \r', '{"level":"info","msg":"x"}', `{"level":"error","time":${T0}}`, 'level=info'];
+    const lines = [
+      '{"level":"info","time":',
+      '{"level":"info"',
+      '{',
+      '{"level":"warn","time":1} \r',
+      '{"level":"info","msg":"x"}',
+      `{"level":"error","time":${T0}}`,
+      'level=info',
+    ];
     const bytes = joinLines(lines, [false], true);
     const windows = [{ fromMs: T0 - MIN, toMs: T0 }];
     const fast = scanBytes(bytes, specOf(['error'], windows), []);
@@ -66,11 +78,23 @@ describe('fast scan = parseLine on every line', () => {
       const head = `{"level":"${level}","time":${T0},"msg":"`;
       return head + 'a'.repeat(n - head.length - 2) + '"}';
     };
-    const lines = [pad(MAX_LINE_BYTES, 'error'), pad(MAX_LINE_BYTES + 1, 'error'), pad(MAX_LINE_BYTES - 1, 'info'), `{"level":"error","time":${T0}}`, pad(MAX_LINE_BYTES + 5, 'info')];
+    const lines = [
+      pad(MAX_LINE_BYTES, 'error'),
+      pad(MAX_LINE_BYTES + 1, 'error'),
+      pad(MAX_LINE_BYTES - 1, 'info'),
+      `{"level":"error","time":${T0}}`,
+      pad(MAX_LINE_BYTES + 5, 'info'),
+    ];
     const bytes = joinLines(lines, [false, true], false);
     const windows = [{ fromMs: T0 - MIN, toMs: T0 }];
     const slow = await slowScan(bytes, ['error'], windows);
-    for (const cuts of [[], [1], [MAX_LINE_BYTES], [MAX_LINE_BYTES + 1, MAX_LINE_BYTES + 2], [100, 2 * MAX_LINE_BYTES, 3 * MAX_LINE_BYTES + 7]]) {
+    for (const cuts of [
+      [],
+      [1],
+      [MAX_LINE_BYTES],
+      [MAX_LINE_BYTES + 1, MAX_LINE_BYTES + 2],
+      [100, 2 * MAX_LINE_BYTES, 3 * MAX_LINE_BYTES + 7],
+    ]) {
       const fast = scanBytes(bytes, specOf(['error'], windows), cuts);
       expect(sorted(fast.times, ['error'])).toEqual([[T0, T0]]);
       expect([fast.linesRead, fast.unreadable]).toEqual([slow.stats.linesRead, slow.stats.unreadable]);

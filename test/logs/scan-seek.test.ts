@@ -20,7 +20,13 @@ const write = (bytes: Buffer) => {
 };
 
 /** An ordered log (within SLACK): times rise by `step`, each line up to SLACK behind its slot. */
-function orderedLines(n: number, stepMs: number, jitter: number[], levels: number[], styles: number[]): { ts: number; level: Level; style: number; seed: number }[] {
+function orderedLines(
+  n: number,
+  stepMs: number,
+  jitter: number[],
+  levels: number[],
+  styles: number[],
+): { ts: number; level: Level; style: number; seed: number }[] {
   const start = T0 - n * stepMs;
   return Array.from({ length: n }, (_, i) => ({
     ts: start + i * stepMs - (jitter[i % jitter.length]! % (SLACK + 1)),
@@ -54,7 +60,12 @@ describe('seeking in time-ordered files', () => {
           const toMs = Math.round(first + (T0 - first) * endFrac);
           const windows = [{ fromMs: toMs - lenMin * MIN, toMs }];
           const slow = await slowScan(bytes, wanted, windows);
-          const { result, skippedBytes } = await scanFile(write(bytes), specOf(wanted, windows), { seekMinBytes: 0, slackMs: SLACK, seekPrecisionBytes: precision, checkEveryLineBelowBytes: exactBelow });
+          const { result, skippedBytes } = await scanFile(write(bytes), specOf(wanted, windows), {
+            seekMinBytes: 0,
+            slackMs: SLACK,
+            seekPrecisionBytes: precision,
+            checkEveryLineBelowBytes: exactBelow,
+          });
           expect(sorted(result.times, wanted)).toEqual(sorted(slow.times, wanted));
           if (skippedBytes > 0) skippedSome = true;
           expect(result.linesRead).toBeLessThanOrEqual(slow.stats.linesRead);
@@ -71,7 +82,12 @@ describe('seeking in time-ordered files', () => {
       const bytes = joinLines(entries.map(renderTricky), [false], true);
       const windows = [{ fromMs: T0 - endMin * MIN - 10 * MIN, toMs: T0 - endMin * MIN }];
       const slow = await slowScan(bytes, ['error'], windows);
-      const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), { seekMinBytes: 0, slackMs: SLACK, seekPrecisionBytes: 1, checkEveryLineBelowBytes: 0 });
+      const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), {
+        seekMinBytes: 0,
+        slackMs: SLACK,
+        seekPrecisionBytes: 1,
+        checkEveryLineBelowBytes: 0,
+      });
       expect(skippedBytes).toBeGreaterThan(0);
       expect(sorted(result.times, ['error'])).toEqual(sorted(slow.times, ['error']));
     }
@@ -94,7 +110,11 @@ describe('seeking in time-ordered files', () => {
     const entries = orderedLines(40_000, 1000, [0, 500, 59_000], [3, 1, 2], [0, 2, 5, 6]);
     const bytes = joinLines(entries.map(renderTricky), [false], true);
     const windows = [{ fromMs: T0 - 15 * MIN, toMs: T0 }];
-    const provider = createCountProvider([{ name: 'app', path: write(bytes) }], { baseDir: dir, env: {}, scan: { seekMinBytes: 0, checkEveryLineBelowBytes: 0 } });
+    const provider = createCountProvider([{ name: 'app', path: write(bytes) }], {
+      baseDir: dir,
+      env: {},
+      scan: { seekMinBytes: 0, checkEveryLineBelowBytes: 0 },
+    });
     const got = await provider.count({ levels: ['error'], windows });
     const slow = await slowScan(bytes, ['error'], windows);
     expect(got.counts).toEqual([[slow.times.get('error')!.length]]);
@@ -108,9 +128,16 @@ describe('seeking in time-ordered files', () => {
     const rotated = [...entries.slice(10_000), ...entries.slice(0, 10_000)];
     for (const order of [shuffled, rotated]) {
       const bytes = joinLines(order.map(renderTricky), [false], true);
-      const windows = [{ fromMs: T0 - 10 * MIN, toMs: T0 }, { fromMs: T0 - 200 * MIN, toMs: T0 - 190 * MIN }];
+      const windows = [
+        { fromMs: T0 - 10 * MIN, toMs: T0 },
+        { fromMs: T0 - 200 * MIN, toMs: T0 - 190 * MIN },
+      ];
       const slow = await slowScan(bytes, ['error'], windows);
-      const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), { seekMinBytes: 0, slackMs: SLACK, checkEveryLineBelowBytes: 0 });
+      const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), {
+        seekMinBytes: 0,
+        slackMs: SLACK,
+        checkEveryLineBelowBytes: 0,
+      });
       expect(skippedBytes).toBe(0);
       expect(sorted(result.times, ['error'])).toEqual(sorted(slow.times, ['error']));
       expect(result.linesRead).toBe(slow.stats.linesRead);
@@ -124,7 +151,11 @@ describe('seeking in time-ordered files', () => {
     const bytes = joinLines(entries.map(renderTricky), [false], true);
     const windows = [{ fromMs: T0 - 15 * MIN, toMs: T0 }];
     const slow = await slowScan(bytes, ['error'], windows);
-    const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), { seekMinBytes: 0, slackMs: SLACK, checkEveryLineBelowBytes: 0 });
+    const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), {
+      seekMinBytes: 0,
+      slackMs: SLACK,
+      checkEveryLineBelowBytes: 0,
+    });
     expect(skippedBytes).toBe(0);
     expect(result.linesRead).toBe(slow.stats.linesRead);
     expect(sorted(result.times, ['error'])).toEqual(sorted(slow.times, ['error']));
@@ -135,7 +166,11 @@ describe('seeking in time-ordered files', () => {
     entries.splice(5_300, 0, { ts: T0 - MIN, level: 'error', style: 2, seed: 0 }); // hours before its neighbours' times
     const bytes = joinLines(entries.map(renderTricky), [false], true);
     const windows = [{ fromMs: T0 - 15 * MIN, toMs: T0 }];
-    const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), { seekMinBytes: 0, slackMs: SLACK, checkEveryLineBelowBytes: 0 });
+    const { result, skippedBytes } = await scanFile(write(bytes), specOf(['error'], windows), {
+      seekMinBytes: 0,
+      slackMs: SLACK,
+      checkEveryLineBelowBytes: 0,
+    });
     const slow = await slowScan(bytes, ['error'], windows);
     expect(slow.times.get('error')).toEqual([T0 - MIN]);
     expect(skippedBytes).toBeGreaterThan(0);

@@ -12,12 +12,21 @@ describe('value series over windows', () => {
         fc.array(fc.tuple(fc.integer({ min: -5, max: 55 }), fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 8 }),
         fc.constantFrom(...AGGREGATES),
         (pts, wins, kind) => {
-          const points = sortPoints(pts.map((p) => p[0]), pts.map((p) => p[1]));
+          const points = sortPoints(
+            pts.map((p) => p[0]),
+            pts.map((p) => p[1]),
+          );
           const windows = wins.map(([to, len]) => ({ fromMs: to - len, toMs: to }));
           const got = windowAggregates(points, windows, kind);
           windows.forEach((w, i) => {
             const inside = pts.filter(([t]) => t > w.fromMs && t <= w.toMs);
-            expect(got[i]).toBe(aggregate(kind, inside.map((p) => p[1]), inside.map((p) => p[0])));
+            expect(got[i]).toBe(
+              aggregate(
+                kind,
+                inside.map((p) => p[1]),
+                inside.map((p) => p[0]),
+              ),
+            );
           });
         },
       ),

@@ -26,7 +26,7 @@ function nextAfter(x: number, up: boolean): number {
   const buf = new DataView(new ArrayBuffer(8));
   buf.setFloat64(0, x);
   const bits = buf.getBigUint64(0);
-  buf.setBigUint64(0, (x > 0) === up ? bits + 1n : bits - 1n);
+  buf.setBigUint64(0, x > 0 === up ? bits + 1n : bits - 1n);
   return buf.getFloat64(0);
 }
 const abs = (b: bigint) => (b < 0n ? -b : b);
@@ -42,7 +42,11 @@ function percentileByCounting(p: number, values: number[]): number {
 }
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 });
-const everyday = fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constantFrom(0, 0.1, 0.2, 0.3, 99.5));
+const everyday = fc.oneof(
+  fc.integer({ min: -1000, max: 100_000 }),
+  fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+  fc.constantFrom(0, 0.1, 0.2, 0.3, 99.5),
+);
 
 describe('aggregate', () => {
   it('is null on an empty window for every aggregate', () => {
@@ -57,8 +61,18 @@ describe('aggregate', () => {
     expect(aggregate('p99', v)).toBe(20);
     expect(aggregate('p95', [7])).toBe(7);
     expect(aggregate('p50', [3, 1])).toBe(1);
-    expect(aggregate('p99', Array.from({ length: 100 }, (_, i) => i + 1))).toBe(99);
-    expect(aggregate('p99', Array.from({ length: 101 }, (_, i) => i + 1))).toBe(100);
+    expect(
+      aggregate(
+        'p99',
+        Array.from({ length: 100 }, (_, i) => i + 1),
+      ),
+    ).toBe(99);
+    expect(
+      aggregate(
+        'p99',
+        Array.from({ length: 101 }, (_, i) => i + 1),
+      ),
+    ).toBe(100);
   });
 
   it('percentiles equal the counting definition and are one of the values', () => {
@@ -94,9 +108,15 @@ describe('aggregate', () => {
           expect(aggregate('last', vs, ts)).toBe(lastExpected + 0);
           // a shuffled copy gives the same answer for every aggregate
           const it = rnd[Symbol.iterator]();
-          const order = pairs.map((_, i) => i).sort(() => (it.next().value as number) % 3 - 1);
+          const order = pairs.map((_, i) => i).sort(() => ((it.next().value as number) % 3) - 1);
           for (const a of AGGREGATES)
-            expect(aggregate(a, order.map((i) => vs[i]!), order.map((i) => ts[i]!))).toBe(aggregate(a, vs, ts));
+            expect(
+              aggregate(
+                a,
+                order.map((i) => vs[i]!),
+                order.map((i) => ts[i]!),
+              ),
+            ).toBe(aggregate(a, vs, ts));
         },
       ),
       { numRuns: 300 },

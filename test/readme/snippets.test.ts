@@ -29,7 +29,12 @@ function shellCommands(code: string): string[] {
   return code
     .replace(/\\\n/g, ' ')
     .split('\n')
-    .map((l) => l.replace(/^\s*\$\s+/, '').replace(/(^|\s)#.*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*\$\s+/, '')
+        .replace(/(^|\s)#.*$/, '')
+        .trim(),
+    )
     .filter(Boolean)
     .flatMap((l) => l.split(/\s*(?:&&|\|\||;|\|)\s*/));
 }
@@ -85,9 +90,16 @@ describe('README snippets', () => {
   it.each(all.filter((s) => SHELL.has(s.lang)).map((s) => [s.line, s] as const))('shell block at line %i', (_line, s) => {
     const code =
       s.lang === 'console'
-        ? s.code.split('\n').filter((l) => /^\s*\$ /.test(l)).map((l) => l.replace(/^\s*\$ /, '')).join('\n')
+        ? s.code
+            .split('\n')
+            .filter((l) => /^\s*\$ /.test(l))
+            .map((l) => l.replace(/^\s*\$ /, ''))
+            .join('\n')
         : s.lang === 'cron' // five schedule fields, then a shell command
-          ? s.code.split('\n').map((l) => (/^\s*#/.test(l) ? l : l.trim().split(/\s+/).slice(5).join(' '))).join('\n')
+          ? s.code
+              .split('\n')
+              .map((l) => (/^\s*#/.test(l) ? l : l.trim().split(/\s+/).slice(5).join(' ')))
+              .join('\n')
           : s.code;
     execFileSync('bash', ['-n'], { input: code });
     const problems: string[] = [];
@@ -99,7 +111,8 @@ describe('README snippets', () => {
         const script = w.find((x, k) => k > 1 && !x.startsWith('-'));
         if (script && !pkg.scripts[script]) problems.push(`npm run ${script}: no such script`);
       }
-      if (w[0] === 'node' && w[1] && /\.(m?js|cjs)$/.test(w[1]) && !existsSync(join(ROOT, w[1]))) problems.push(`node ${w[1]}: no such file`);
+      if (w[0] === 'node' && w[1] && /\.(m?js|cjs)$/.test(w[1]) && !existsSync(join(ROOT, w[1])))
+        problems.push(`node ${w[1]}: no such file`);
       if ((w[0] === 'scripts/test-services.sh' || w[0] === 'bash') && w.some((x) => x.startsWith('scripts/'))) {
         const f = w.find((x) => x.startsWith('scripts/'))!;
         if (!existsSync(join(ROOT, f))) problems.push(`${f}: no such file`);
@@ -108,26 +121,29 @@ describe('README snippets', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(all.filter((s) => s.lang === 'yaml' || s.lang === 'yml').map((s) => [s.line, s] as const))('YAML block at line %i', (_line, s) => {
-    const docs = parseAllDocuments(s.code);
-    for (const d of docs) expect(d.errors.map((e) => e.message)).toEqual([]);
-    const value = docs[0]?.toJS() as unknown;
-    const problems: string[] = [];
-    if (value && typeof value === 'object' && !Array.isArray(value) && 'rules' in value && 'sources' in value) {
-      const r = RulesFileSchema.safeParse(value);
-      if (!r.success) problems.push(...r.error.issues.map((i) => `rule file: ${i.path.join('.')}: ${i.message}`));
-    } else if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'threshold' in v)) {
-      value.forEach((rule, k) => {
-        const r = RuleSchema.safeParse(rule);
-        if (!r.success) problems.push(...r.error.issues.map((i) => `rule ${k}: ${i.path.join('.')}: ${i.message}`));
-      });
-    }
-    for (const step of ownSteps(value)) {
-      const inputs = inputsOf(/evaluate/.test(step.uses) ? 'evaluate/action.yml' : 'action.yml');
-      for (const key of step.with) if (!inputs.has(key)) problems.push(`${step.uses}: no input "${key}"`);
-    }
-    expect(problems).toEqual([]);
-  });
+  it.each(all.filter((s) => s.lang === 'yaml' || s.lang === 'yml').map((s) => [s.line, s] as const))(
+    'YAML block at line %i',
+    (_line, s) => {
+      const docs = parseAllDocuments(s.code);
+      for (const d of docs) expect(d.errors.map((e) => e.message)).toEqual([]);
+      const value = docs[0]?.toJS() as unknown;
+      const problems: string[] = [];
+      if (value && typeof value === 'object' && !Array.isArray(value) && 'rules' in value && 'sources' in value) {
+        const r = RulesFileSchema.safeParse(value);
+        if (!r.success) problems.push(...r.error.issues.map((i) => `rule file: ${i.path.join('.')}: ${i.message}`));
+      } else if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'threshold' in v)) {
+        value.forEach((rule, k) => {
+          const r = RuleSchema.safeParse(rule);
+          if (!r.success) problems.push(...r.error.issues.map((i) => `rule ${k}: ${i.path.join('.')}: ${i.message}`));
+        });
+      }
+      for (const step of ownSteps(value)) {
+        const inputs = inputsOf(/evaluate/.test(step.uses) ? 'evaluate/action.yml' : 'action.yml');
+        for (const key of step.with) if (!inputs.has(key)) problems.push(`${step.uses}: no input "${key}"`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(all.filter((s) => s.lang === 'json').map((s) => [s.line, s] as const))('JSON block at line %i', (_line, s) => {
     expect(() => JSON.parse(s.code)).not.toThrow();

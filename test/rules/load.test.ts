@@ -50,7 +50,9 @@ describe('loadRules', () => {
   it('refuses a plain-http webhook unless allow_http is set', async () => {
     const path = write(good.replace('https://example.com', 'http://example.com'));
     await expect(loadRules(path)).rejects.toThrow(/notify_webhook: must be https:\/\//);
-    await expect(loadRules(write(good.replace('https://example.com', 'http://example.com') + '    allow_http: true\n'))).resolves.toBeDefined();
+    await expect(
+      loadRules(write(good.replace('https://example.com', 'http://example.com') + '    allow_http: true\n')),
+    ).resolves.toBeDefined();
   });
 
   it('reports bad YAML and an unreadable file as bad input (exit 2)', async () => {

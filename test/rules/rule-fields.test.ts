@@ -10,7 +10,15 @@ function file(rules: Record<string, unknown>[]): string {
   return JSON.stringify({
     project: 'p',
     sources: [{ name: 'app', path: 'app.log' }],
-    rules: rules.map((r, i) => ({ id: ID(i + 1), name: `rule ${i + 1}`, threshold: 1, window_minutes: 5, channels: ['webhook'], notify_webhook: 'https://h.example.com/x', ...r })),
+    rules: rules.map((r, i) => ({
+      id: ID(i + 1),
+      name: `rule ${i + 1}`,
+      threshold: 1,
+      window_minutes: 5,
+      channels: ['webhook'],
+      notify_webhook: 'https://h.example.com/x',
+      ...r,
+    })),
   });
 }
 const parse = (rules: Record<string, unknown>[]) => parseRules(file(rules), 'alerts.yml');
@@ -29,13 +37,30 @@ function failure(rules: Record<string, unknown>[]): UserError {
 describe('rule fields (issue 14)', () => {
   it('a plain rule keeps its exact parsed shape: no new key appears, level stays the lower-case name', () => {
     const r = parse([{ level: 'error' }]).rules[0]!;
-    expect(Object.keys(r).sort()).toEqual(['allow_http', 'channels', 'enabled', 'id', 'level', 'name', 'notify_webhook', 'threshold', 'webhook_scheme', 'window_minutes']);
+    expect(Object.keys(r).sort()).toEqual([
+      'allow_http',
+      'channels',
+      'enabled',
+      'id',
+      'level',
+      'name',
+      'notify_webhook',
+      'threshold',
+      'webhook_scheme',
+      'window_minutes',
+    ]);
     expect(r.level).toBe('error');
     expect(levelLabel(r)).toBe('error');
   });
 
   it('level names are case-insensitive with the log-line aliases, normalized on load', () => {
-    const rules = parse([{ level: 'ERROR' }, { level: 'warning' }, { level: 'critical' }, { level: ['Fatal', 'err', 'ERROR'] }, { min_level: 'WARNING' }]).rules;
+    const rules = parse([
+      { level: 'ERROR' },
+      { level: 'warning' },
+      { level: 'critical' },
+      { level: ['Fatal', 'err', 'ERROR'] },
+      { min_level: 'WARNING' },
+    ]).rules;
     expect(rules.map((r) => r.level)).toEqual(['error', 'warn', 'fatal', ['fatal', 'error', 'error'], undefined]);
     expect(rules.map(levelLabel)).toEqual(['error', 'warn', 'fatal', 'error,fatal', 'warn,error,fatal']);
     expect(selectedLevels(rules[4]!)).toEqual(['warn', 'error', 'fatal']);
@@ -62,7 +87,10 @@ describe('rule fields (issue 14)', () => {
 
   it.each([
     [{ level: 'error', where: [{ field: 'amount', op: '=>', value: 1 }] }, /rule 1" → where\.0\.op: unknown op "=>" for field "amount"/],
-    [{ level: 'error', where: [{ field: 'msg', op: 'matches', value: 'a(b' }] }, /where\.0\.value: pattern "a\(b": not a valid regular expression.*field "msg"/],
+    [
+      { level: 'error', where: [{ field: 'msg', op: 'matches', value: 'a(b' }] },
+      /where\.0\.value: pattern "a\(b": not a valid regular expression.*field "msg"/,
+    ],
     [{ level: 'error', where: [{ field: 'msg', op: 'matches', value: '(?<=x)y' }] }, /look-around.*field "msg"/],
     [{ level: 'error', where: [{ field: 'msg', op: 'matches', value: '(a)\\1' }] }, /backreferences.*field "msg"/],
     [{ level: 'error', where: [{ field: 'disk', op: 'gte', value: '90' }] }, /"90" is not a number.*field "disk"/],
@@ -92,7 +120,14 @@ describe('rule fields (issue 14)', () => {
         group_by: ['service'],
         max_groups: 10,
       },
-      { level: 'info', where: [{ field: 'job', op: 'equals', value: 'backup' }], comparison: 'fewer_than', group_by: ['host'], group_lookback_minutes: 2880, window_minutes: 1500 },
+      {
+        level: 'info',
+        where: [{ field: 'job', op: 'equals', value: 'backup' }],
+        comparison: 'fewer_than',
+        group_by: ['host'],
+        group_lookback_minutes: 2880,
+        window_minutes: 1500,
+      },
     ]).rules;
     expect(r[0]).toMatchObject({ threshold: 0.05, min_denominator: 20, denominator: { min_level: 'debug' } });
     expect(r[1]).toMatchObject({ comparison: 'fewer_than', group_lookback_minutes: 2880 });

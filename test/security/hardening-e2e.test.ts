@@ -18,7 +18,8 @@ import { decisionOf, rulesFile } from '../deliver/support.js';
 const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
 const NOW = '2026-04-26T12:00:00Z';
 const RULE_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-const cli = (args: string[], env: Record<string, string> = {}) => runNode(builtBundle('cli'), args, { APIALERTS_RETRY_BASE_MS: '1', ...env });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runNode(builtBundle('cli'), args, { APIALERTS_RETRY_BASE_MS: '1', ...env });
 
 function logFile(dir: string): string {
   const path = join(dir, 'app.log');
@@ -33,7 +34,18 @@ function rules(dir: string, webhook: string, source: Record<string, unknown> = {
     stringify({
       project: 'shop',
       sources: [source],
-      rules: [{ id: RULE_ID, name: 'Errors', level: 'error', threshold: 5, window_minutes: 5, channels: ['webhook'], notify_webhook: webhook, allow_http: webhook.startsWith('http:') }],
+      rules: [
+        {
+          id: RULE_ID,
+          name: 'Errors',
+          level: 'error',
+          threshold: 5,
+          window_minutes: 5,
+          channels: ['webhook'],
+          notify_webhook: webhook,
+          allow_http: webhook.startsWith('http:'),
+        },
+      ],
     }),
   );
   return path;
@@ -53,7 +65,16 @@ describe('state that cannot be written (issue 12 item 4)', () => {
     logFile(dir);
     const state = join(dir, 'deep', 'er', 'state.json');
     const before = receiver.requests.length;
-    const r = await cli(['evaluate', '--rules', rules(dir, `${receiver.url}/h`), '--state', state, '--now', NOW, '--allow-private-targets']);
+    const r = await cli([
+      'evaluate',
+      '--rules',
+      rules(dir, `${receiver.url}/h`),
+      '--state',
+      state,
+      '--now',
+      NOW,
+      '--allow-private-targets',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/^Error:/m);
     expect(receiver.requests.length - before).toBe(1);
@@ -62,7 +83,10 @@ describe('state that cannot be written (issue 12 item 4)', () => {
 
   it.each([
     ['a directory where the file should be', (dir: string) => (mkdirSync(join(dir, 'state.json')), join(dir, 'state.json'))],
-    ['a read-only directory', (dir: string) => (mkdirSync(join(dir, 'ro')), chmodSync(join(dir, 'ro'), 0o500), join(dir, 'ro', 'state.json'))],
+    [
+      'a read-only directory',
+      (dir: string) => (mkdirSync(join(dir, 'ro')), chmodSync(join(dir, 'ro'), 0o500), join(dir, 'ro', 'state.json')),
+    ],
     ['a directory that cannot be created', (dir: string) => (writeFileSync(join(dir, 'file'), ''), join(dir, 'file', 'sub', 'state.json'))],
   ])('%s: exit 2 before counting, nothing delivered', async (_name, statePath) => {
     if (process.getuid?.() === 0 && _name === 'a read-only directory') return; // root writes anywhere
@@ -70,10 +94,21 @@ describe('state that cannot be written (issue 12 item 4)', () => {
     logFile(dir);
     const state = statePath(dir);
     const before = receiver.requests.length;
-    const r = await cli(['evaluate', '--rules', rules(dir, `${receiver.url}/h`), '--state', state, '--now', NOW, '--allow-private-targets']);
+    const r = await cli([
+      'evaluate',
+      '--rules',
+      rules(dir, `${receiver.url}/h`),
+      '--state',
+      state,
+      '--now',
+      NOW,
+      '--allow-private-targets',
+    ]);
     expect(r.code).toBe(2);
     // Either reading it already fails (a directory, a path under a file) or the write check does.
-    expect(r.stderr).toMatch(/^Error: (state file .* cannot be written \(.*\); nothing was counted or delivered|cannot read state file .*: E(ISDIR|NOTDIR))/);
+    expect(r.stderr).toMatch(
+      /^Error: (state file .* cannot be written \(.*\); nothing was counted or delivered|cannot read state file .*: E(ISDIR|NOTDIR))/,
+    );
     expect(receiver.requests.length - before).toBe(0);
   });
 });
@@ -90,7 +125,11 @@ describe('smaller edges (issue 12 item 9)', () => {
   });
 
   it('verifySignature with no secret returns not-ok instead of throwing', () => {
-    for (const secrets of [undefined, null, '', [], ['']] as const) expect(verifySignature('{}', { 'x-krafter-signature': `sha256=${'0'.repeat(64)}` }, secrets as never)).toEqual({ ok: false, reason: 'no secret given' });
+    for (const secrets of [undefined, null, '', [], ['']] as const)
+      expect(verifySignature('{}', { 'x-krafter-signature': `sha256=${'0'.repeat(64)}` }, secrets as never)).toEqual({
+        ok: false,
+        reason: 'no secret given',
+      });
   });
 
   it('disabled_at is the evaluation time of the delivery that disabled the webhook, not the wall clock', async () => {
@@ -112,7 +151,9 @@ describe('smaller edges (issue 12 item 9)', () => {
 });
 
 /** A real CONNECT proxy (and forward proxy for http targets) that records what it was asked for. */
-async function startProxy(route: (authority: string) => number): Promise<{ url: string; connects: string[]; forwards: string[]; close(): Promise<void> }> {
+async function startProxy(
+  route: (authority: string) => number,
+): Promise<{ url: string; connects: string[]; forwards: string[]; close(): Promise<void> }> {
   const connects: string[] = [];
   const forwards: string[] = [];
   const sockets = new Set<Socket>();
@@ -121,7 +162,11 @@ async function startProxy(route: (authority: string) => number): Promise<{ url: 
     forwards.push(req.url ?? '');
     const target = new URL(req.url ?? '');
     const upstream = connect(route(target.host), '127.0.0.1', () => {
-      upstream.write(`${req.method} ${target.pathname}${target.search} HTTP/1.1\r\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\r\n')}\r\nconnection: close\r\n\r\n`);
+      upstream.write(
+        `${req.method} ${target.pathname}${target.search} HTTP/1.1\r\n${Object.entries(req.headers)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join('\r\n')}\r\nconnection: close\r\n\r\n`,
+      );
       req.pipe(upstream);
       upstream.pipe(res.socket!);
     });
@@ -196,7 +241,9 @@ describe('one outbound HTTP helper: the API client, webhooks and URL sources all
     // The webhook's name resolves nowhere: the policy's lookup refuses it before any tunnel is asked for.
     const refused = await cli(['evaluate', '--rules', rulesPath, '--state', join(dir, 's.json'), '--now', NOW], env());
     expect(refused.code).toBe(3);
-    expect(refused.stdout).toMatch(/failed +webhook for Errors .*DNS lookup failed for toolkit\.proxy\.test|failed +webhook for Errors .*refused/);
+    expect(refused.stdout).toMatch(
+      /failed +webhook for Errors .*DNS lookup failed for toolkit\.proxy\.test|failed +webhook for Errors .*refused/,
+    );
     expect(proxy.connects).toEqual([`${host}:443`]); // the log source only
     expect(seen.map((s) => s.url)).toEqual(['/app.log?token=t0k3n']);
     expect(refused.stdout).not.toContain('t0k3n');
@@ -224,10 +271,16 @@ describe('one outbound HTTP helper: the API client, webhooks and URL sources all
     await new Promise<void>((r) => local.listen(0, '127.0.0.1', r));
     const localProxy = await startProxy(() => (local.address() as AddressInfo).port);
     try {
-      const denied = await cli(['evaluate', '--rules', rulesPath, '--state', join(dir, 'd.json'), '--now', NOW], { HTTPS_PROXY: localProxy.url, NODE_EXTRA_CA_CERTS: tlsLocal.certFile });
+      const denied = await cli(['evaluate', '--rules', rulesPath, '--state', join(dir, 'd.json'), '--now', NOW], {
+        HTTPS_PROXY: localProxy.url,
+        NODE_EXTRA_CA_CERTS: tlsLocal.certFile,
+      });
       expect(denied.stdout).toMatch(/refused: localhost resolves to/);
       expect(localProxy.connects).toEqual([]);
-      const ok = await cli(['evaluate', '--rules', rulesPath, '--state', join(dir, 's.json'), '--now', NOW, '--allow-private-targets'], { HTTPS_PROXY: localProxy.url, NODE_EXTRA_CA_CERTS: tlsLocal.certFile });
+      const ok = await cli(['evaluate', '--rules', rulesPath, '--state', join(dir, 's.json'), '--now', NOW, '--allow-private-targets'], {
+        HTTPS_PROXY: localProxy.url,
+        NODE_EXTRA_CA_CERTS: tlsLocal.certFile,
+      });
       expect(ok.code).toBe(0);
       expect(ok.stdout).toMatch(/delivered webhook for Errors/);
       expect(localProxy.connects).toEqual(['localhost:443']);

@@ -17,7 +17,20 @@ const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 const NOW = '2026-04-26T12:00:00Z';
 const RULE_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
 
-const NAMES = ['key', 'serverPass', 'serverToken', 'sourcePass', 'sourceSig', 'sourceToken', 'hookSecret', 'hookSecret2', 'smtpPass', 'pgPass', 'proxyPass', 'verifySecret'] as const;
+const NAMES = [
+  'key',
+  'serverPass',
+  'serverToken',
+  'sourcePass',
+  'sourceSig',
+  'sourceToken',
+  'hookSecret',
+  'hookSecret2',
+  'smtpPass',
+  'pgPass',
+  'proxyPass',
+  'verifySecret',
+] as const;
 type Secrets = Record<(typeof NAMES)[number], string>;
 
 /** Secrets as users have them: letters, digits and the URL-safe marks, 12 to 40 characters. */
@@ -39,7 +52,9 @@ beforeAll(async () => {
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `unauthorized: ${auth}` }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ workspace: auth, channel: `ch ${auth}`, uuid: auth, warnings: [`key was ${auth}`] }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ workspace: auth, channel: `ch ${auth}`, uuid: auth, warnings: [`key was ${auth}`] }));
   });
   const lines = Array.from({ length: 12 }, (_, i) => renderLine({ ts: T0 - (i + 1) * 10_000, level: 'error' }, i)).join('\n') + '\n';
   logs = await startServer((req, res) => {
@@ -56,7 +71,11 @@ const port = (s: TestServer) => s.port;
 
 function ruleFile(dir: string, s: Secrets, opts: { badSource?: boolean; pg?: boolean }): string {
   const sources: unknown[] = [
-    { name: 'web', url: `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/${opts.badSource ? 'bad' : 'app'}.log?sig=${s.sourceSig}&X-Amz-Signature=${s.sourceSig}`, token_env: 'LOG_TOKEN' },
+    {
+      name: 'web',
+      url: `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/${opts.badSource ? 'bad' : 'app'}.log?sig=${s.sourceSig}&X-Amz-Signature=${s.sourceSig}`,
+      token_env: 'LOG_TOKEN',
+    },
   ];
   if (opts.pg) sources.push({ name: 'db', kind: 'postgres', url_env: 'PG_URL', table: 'logs' });
   const path = join(dir, 'alerts.yml');
@@ -124,9 +143,13 @@ async function produce(s: Secrets): Promise<Produced[]> {
   expect((await cli('send ok json', ['send', '-m', 'hi', '--server-url', okServer, '--json'])).code).toBe(0);
   expect((await cli('send 401', ['send', '-m', 'hi', '--key', s.key])).code).toBe(1);
   expect((await cli('send 401 json', ['send', '-m', 'hi', '--json'])).code).toBe(1);
-  const proxied = await cli('send proxy', ['send', '-m', 'hi', '--server-url', `https://api.example.test/?token=${s.serverToken}`, '--retries', '0'], {
-    HTTPS_PROXY: `http://proxyuser:${s.proxyPass}@127.0.0.1:1`,
-  });
+  const proxied = await cli(
+    'send proxy',
+    ['send', '-m', 'hi', '--server-url', `https://api.example.test/?token=${s.serverToken}`, '--retries', '0'],
+    {
+      HTTPS_PROXY: `http://proxyuser:${s.proxyPass}@127.0.0.1:1`,
+    },
+  );
   expect(proxied.code).toBe(1);
   expect(proxied.stderr).toContain('proxy http://***@127.0.0.1:1');
 
@@ -136,14 +159,44 @@ async function produce(s: Secrets): Promise<Produced[]> {
   const evalArgs = ['evaluate', '--rules', good, '--state', state, '--now', NOW, '--allow-private-targets'];
   const delivered = await cli('evaluate', evalArgs, { APIALERTS_SERVER_URL: okServer });
   expect([delivered.code, delivered.stderr.split('\n')[0]]).toEqual([3, expect.any(String)]);
-  await cli('evaluate json', [...evalArgs.slice(0, 5), '--now', '2026-04-26T12:05:00Z', '--allow-private-targets', '--json'], { APIALERTS_SERVER_URL: okServer });
+  await cli('evaluate json', [...evalArgs.slice(0, 5), '--now', '2026-04-26T12:05:00Z', '--allow-private-targets', '--json'], {
+    APIALERTS_SERVER_URL: okServer,
+  });
   await cli('evaluate dry', ['evaluate', '--rules', good, '--state', state, '--now', NOW, '--dry-run', '--json']);
   await cli('backtest', ['backtest', '--rules', good, '--from', '2026-04-26T11:00:00Z', '--to', NOW]);
   const badDir = tempDir('secrets-property-bad-');
-  expect((await cli('evaluate bad source', ['evaluate', '--rules', ruleFile(badDir, s, { badSource: true }), '--state', join(badDir, 's.json'), '--now', NOW])).code).toBe(2);
+  expect(
+    (
+      await cli('evaluate bad source', [
+        'evaluate',
+        '--rules',
+        ruleFile(badDir, s, { badSource: true }),
+        '--state',
+        join(badDir, 's.json'),
+        '--now',
+        NOW,
+      ])
+    ).code,
+  ).toBe(2);
   const pgDir = tempDir('secrets-property-pg-');
-  expect((await cli('evaluate pg', ['evaluate', '--rules', ruleFile(pgDir, s, { pg: true }), '--state', join(pgDir, 's.json'), '--now', NOW])).code).toBe(2);
-  expect((await cli('logs url', ['evaluate', '--rules', good, '--logs', `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/bad.log?token=${s.sourceToken}`, '--now', NOW, '--dry-run'])).code).toBe(2);
+  expect(
+    (await cli('evaluate pg', ['evaluate', '--rules', ruleFile(pgDir, s, { pg: true }), '--state', join(pgDir, 's.json'), '--now', NOW]))
+      .code,
+  ).toBe(2);
+  expect(
+    (
+      await cli('logs url', [
+        'evaluate',
+        '--rules',
+        good,
+        '--logs',
+        `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/bad.log?token=${s.sourceToken}`,
+        '--now',
+        NOW,
+        '--dry-run',
+      ])
+    ).code,
+  ).toBe(2);
   out.push(...files('state', [state]));
 
   // verify: a wrong signature with the secret from env and from a file.
@@ -163,8 +216,19 @@ async function produce(s: Secrets): Promise<Produced[]> {
     const summary = join(dir, `notify-${label}-summary`);
     writeFileSync(gh, '');
     writeFileSync(summary, '');
-    const r = await runNode(builtBundle('notify'), [], { INPUT_API_KEY: key, INPUT_SERVER_URL: server, INPUT_MESSAGE: 'deployed', INPUT_RETRIES: '0', GITHUB_OUTPUT: gh, GITHUB_STEP_SUMMARY: summary });
-    out.push({ label: `notify ${label} stdout`, text: withoutMaskCommands(r.stdout) }, { label: `notify ${label} stderr`, text: r.stderr }, ...files(`notify ${label}`, [gh, summary]));
+    const r = await runNode(builtBundle('notify'), [], {
+      INPUT_API_KEY: key,
+      INPUT_SERVER_URL: server,
+      INPUT_MESSAGE: 'deployed',
+      INPUT_RETRIES: '0',
+      GITHUB_OUTPUT: gh,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    out.push(
+      { label: `notify ${label} stdout`, text: withoutMaskCommands(r.stdout) },
+      { label: `notify ${label} stderr`, text: r.stderr },
+      ...files(`notify ${label}`, [gh, summary]),
+    );
   }
 
   // The evaluate action: secrets by name (JSON) and in a bundle, success and failure paths.
@@ -192,7 +256,11 @@ async function produce(s: Secrets): Promise<Produced[]> {
       GITHUB_OUTPUT: gh,
       GITHUB_STEP_SUMMARY: summary,
     });
-    out.push({ label: `evaluate action ${label} stdout`, text: withoutMaskCommands(r.stdout) }, { label: `evaluate action ${label} stderr`, text: r.stderr }, ...files(`evaluate action ${label}`, [gh, summary, actionState]));
+    out.push(
+      { label: `evaluate action ${label} stdout`, text: withoutMaskCommands(r.stdout) },
+      { label: `evaluate action ${label} stderr`, text: r.stderr },
+      ...files(`evaluate action ${label}`, [gh, summary, actionState]),
+    );
   }
   return out;
 }
@@ -214,7 +282,11 @@ describe('no secret in any output (property, built CLI and actions)', () => {
       expect(produced.length).toBeGreaterThan(30);
       // The runs did print what they did (so an empty output cannot pass): the echoes were redacted, not absent.
       expect(produced.some((p) => p.text.includes('***'))).toBe(true);
-      const leaks = produced.flatMap((p) => Object.entries(s).filter(([, v]) => p.text.includes(v)).map(([name]) => `${name} in ${p.label}:\n${p.text.slice(0, 2000)}`));
+      const leaks = produced.flatMap((p) =>
+        Object.entries(s)
+          .filter(([, v]) => p.text.includes(v))
+          .map(([name]) => `${name} in ${p.label}:\n${p.text.slice(0, 2000)}`),
+      );
       expect(leaks).toEqual([]);
     }
   }, 300_000);

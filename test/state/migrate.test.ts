@@ -77,7 +77,16 @@ describe('state v2', () => {
     expect(neededVersion(noInstances)).toBe(1);
     await saveState(path, noInstances);
     expect(readFileSync(path, 'utf8')).toBe(
-      JSON.stringify({ version: 1, last_evaluated_at: v2.last_evaluated_at, rules: { [A]: { last_triggered_at: null }, [B]: v2.rules[B] }, webhooks: {} }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          version: 1,
+          last_evaluated_at: v2.last_evaluated_at,
+          rules: { [A]: { last_triggered_at: null }, [B]: v2.rules[B] },
+          webhooks: {},
+        },
+        null,
+        2,
+      ) + '\n',
     );
   });
 
@@ -109,12 +118,24 @@ describe('an evaluation run on a v1 state file keeps its dedup', () => {
     const d = dir();
     const statePath = join(d, 'state.json');
     copyFileSync(join(FIXTURES, 'state-v1-basic.json'), statePath);
-    const lines = ['11:56', '12:01', '12:02', '12:06', '12:07'].map((hm) => JSON.stringify({ level: 'error', time: `2026-04-26T${hm}:00Z`, msg: 'x' }));
+    const lines = ['11:56', '12:01', '12:02', '12:06', '12:07'].map((hm) =>
+      JSON.stringify({ level: 'error', time: `2026-04-26T${hm}:00Z`, msg: 'x' }),
+    );
     writeFileSync(join(d, 'app.log'), lines.join('\n') + '\n');
     const rules = {
       project: 'shop',
       sources: [{ name: 'app', path: 'app.log' }],
-      rules: [{ id: A, name: 'errors', level: 'error', threshold: 1, window_minutes: 15, channels: ['webhook'], notify_webhook: 'https://hooks.example.com/x' }],
+      rules: [
+        {
+          id: A,
+          name: 'errors',
+          level: 'error',
+          threshold: 1,
+          window_minutes: 15,
+          channels: ['webhook'],
+          notify_webhook: 'https://hooks.example.com/x',
+        },
+      ],
     };
     writeFileSync(join(d, 'alerts.yml'), stringify(rules));
     const fired: string[] = [];

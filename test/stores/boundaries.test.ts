@@ -46,7 +46,17 @@ if (needServer('postgres')) {
         { ts: T + 1.001, level: 'error' }, // past T+1
       ]);
       try {
-        const r = await countInStore(pgSource(t2), { levels: ['error'], windows: [{ fromMs: T, toMs: T + 1 }, { fromMs: T + 1, toMs: T + 2 }] }, env);
+        const r = await countInStore(
+          pgSource(t2),
+          {
+            levels: ['error'],
+            windows: [
+              { fromMs: T, toMs: T + 1 },
+              { fromMs: T + 1, toMs: T + 2 },
+            ],
+          },
+          env,
+        );
         expect(r).toEqual([[1, 1]]);
       } finally {
         await withPg((c) => c.query(`DROP TABLE ${t2}`));
@@ -79,7 +89,9 @@ if (needServer('postgres')) {
       const t3 = uniqueName('caps');
       await withPg(async (c) => {
         await c.query(`CREATE TABLE ${t3} (ts timestamptz, level text)`);
-        await c.query(`INSERT INTO ${t3} VALUES (to_timestamp(${T / 1000} + 1), 'ERROR'), (to_timestamp(${T / 1000} + 2), 'Error'), (to_timestamp(${T / 1000} + 3), 'bogus')`);
+        await c.query(
+          `INSERT INTO ${t3} VALUES (to_timestamp(${T / 1000} + 1), 'ERROR'), (to_timestamp(${T / 1000} + 2), 'Error'), (to_timestamp(${T / 1000} + 3), 'bogus')`,
+        );
       });
       try {
         const r = await countInStore(pgSource(t3), { levels: ['error', 'error'], windows: [{ fromMs: T, toMs: T + 5000 }] }, env);
@@ -124,9 +136,33 @@ if (needServer('clickhouse')) {
       try {
         await c.command({ query: `CREATE TABLE ${t} (created_at DateTime, severity UInt8) ENGINE = MergeTree ORDER BY created_at` });
         const s = T / 1000;
-        await c.insert({ table: t, format: 'JSONEachRow', values: [{ created_at: s + 1, severity: 50 }, { created_at: s + 2, severity: 40 }, { created_at: s + 3, severity: 60 }] });
-        const src = chSource(t, { timestamp_column: 'created_at', level_column: 'severity', level_map: { '40': 'warn', '50': 'error', '60': 'error' } });
-        expect(await countInStore(src, { levels: ['error', 'warn'], windows: [{ fromMs: T, toMs: T + 2000 }, { fromMs: T, toMs: T + 3000 }] }, env)).toEqual([
+        await c.insert({
+          table: t,
+          format: 'JSONEachRow',
+          values: [
+            { created_at: s + 1, severity: 50 },
+            { created_at: s + 2, severity: 40 },
+            { created_at: s + 3, severity: 60 },
+          ],
+        });
+        const src = chSource(t, {
+          timestamp_column: 'created_at',
+          level_column: 'severity',
+          level_map: { '40': 'warn', '50': 'error', '60': 'error' },
+        });
+        expect(
+          await countInStore(
+            src,
+            {
+              levels: ['error', 'warn'],
+              windows: [
+                { fromMs: T, toMs: T + 2000 },
+                { fromMs: T, toMs: T + 3000 },
+              ],
+            },
+            env,
+          ),
+        ).toEqual([
           [1, 2],
           [1, 1],
         ]);

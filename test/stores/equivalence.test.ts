@@ -27,9 +27,9 @@ const scenario = (wholeSeconds: boolean) =>
           ? fc.tuple(fc.constantFrom(...entries.map((e) => e.ts)), fc.constantFrom(-1, 0, 1)).map(([t, d]) => t + d)
           : fc.constant(T0),
       );
-      const window = fc.tuple(edge, fc.integer({ min: 0, max: 3600_000 }), fc.boolean()).map(([a, len, fromIsEdge]): Window =>
-        fromIsEdge ? { fromMs: a, toMs: a + len } : { fromMs: a - len, toMs: a },
-      );
+      const window = fc
+        .tuple(edge, fc.integer({ min: 0, max: 3600_000 }), fc.boolean())
+        .map(([a, len, fromIsEdge]): Window => (fromIsEdge ? { fromMs: a, toMs: a + len } : { fromMs: a - len, toMs: a }));
       return fc.record({
         entries: fc.constant(entries),
         levels: fc.uniqueArray(fc.constantFrom(...LEVELS), { minLength: 1, maxLength: 5 }),
@@ -52,7 +52,10 @@ const tables: string[] = [];
 afterEach(async () => {
   // Tables are created per property run; drop them all at the end of each test.
   const names = tables.splice(0);
-  if (PG_URL) await withPg(async (c) => { for (const t of names.filter((n) => n.startsWith('pg_'))) await c.query(`DROP TABLE IF EXISTS ${t}`); });
+  if (PG_URL)
+    await withPg(async (c) => {
+      for (const t of names.filter((n) => n.startsWith('pg_'))) await c.query(`DROP TABLE IF EXISTS ${t}`);
+    });
   if (CH_URL) for (const t of names.filter((n) => n.startsWith('ch_'))) await chDrop(t);
 });
 
@@ -64,7 +67,9 @@ if (needServer('postgres')) {
           const t = uniqueName('pg_eq');
           tables.push(t);
           await pgTable(t, entries);
-          expect(await countInStore(pgSource(t), { levels, windows }, { LOGS_PG_URL: PG_URL })).toEqual(bruteCount(entries, levels, windows));
+          expect(await countInStore(pgSource(t), { levels, windows }, { LOGS_PG_URL: PG_URL })).toEqual(
+            bruteCount(entries, levels, windows),
+          );
         }),
         { numRuns: 25 },
       );
@@ -80,7 +85,9 @@ if (needServer('postgres')) {
             const to = T0 + (k + 1) * 60_000;
             return { fromMs: to - windowMinutes * 60_000, toMs: to };
           });
-          expect(await countInStore(pgSource(t), { levels, windows }, { LOGS_PG_URL: PG_URL })).toEqual(bruteCount(entries, levels, windows));
+          expect(await countInStore(pgSource(t), { levels, windows }, { LOGS_PG_URL: PG_URL })).toEqual(
+            bruteCount(entries, levels, windows),
+          );
         }),
         { numRuns: 10 },
       );
@@ -96,7 +103,9 @@ if (needServer('clickhouse')) {
           const t = uniqueName('ch_eq');
           tables.push(t);
           await chTable(t, entries, 'UInt64');
-          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(bruteCount(entries, levels, windows));
+          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(
+            bruteCount(entries, levels, windows),
+          );
         }),
         { numRuns: 25 },
       );
@@ -108,7 +117,9 @@ if (needServer('clickhouse')) {
           const t = uniqueName('ch_dt');
           tables.push(t);
           await chTable(t, entries, 'DateTime');
-          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(bruteCount(entries, levels, windows));
+          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(
+            bruteCount(entries, levels, windows),
+          );
         }),
         { numRuns: 25 },
       );
@@ -124,7 +135,9 @@ if (needServer('clickhouse')) {
             const to = T0 + (k + 1) * 60_000;
             return { fromMs: to - windowMinutes * 60_000, toMs: to };
           });
-          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(bruteCount(entries, levels, windows));
+          expect(await countInStore(chSource(t), { levels, windows }, { LOGS_CH_URL: CH_URL })).toEqual(
+            bruteCount(entries, levels, windows),
+          );
         }),
         { numRuns: 10 },
       );

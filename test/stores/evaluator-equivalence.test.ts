@@ -27,7 +27,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  if (PG_URL) await withPg(async (c) => { for (const t of tables.filter((n) => n.startsWith('pg_'))) await c.query(`DROP TABLE IF EXISTS ${t}`); });
+  if (PG_URL)
+    await withPg(async (c) => {
+      for (const t of tables.filter((n) => n.startsWith('pg_'))) await c.query(`DROP TABLE IF EXISTS ${t}`);
+    });
   if (CH_URL) for (const t of tables.filter((n) => n.startsWith('ch_'))) await chDrop(t);
 });
 
@@ -42,7 +45,11 @@ const scenario = fc.record({
     { minLength: 1, maxLength: 150, size: 'large' },
   ),
   rules: fc.array(
-    fc.record({ level: fc.constantFrom<Level>(...LEVELS), threshold: fc.integer({ min: 1, max: 6 }), window_minutes: fc.integer({ min: 1, max: 40 }) }),
+    fc.record({
+      level: fc.constantFrom<Level>(...LEVELS),
+      threshold: fc.integer({ min: 1, max: 6 }),
+      window_minutes: fc.integer({ min: 1, max: 40 }),
+    }),
     { minLength: 1, maxLength: 3 },
   ),
   // A watermark some ticks back, so the run catches up over several ticks with dedup between them.
@@ -84,14 +91,28 @@ describe.runIf(haveBoth)('file ≡ postgres ≡ clickhouse through the evaluator
             stringify({
               project: 'eq',
               sources: [source],
-              rules: rules.map((r, i) => ({ id: id(i + 1), name: `r${i}`, ...r, channels: ['webhook'], notify_webhook: 'https://hooks.example.com/x' })),
+              rules: rules.map((r, i) => ({
+                id: id(i + 1),
+                name: `r${i}`,
+                ...r,
+                channels: ['webhook'],
+                notify_webhook: 'https://hooks.example.com/x',
+              })),
             }),
           );
-          const report = await runEvaluation({ rulesPath, statePath: state, now: new Date(now), dryRun: true, env: { LOGS_PG_URL: PG_URL, LOGS_CH_URL: CH_URL } });
+          const report = await runEvaluation({
+            rulesPath,
+            statePath: state,
+            now: new Date(now),
+            dryRun: true,
+            env: { LOGS_PG_URL: PG_URL, LOGS_CH_URL: CH_URL },
+          });
           expect(report.ticks).toEqual(ticks.map(iso));
           decided[kind] = report.decisions.map((d) => `${d.rule.id} ${d.triggered_at} ${d.match_count}`);
         }
-        const oracle = rules.flatMap((r, i) => oracleFires(entries, { ...r, enabled: true }, ticks, null).map((f) => ({ ...f, id: id(i + 1) })));
+        const oracle = rules.flatMap((r, i) =>
+          oracleFires(entries, { ...r, enabled: true }, ticks, null).map((f) => ({ ...f, id: id(i + 1) })),
+        );
         oracle.sort((a, b) => a.tickMs - b.tickMs || a.id.localeCompare(b.id));
         const want = oracle.map((f) => `${f.id} ${iso(f.tickMs)} ${f.match_count}`);
         expect(decided.file).toEqual(want);

@@ -128,7 +128,15 @@ if (needServer('clickhouse')) {
     const slow = uniqueName('slow');
     const env = { LOGS_CH_URL: CH_URL };
     beforeAll(async () => {
-      await chTable(table, [{ ts: T, level: 'error' }, { ts: T + 1, level: 'error' }, { ts: T + 2, level: 'error' }], 'UInt64');
+      await chTable(
+        table,
+        [
+          { ts: T, level: 'error' },
+          { ts: T + 1, level: 'error' },
+          { ts: T + 2, level: 'error' },
+        ],
+        'UInt64',
+      );
       const c = chClient();
       await c.command({ query: `CREATE VIEW ${slow} AS SELECT ts, level FROM ${table} WHERE sleepEachRow(1) = 0` });
       await c.close();
@@ -153,7 +161,10 @@ if (needServer('clickhouse')) {
     });
 
     it('missing timestamp and level columns', async () => {
-      const a = await failure(countInStore(chSource(table, { timestamp_column: 'created' }), { levels: ['error'], windows }, env), 'chlogs');
+      const a = await failure(
+        countInStore(chSource(table, { timestamp_column: 'created' }), { levels: ['error'], windows }, env),
+        'chlogs',
+      );
       expect(a.message).toMatch(/no column created/);
       const b = await failure(countInStore(chSource(table, { level_column: 'severity' }), { levels: ['error'], windows }, env), 'chlogs');
       expect(b.message).toMatch(/column not found.*severity|severity/);
@@ -180,7 +191,10 @@ if (needServer('clickhouse')) {
       const via = new URL(CH_URL);
       via.port = String((relay.address() as { port: number }).port);
       try {
-        const outcome = failure(countInStore(chSource(slow, { timeout_seconds: 20 }), { levels: ['error'], windows }, { LOGS_CH_URL: via.toString() }), 'chlogs');
+        const outcome = failure(
+          countInStore(chSource(slow, { timeout_seconds: 20 }), { levels: ['error'], windows }, { LOGS_CH_URL: via.toString() }),
+          'chlogs',
+        );
         await new Promise((r) => setTimeout(r, 500));
         for (const s of sockets) s.destroy();
         const e = await outcome;

@@ -28,9 +28,7 @@ export function needServer(kind: 'postgres' | 'clickhouse'): boolean {
       throw new Error(`${envName} is not set: .ci/run must start ${kind} via scripts/test-services.sh`);
     });
   } else {
-    console.warn(
-      `\n*** SKIPPING ${kind} store tests: ${envName} is not set. Run: eval "$(scripts/test-services.sh start)" ***\n`,
-    );
+    console.warn(`\n*** SKIPPING ${kind} store tests: ${envName} is not set. Run: eval "$(scripts/test-services.sh start)" ***\n`);
     it.skip(`${kind} store tests (${envName} not set)`, () => {});
   }
   return false;

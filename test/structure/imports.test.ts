@@ -26,7 +26,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Relative imports of a file (static, type-only and dynamic), as src-relative .ts paths. */
 export function importsOf(file: string, text: string): string[] {
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
   return specs.filter((s) => s.startsWith('.')).map((s) => relative(SRC, normalize(join(dirname(file), s))).replace(/\.js$/, '.ts'));
 }
 

@@ -6,7 +6,7 @@ import { ensureWritable, writeFileAtomic } from '../../src/util/atomic-write.js'
 import { parseJsonObject } from '../../src/util/json.js';
 import { readInputFile, readInputFileIfExists } from '../../src/util/read-file.js';
 import { markdownCell } from '../../src/util/markdown.js';
-import { describeError, UserError } from '../../src/util/errors.js';
+import { describeError, type UserError } from '../../src/util/errors.js';
 import { EXIT } from '../../src/util/exit-codes.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'util-'));
@@ -52,7 +52,9 @@ describe('parseJsonObject', () => {
   it('an object, or a UserError (exit 2 by default) naming what and why', () => {
     expect(parseJsonObject('{"a":1}', 'input x')).toEqual({ a: 1 });
     expect(() => parseJsonObject('{', 'input x')).toThrow(/^input x is not valid JSON \(/);
-    expect(() => parseJsonObject('[1]', '--data', { example: '{"k":"v"}' })).toThrow('--data must be a JSON object, e.g. {"k":"v"}, got an array');
+    expect(() => parseJsonObject('[1]', '--data', { example: '{"k":"v"}' })).toThrow(
+      '--data must be a JSON object, e.g. {"k":"v"}, got an array',
+    );
     expect(() => parseJsonObject('null', 'f', { hint: 'fix it' })).toThrow('f must be a JSON object, got null; fix it');
     try {
       parseJsonObject('1', 'x', { exitCode: EXIT.failure });
@@ -72,7 +74,10 @@ describe('readInputFile', () => {
     const d = dir();
     writeFileSync(join(d, 'r.yml'), 'x');
     expect(await readInputFile(join(d, 'r.yml'), 'rule file', 'utf8')).toBe('x');
-    await expect(readInputFile(join(d, 'no.yml'), 'rule file', 'utf8')).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot read rule file .*no\.yml: ENOENT/) });
+    await expect(readInputFile(join(d, 'no.yml'), 'rule file', 'utf8')).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^cannot read rule file .*no\.yml: ENOENT/),
+    });
     expect(await readInputFileIfExists(join(d, 'no.json'), 'state file')).toBeUndefined();
     await expect(readInputFileIfExists(d, 'state file')).rejects.toMatchObject({ exitCode: 2 });
   });
@@ -83,8 +88,12 @@ describe('markdownCell and describeError', () => {
     expect(markdownCell('a|b <i>&\r\nc\nd')).toBe('a\\|b &lt;i&gt;&amp;<br>c<br>d');
   });
   it('network errors in plain words', () => {
-    expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe('the connection was refused');
-    expect(describeError(Object.assign(new Error('x'), { code: 'ENOTFOUND', hostname: 'h.invalid' }))).toBe('DNS lookup failed for h.invalid (ENOTFOUND)');
+    expect(describeError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(
+      'the connection was refused',
+    );
+    expect(describeError(Object.assign(new Error('x'), { code: 'ENOTFOUND', hostname: 'h.invalid' }))).toBe(
+      'DNS lookup failed for h.invalid (ENOTFOUND)',
+    );
     expect(describeError(new Error('self-signed certificate'))).toBe('TLS error: self-signed certificate');
     expect(describeError('plain')).toBe('plain');
   });

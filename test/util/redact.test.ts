@@ -10,9 +10,15 @@ describe('redactUrl', () => {
     ['smtp://mailer:p%40ss@smtp.example.com:587', 'smtp://***@smtp.example.com:587'],
     ['http://user:pass@proxy.corp:3128', 'http://***@proxy.corp:3128'],
     ['https://logs.example.com/app.log?token=abc&day=1', 'https://logs.example.com/app.log?token=***&day=1'],
-    ['https://s3.amazonaws.com/b/k.gz?X-Amz-Credential=AKIA%2F2026&X-Amz-Signature=deadbeef&X-Amz-Date=20260101', 'https://s3.amazonaws.com/b/k.gz?X-Amz-Credential=***&X-Amz-Signature=***&X-Amz-Date=20260101'],
+    [
+      'https://s3.amazonaws.com/b/k.gz?X-Amz-Credential=AKIA%2F2026&X-Amz-Signature=deadbeef&X-Amz-Date=20260101',
+      'https://s3.amazonaws.com/b/k.gz?X-Amz-Credential=***&X-Amz-Signature=***&X-Amz-Date=20260101',
+    ],
     ['https://acct.blob.core.windows.net/c/x.log?sv=2024&sig=abc%3D', 'https://acct.blob.core.windows.net/c/x.log?sv=2024&sig=***'],
-    ['https://h/x?apikey=1&api_key=2&key=3&password=4&secret=5&access_token=6&signature=7', 'https://h/x?apikey=***&api_key=***&key=***&password=***&secret=***&access_token=***&signature=***'],
+    [
+      'https://h/x?apikey=1&api_key=2&key=3&password=4&secret=5&access_token=6&signature=7',
+      'https://h/x?apikey=***&api_key=***&key=***&password=***&secret=***&access_token=***&signature=***',
+    ],
     ['https://h/cb#access_token=abc&state=x', 'https://h/cb#access_token=***&state=x'],
     ['https://h/x?page=2', 'https://h/x?page=2'],
     ['not a url', 'not a url'],
@@ -21,11 +27,29 @@ describe('redactUrl', () => {
   });
 
   it('finds URLs inside text', () => {
-    expect(redactUrls('log source "web" (https://u:p@h/x?token=t) could not be read: HTTP 500')).toBe('log source "web" (https://***@h/x?token=***) could not be read: HTTP 500');
+    expect(redactUrls('log source "web" (https://u:p@h/x?token=t) could not be read: HTTP 500')).toBe(
+      'log source "web" (https://***@h/x?token=***) could not be read: HTTP 500',
+    );
   });
 
   it('names that look like credentials', () => {
-    for (const n of ['token', 'sig', 'signature', 'key', 'apikey', 'api_key', 'API-KEY', 'password', 'secret', 'access_token', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token', 'client_secret', 'X-Goog-Signature'])
+    for (const n of [
+      'token',
+      'sig',
+      'signature',
+      'key',
+      'apikey',
+      'api_key',
+      'API-KEY',
+      'password',
+      'secret',
+      'access_token',
+      'X-Amz-Signature',
+      'X-Amz-Credential',
+      'X-Amz-Security-Token',
+      'client_secret',
+      'X-Goog-Signature',
+    ])
       expect(isCredentialName(n), n).toBe(true);
     for (const n of ['page', 'day', 'format', 'sv', 'limit']) expect(isCredentialName(n), n).toBe(false);
   });

@@ -12,7 +12,8 @@ describe('decodeUserinfo', () => {
   });
 
   it('agrees with decodeURIComponent whenever that succeeds', () => {
-    for (const raw of ['plain', 'a%20b', 'u%3Ap%40h', 'snow%E2%98%83man', encodeURIComponent('p@ss:w/rd?#%')]) expect(decodeUserinfo(raw)).toBe(decodeURIComponent(raw));
+    for (const raw of ['plain', 'a%20b', 'u%3Ap%40h', 'snow%E2%98%83man', encodeURIComponent('p@ss:w/rd?#%')])
+      expect(decodeUserinfo(raw)).toBe(decodeURIComponent(raw));
   });
 
   it('through WHATWG URL, as the callers use it', () => {
@@ -28,6 +29,7 @@ describe('urlPasswordForms', () => {
   });
 
   it('gives nothing for a URL without a password or a value that is no URL', () => {
-    for (const v of ['https://example.com/hook', 'smtp://alerts@mail', '5f2b1c0d9e8a', 'user:pass@host']) expect(urlPasswordForms(v)).toEqual([]);
+    for (const v of ['https://example.com/hook', 'smtp://alerts@mail', '5f2b1c0d9e8a', 'user:pass@host'])
+      expect(urlPasswordForms(v)).toEqual([]);
   });
 });

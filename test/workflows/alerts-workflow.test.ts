@@ -21,22 +21,40 @@ interface Step {
   env?: Record<string, string>;
 }
 const wf = parse(readFileSync(join(ROOT, '.github/workflows/alerts.yml'), 'utf8'));
-const job = wf.jobs.evaluate as { concurrency: { group: string; 'cancel-in-progress': boolean }; steps: Step[]; outputs: Record<string, string> };
+const job = wf.jobs.evaluate as {
+  concurrency: { group: string; 'cancel-in-progress': boolean };
+  steps: Step[];
+  outputs: Record<string, string>;
+};
 const step = (uses: string) => {
   const found = job.steps.filter((s) => s.uses?.startsWith(uses));
   expect(found, `one step uses ${uses}`).toHaveLength(1);
   return found[0]!;
 };
-const action = parse(readFileSync(join(ROOT, 'evaluate/action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+const action = parse(readFileSync(join(ROOT, 'evaluate/action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+};
 
 describe('.github/workflows/alerts.yml', () => {
   it('is a reusable workflow (workflow_call) with the documented inputs, secrets and outputs', () => {
     expect(Object.keys(wf.on)).toEqual(['workflow_call']);
-    expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(expect.arrayContaining(['rules', 'logs', 'state-key', 'runs-on', 'node-options']));
+    expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(
+      expect.arrayContaining(['rules', 'logs', 'state-key', 'runs-on', 'node-options']),
+    );
     // Declared, so a caller in another organization can pass them: the bundle plus the common names.
-    expect(Object.keys(wf.on.workflow_call.secrets).sort()).toEqual(['APIALERTS_API_KEY', 'APIALERTS_SECRETS', 'HEARTBEAT_URL', 'LOGS_DATABASE_URL', 'LOGS_TOKEN', 'SMTP_URL', 'WEBHOOK_SECRET']);
+    expect(Object.keys(wf.on.workflow_call.secrets).sort()).toEqual([
+      'APIALERTS_API_KEY',
+      'APIALERTS_SECRETS',
+      'HEARTBEAT_URL',
+      'LOGS_DATABASE_URL',
+      'LOGS_TOKEN',
+      'SMTP_URL',
+      'WEBHOOK_SECRET',
+    ]);
     for (const s of Object.values<{ required: boolean }>(wf.on.workflow_call.secrets)) expect(s.required).toBe(false);
-    for (const o of Object.values<{ value: string }>(wf.on.workflow_call.outputs)) expect(o.value).toMatch(/^\$\{\{ jobs\.evaluate\.outputs\.[a-z-]+ \}\}$/);
+    for (const o of Object.values<{ value: string }>(wf.on.workflow_call.outputs))
+      expect(o.value).toMatch(/^\$\{\{ jobs\.evaluate\.outputs\.[a-z-]+ \}\}$/);
   });
 
   it('restores the state by key prefix and saves it under a unique key, also when the evaluation failed', () => {
@@ -49,7 +67,8 @@ describe('.github/workflows/alerts.yml', () => {
     expect(unique.startsWith(prefix)).toBe(true);
     // What actions/cache does with the prefix, for two rule sets whose keys share a beginning: each
     // restores only its own entries, and a key that would break this is refused before any restore.
-    const entry = (key: string, run: number) => unique.replace('${{ inputs.state-key }}', key).replace('${{ github.run_id }}', String(run)).replace('${{ github.run_attempt }}', '1');
+    const entry = (key: string, run: number) =>
+      unique.replace('${{ inputs.state-key }}', key).replace('${{ github.run_id }}', String(run)).replace('${{ github.run_attempt }}', '1');
     const entries = [entry('prod', 1), entry('prod-staging', 2)];
     const restores = (key: string) => entries.filter((e) => e.startsWith(prefix.replace('${{ inputs.state-key }}', key)));
     expect([restores('prod'), restores('prod-staging')]).toEqual([[entry('prod', 1)], [entry('prod-staging', 2)]]);
@@ -64,7 +83,8 @@ describe('.github/workflows/alerts.yml', () => {
     const allowed = keys.filter((k) => !refused(k));
     const prefixOf = (key: string) => prefix.replace('${{ inputs.state-key }}', key);
     expect(entry('prod-run', 9).startsWith(prefixOf('prod'))).toBe(true); // why "-run" endings are refused
-    for (const a of allowed) for (const b of allowed) if (a !== b) expect(entry(b, 9).startsWith(prefixOf(a)), `${a} restores ${b}`).toBe(false);
+    for (const a of allowed)
+      for (const b of allowed) if (a !== b) expect(entry(b, 9).startsWith(prefixOf(a)), `${a} restores ${b}`).toBe(false);
     expect(save.with!.key).toBe(unique);
     // Saved after a failed evaluation too, never after a cancel.
     expect(save.if).toBe("(!cancelled()) && hashFiles('.apialerts/state.json') != ''");
@@ -105,9 +125,15 @@ describe('.github/workflows/alerts.yml', () => {
 });
 
 describe('examples/workflows', () => {
-  const examples = readdirSync(join(ROOT, 'examples/workflows')).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const examples = readdirSync(join(ROOT, 'examples/workflows'))
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
   const load = (n: string) => parse(readFileSync(join(ROOT, 'examples/workflows', n), 'utf8'));
-  const callers = examples.flatMap((n) => Object.entries(load(n).jobs as Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: unknown }>).filter(([, j]) => j.uses?.includes('/.github/workflows/alerts.yml@')).map(([id, j]) => ({ file: n, id, job: j })));
+  const callers = examples.flatMap((n) =>
+    Object.entries(load(n).jobs as Record<string, { uses?: string; with?: Record<string, unknown>; secrets?: unknown }>)
+      .filter(([, j]) => j.uses?.includes('/.github/workflows/alerts.yml@'))
+      .map(([id, j]) => ({ file: n, id, job: j })),
+  );
 
   it('every job has a timeout and a permissions block (a caller job passes timeout-minutes to the workflow)', () => {
     for (const n of examples) {
@@ -126,7 +152,8 @@ describe('examples/workflows', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const c of callers) {
       if (c.job.secrets === 'inherit') continue;
-      for (const name of Object.keys(c.job.secrets as object)) expect(wf.on.workflow_call.secrets, `${c.file} passes ${name}`).toHaveProperty(name);
+      for (const name of Object.keys(c.job.secrets as object))
+        expect(wf.on.workflow_call.secrets, `${c.file} passes ${name}`).toHaveProperty(name);
     }
     // At least one caller works from another organization as written (no inherit).
     expect(callers.some((c) => c.job.secrets !== 'inherit' && 'APIALERTS_SECRETS' in (c.job.secrets as object))).toBe(true);
@@ -143,12 +170,20 @@ describe('examples/workflows', () => {
 
   it('the lint finds what it should: an old action major, an unknown context property, a bad README snippet', async () => {
     const { lintFiles, outdatedActions, workflowSnippets } = await import('../../scripts/lint-workflows.mjs');
-    expect(outdatedActions('    - uses: actions/checkout@v4\n    - uses: actions/cache/save@v5\n      uses: actions/setup-node@v3').map((f: { line: number }) => f.line)).toEqual([1, 3]);
-    const md = 'text\n```yaml\n- uses: actions/checkout@v6\n- run: echo ${{ github.event.nope.x }} ${{ steps.x.outputs.y }}\n```\n\n```yaml\nrules: []\n```\n';
+    expect(
+      outdatedActions('    - uses: actions/checkout@v4\n    - uses: actions/cache/save@v5\n      uses: actions/setup-node@v3').map(
+        (f: { line: number }) => f.line,
+      ),
+    ).toEqual([1, 3]);
+    const md =
+      'text\n```yaml\n- uses: actions/checkout@v6\n- run: echo ${{ github.event.nope.x }} ${{ steps.x.outputs.y }}\n```\n\n```yaml\nrules: []\n```\n';
     expect(workflowSnippets(md).map((u: { kind: string; line: number }) => [u.kind, u.line])).toEqual([['steps', 3]]);
     const dir = mkdtempSync(join(tmpdir(), 'lint-'));
     const file = join(dir, 'bad.yml');
-    writeFileSync(file, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo ${{ job.nope }}\n');
+    writeFileSync(
+      file,
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo ${{ job.nope }}\n',
+    );
     const { findings } = await lintFiles([relative(ROOT, file)]);
     expect(findings.map((f: { line: number; kind: string }) => `${f.line} ${f.kind}`).sort()).toEqual(['6 node24', '7 expression']);
   });
@@ -179,21 +214,40 @@ afterAll(async () => {
 function callerRepository(secretEnv: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'caller-'));
   const tick = Math.floor(Date.now() / 300_000) * 300_000;
-  const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({ time: new Date(tick - 60_000 - i * 1000).toISOString(), level: 'error', msg: `checkout failed #${i}` }));
+  const lines = Array.from({ length: 6 }, (_, i) =>
+    JSON.stringify({ time: new Date(tick - 60_000 - i * 1000).toISOString(), level: 'error', msg: `checkout failed #${i}` }),
+  );
   writeFileSync(join(dir, 'app.log'), lines.join('\n') + '\n');
   writeFileSync(
     join(dir, 'alerts.yml'),
     stringify({
       project: 'caller-shop',
       sources: [{ name: 'app', path: 'app.log' }],
-      rules: [{ id: RULE_ID, name: 'Checkout errors', level: 'error', threshold: 5, window_minutes: 15, channels: ['webhook'], notify_webhook: `${hook.url}/hook`, allow_http: true, notify_webhook_secret_env: secretEnv }],
+      rules: [
+        {
+          id: RULE_ID,
+          name: 'Checkout errors',
+          level: 'error',
+          threshold: 5,
+          window_minutes: 15,
+          channels: ['webhook'],
+          notify_webhook: `${hook.url}/hook`,
+          allow_http: true,
+          notify_webhook_secret_env: secretEnv,
+        },
+      ],
     }),
   );
   return dir;
 }
 
 /** Runs the reusable workflow's steps for a caller job: resolve the version, evaluate (as the runner would start the action), against local servers. */
-async function driveWorkflow(callerJob: { with?: Record<string, unknown>; secrets?: unknown }, callerStore: Record<string, string>, sameOrganization: boolean, workspace: string) {
+async function driveWorkflow(
+  callerJob: { with?: Record<string, unknown>; secrets?: unknown },
+  callerStore: Record<string, string>,
+  sameOrganization: boolean,
+  workspace: string,
+) {
   const ctx = {
     inputs: callInputs(wf, { ...callerJob.with, 'allow-private-targets': true }),
     secrets: calledSecrets(wf, callerJob.secrets, callerStore, { sameOrganization }),
@@ -210,7 +264,7 @@ describe('the reusable workflow driven as GitHub runs it', () => {
   const crossOrgCaller = () => parse(readFileSync(join(ROOT, 'examples/workflows/alerts-schedule.yml'), 'utf8')).jobs.alerts;
   const sameOrgCaller = () => parse(readFileSync(join(ROOT, 'examples/workflows/alerts-same-org.yml'), 'utf8')).jobs.alerts;
 
-  it('a caller in another organization (declared secrets only, the bundle carrying the rule file\'s names): the webhook is delivered and verifies; the heartbeat URL is requested', async () => {
+  it("a caller in another organization (declared secrets only, the bundle carrying the rule file's names): the webhook is delivered and verifies; the heartbeat URL is requested", async () => {
     const caller = crossOrgCaller();
     expect(caller.secrets).not.toBe('inherit');
     const ws = callerRepository('HIGH_ERROR_RATE_SECRET');
@@ -243,9 +297,16 @@ describe('the reusable workflow driven as GitHub runs it', () => {
   it('the same caller with inherit from another organization gets nothing: exit 2 naming the missing secret, before counting, no state', async () => {
     const ws = callerRepository('HIGH_ERROR_RATE_SECRET');
     hook.requests.length = 0;
-    const { result } = await driveWorkflow({ with: { rules: 'alerts.yml' }, secrets: 'inherit' }, { HIGH_ERROR_RATE_SECRET: SECRET }, false, ws);
+    const { result } = await driveWorkflow(
+      { with: { rules: 'alerts.yml' }, secrets: 'inherit' },
+      { HIGH_ERROR_RATE_SECRET: SECRET },
+      false,
+      ws,
+    );
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/::error::.*HIGH_ERROR_RATE_SECRET is not set: the webhook secret, needed by rule "Checkout errors" \(notify_webhook_secret_env\)/s);
+    expect(result.stdout).toMatch(
+      /::error::.*HIGH_ERROR_RATE_SECRET is not set: the webhook secret, needed by rule "Checkout errors" \(notify_webhook_secret_env\)/s,
+    );
     expect(hook.requests).toHaveLength(0);
     expect(existsSync(join(ws, '.apialerts/state.json'))).toBe(false);
   });
@@ -255,17 +316,25 @@ describe('the reusable workflow driven as GitHub runs it', () => {
     expect(caller.secrets).toBe('inherit');
     const ws = callerRepository('PAYMENTS_HOOK_SECRET');
     hook.requests.length = 0;
-    const { ctx, result } = await driveWorkflow({ ...caller, with: { ...caller.with, rules: 'alerts.yml', 'heartbeat-event': false } }, { PAYMENTS_HOOK_SECRET: SECRET, UNRELATED_DEPLOY_KEY: 'deploy-key-value' }, true, ws);
+    const { ctx, result } = await driveWorkflow(
+      { ...caller, with: { ...caller.with, rules: 'alerts.yml', 'heartbeat-event': false } },
+      { PAYMENTS_HOOK_SECRET: SECRET, UNRELATED_DEPLOY_KEY: 'deploy-key-value' },
+      true,
+      ws,
+    );
     expect(ctx.secrets).toHaveProperty('UNRELATED_DEPLOY_KEY');
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(hook.requests).toHaveLength(1);
-    expect(verifySignature(hook.requests[0]!.rawBody, hook.requests[0]!.headers as Record<string, string>, SECRET)).toMatchObject({ ok: true });
+    expect(verifySignature(hook.requests[0]!.rawBody, hook.requests[0]!.headers as Record<string, string>, SECRET)).toMatchObject({
+      ok: true,
+    });
   });
 
-  it('resolves the evaluate action to the workflow file\'s own repository and commit; the inputs override; a runner without the job properties falls back with a warning', async () => {
+  it("resolves the evaluate action to the workflow file's own repository and commit; the inputs override; a runner without the job properties falls back with a warning", async () => {
     const resolve = job.steps.find((s) => s.id === 'toolkit')!;
     const ws = mkdtempSync(join(tmpdir(), 'resolve-'));
-    const run = (inputs: Record<string, string>, jobCtx: Record<string, string>) => runScriptStep(resolve, { inputs: callInputs(wf, inputs), secrets: {}, job: jobCtx }, ws);
+    const run = (inputs: Record<string, string>, jobCtx: Record<string, string>) =>
+      runScriptStep(resolve, { inputs: callInputs(wf, inputs), secrets: {}, job: jobCtx }, ws);
     const own = { workflow_repository: 'acme/apialerts-toolkit', workflow_sha: 'a'.repeat(40) };
     expect((await run({}, own)).outputs).toEqual({ repository: 'acme/apialerts-toolkit', ref: 'a'.repeat(40) });
     expect((await run({ 'toolkit-ref': 'v1.2.3' }, own)).outputs).toEqual({ repository: 'acme/apialerts-toolkit', ref: 'v1.2.3' });

@@ -33,7 +33,8 @@ export function evaluateExpression(expr: string, ctx: Context): string {
   const e = expr.trim();
   let m: RegExpExecArray | null;
   if (e === 'toJSON(secrets)') return JSON.stringify(ctx.secrets, null, 2);
-  if ((m = /^(inputs|secrets|github)\.([A-Za-z_][\w-]*)$/.exec(e))) return (ctx[m[1] as 'inputs' | 'secrets' | 'github'] ?? {})[m[2]!] ?? '';
+  if ((m = /^(inputs|secrets|github)\.([A-Za-z_][\w-]*)$/.exec(e)))
+    return (ctx[m[1] as 'inputs' | 'secrets' | 'github'] ?? {})[m[2]!] ?? '';
   // The job context's newer properties, read through fromJSON(toJSON(job)) (empty where GitHub lacks them).
   if ((m = /^fromJSON\(toJSON\(job\)\)\.(\w+)$/.exec(e))) return ctx.job?.[m[1]!] ?? '';
   throw new Error(`mini-runner: unsupported expression \${{ ${e} }}`);
@@ -44,7 +45,10 @@ export function interpolate(value: unknown, ctx: Context): string {
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_all, expr: string) => evaluateExpression(expr, ctx));
 }
 
-export function loadWorkflow(file: string): { on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } }; jobs: Record<string, { steps: Step[] }> } {
+export function loadWorkflow(file: string): {
+  on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, unknown> } };
+  jobs: Record<string, { steps: Step[] }>;
+} {
   return parse(readFileSync(file, 'utf8'));
 }
 
@@ -134,7 +138,13 @@ export async function runScriptStep(step: Step, ctx: Context, workspace: string)
  * A JavaScript action step: its `with:` and `env:` interpolated, inputs as INPUT_<NAME>, started as
  * `node <main>` in the workspace. `extraEnv` stands for the runner's own variables.
  */
-export async function runActionStep(step: Step, ctx: Context, main: string, workspace: string, extraEnv: Record<string, string> = {}): Promise<StepResult> {
+export async function runActionStep(
+  step: Step,
+  ctx: Context,
+  main: string,
+  workspace: string,
+  extraEnv: Record<string, string> = {},
+): Promise<StepResult> {
   const out = join(workspace, `.output-${step.id ?? 'step'}`);
   const summary = join(workspace, `.summary-${step.id ?? 'step'}`);
   writeFileSync(out, '');

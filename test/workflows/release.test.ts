@@ -28,7 +28,7 @@ describe('scripts/release.mjs', () => {
     expect(checkTag(`v${version}`).version).toBe(version);
   });
 
-  it('takes the notes from the tag\'s CHANGELOG.md section in the usual heading forms, or none', () => {
+  it("takes the notes from the tag's CHANGELOG.md section in the usual heading forms, or none", () => {
     const log = '# Changelog\n\n## [Unreleased]\n- wip\n\n## [1.1.0] - 2026-12-01\n### Added\n- heartbeat\n\n## v1.0.0\n- first\n';
     const dir = repo('1.1.0', '1.1.0', log);
     expect(changelogSection('1.1.0', dir)).toBe('### Added\n- heartbeat');
@@ -50,7 +50,15 @@ describe('.github/workflows/release.yml', () => {
   });
 
   it('checks the tag and a fresh dist/, installs the packed CLI into an empty prefix, releases with notes, moves the major tag', () => {
-    const order = ['release.mjs check', 'npm run -s build', 'git status --porcelain -- dist', 'npm install -g --prefix', 'apialerts" --version', 'gh release create', 'git push -f origin "refs/tags/$MAJOR"'];
+    const order = [
+      'release.mjs check',
+      'npm run -s build',
+      'git status --porcelain -- dist',
+      'npm install -g --prefix',
+      'apialerts" --version',
+      'gh release create',
+      'git push -f origin "refs/tags/$MAJOR"',
+    ];
     const at = order.map((s) => runs.indexOf(s));
     for (const [i, s] of order.entries()) expect(at[i], s).toBeGreaterThanOrEqual(0);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -63,7 +71,10 @@ describe('.github/workflows/release.yml', () => {
 
 describe('.github/dependabot.yml', () => {
   it('keeps the GitHub Actions and the npm dependencies current', () => {
-    const cfg = parse(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8')) as { version: number; updates: { 'package-ecosystem': string; directory: string }[] };
+    const cfg = parse(readFileSync(join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
+      version: number;
+      updates: { 'package-ecosystem': string; directory: string }[];
+    };
     expect(cfg.version).toBe(2);
     expect(cfg.updates.map((u) => [u['package-ecosystem'], u.directory])).toEqual([
       ['github-actions', '/'],

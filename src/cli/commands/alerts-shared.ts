@@ -38,7 +38,8 @@ export const list = (v: string | undefined) =>
 
 export function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UserError(`${flag} must be a whole number ≥ 1 (got "${v}")`, { exitCode: EXIT.badInput });
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    throw new UserError(`${flag} must be a whole number ≥ 1 (got "${v}")`, { exitCode: EXIT.badInput });
   return Number(v);
 }
 

@@ -27,7 +27,9 @@ export function parseDuration(value: string, flag: string): number {
 
 export function registerBacktest(program: Command): void {
   withRulesAndLogs(
-    program.command('backtest').description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired'),
+    program
+      .command('backtest')
+      .description('Replay the rules over historical logs on the evaluation tick grid and show when each would have fired'),
   )
     .option('--from <iso>', 'start of the replay (exclusive); ISO 8601 with a zone, a date alone is UTC midnight')
     .option('--to <iso>', 'end of the replay (inclusive)', 'now')
@@ -37,14 +39,24 @@ export function registerBacktest(program: Command): void {
     .action(async (flags: BacktestFlags) => {
       const { runBacktest } = await import('../../evaluate/backtest.js');
       if (flags.from && flags.last) throw new UserError('give either --from or --last, not both', { exitCode: EXIT.badInput });
-      if (!flags.from && !flags.last) throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: EXIT.badInput });
+      if (!flags.from && !flags.last)
+        throw new UserError('give the start of the replay with --from <iso> or --last <duration>', { exitCode: EXIT.badInput });
       const to = parseTime(flags.to, '--to');
       const from = flags.from ? parseTime(flags.from, '--from') : new Date(to.getTime() - parseDuration(flags.last!, '--last'));
       const lineFormat = lineFormatFlags(flags);
       const progress = flags.json ? createProgress({ isTTY: false } as NodeJS.WriteStream) : createProgress();
       let report;
       try {
-        report = await runBacktest({ rulesPath: flags.rules, logs: flags.logs, from, to, only: flags.rule, env: process.env, onProgress: (p) => progress.update(p), lineFormat });
+        report = await runBacktest({
+          rulesPath: flags.rules,
+          logs: flags.logs,
+          from,
+          to,
+          only: flags.rule,
+          env: process.env,
+          onProgress: (p) => progress.update(p),
+          lineFormat,
+        });
       } finally {
         progress.done();
       }

@@ -20,7 +20,6 @@ interface EvaluateFlags {
   heartbeatEvent?: boolean;
 }
 
-
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A time given on the command line (see util/calendar-time.ts), or `now`; exit 2 naming the flag. */
@@ -32,8 +31,11 @@ export function parseTime(value: string, flag: string): Date {
 export function withRulesAndLogs(cmd: Command): Command {
   return cmd
     .option('--rules <file>', 'rule file (YAML or JSON)', 'alerts.yml')
-    .option('--logs <source>', 'log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file\'s sources', collect)
-    .option('--format <name>', 'line format of the --logs sources: auto (default), json, logfmt, docker, syslog, python-logging, … or regex:<pattern> (docs/formats.md)')
+    .option('--logs <source>', "log file, glob, https URL or - for stdin; repeat or comma-separate; replaces the file's sources", collect)
+    .option(
+      '--format <name>',
+      'line format of the --logs sources: auto (default), json, logfmt, docker, syslog, python-logging, … or regex:<pattern> (docs/formats.md)',
+    )
     .option('--timezone <zone>', 'zone for timestamps without one in the --logs sources: IANA name or offset (default UTC)')
     .option('--on-unreadable <warn|error>', 'when most lines of a source cannot be read: warn (default) or error (exit 2)');
 }
@@ -41,14 +43,21 @@ export function withRulesAndLogs(cmd: Command): Command {
 /** --format, --timezone and --on-unreadable as the evaluator takes them. */
 export function lineFormatFlags(flags: { logs?: string[]; format?: string; timezone?: string; onUnreadable?: string }): LineFormatOptions {
   const fromArgs = flags.logs !== undefined && flags.logs.length > 0;
-  for (const [flag, value] of [['--format', flags.format], ['--timezone', flags.timezone]] as const) {
-    if (value !== undefined && !fromArgs) throw new UserError(`${flag} applies to --logs sources; for the rule file's sources set it on the source (format:, timezone:)`, { exitCode: EXIT.badInput });
+  for (const [flag, value] of [
+    ['--format', flags.format],
+    ['--timezone', flags.timezone],
+  ] as const) {
+    if (value !== undefined && !fromArgs)
+      throw new UserError(`${flag} applies to --logs sources; for the rule file's sources set it on the source (format:, timezone:)`, {
+        exitCode: EXIT.badInput,
+      });
   }
   if (flags.onUnreadable !== undefined && flags.onUnreadable !== 'warn' && flags.onUnreadable !== 'error') {
     throw new UserError(`--on-unreadable must be warn or error (got "${flags.onUnreadable}")`, { exitCode: EXIT.badInput });
   }
   const out: LineFormatOptions = {};
-  if (flags.format !== undefined) out.format = flags.format.startsWith('regex:') ? { regex: flags.format.slice('regex:'.length) } : flags.format;
+  if (flags.format !== undefined)
+    out.format = flags.format.startsWith('regex:') ? { regex: flags.format.slice('regex:'.length) } : flags.format;
   if (flags.timezone !== undefined) out.timezone = flags.timezone;
   if (flags.onUnreadable !== undefined) out.onUnreadable = flags.onUnreadable;
   return out;
@@ -56,7 +65,9 @@ export function lineFormatFlags(flags: { logs?: string[]; format?: string; timez
 
 export function registerEvaluate(program: Command): void {
   withRulesAndLogs(
-    program.command('evaluate').description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state'),
+    program
+      .command('evaluate')
+      .description('Evaluate threshold rules over logs at every tick since the last run, deliver what fired, save state'),
   )
     .option('--state <file>', 'state file carried between runs', 'apialerts-state.json')
     .option('--now <iso>', 'evaluation time, ISO 8601 with a zone; a date alone is UTC midnight (default: the current time)')
@@ -89,12 +100,18 @@ export function registerEvaluate(program: Command): void {
         try {
           text = await readFile(flags.secretsFile, 'utf8');
         } catch (err) {
-          throw new UserError(`--secrets-file ${flags.secretsFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { exitCode: EXIT.badInput });
+          throw new UserError(
+            `--secrets-file ${flags.secretsFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+            { exitCode: EXIT.badInput },
+          );
         }
         secrets = { bundle: parseSecretsBundle(text, `--secrets-file ${flags.secretsFile}`) };
       }
       const heartbeatUrl = process.env.APIALERTS_HEARTBEAT_URL?.trim();
-      const heartbeat = heartbeatUrl || flags.heartbeatEvent ? { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: Boolean(flags.heartbeatEvent) } : undefined;
+      const heartbeat =
+        heartbeatUrl || flags.heartbeatEvent
+          ? { ...(heartbeatUrl ? { url: heartbeatUrl } : {}), event: Boolean(flags.heartbeatEvent) }
+          : undefined;
       let report;
       try {
         report = await runEvaluation({
@@ -115,7 +132,8 @@ export function registerEvaluate(program: Command): void {
         progress.done();
       }
       process.stderr.write(statsWarnings(report.stats));
-      for (const [what, r] of Object.entries(report.heartbeat ?? {})) if (r !== 'sent') process.stderr.write(`warning: heartbeat ${what} ${r}\n`);
+      for (const [what, r] of Object.entries(report.heartbeat ?? {}))
+        if (r !== 'sent') process.stderr.write(`warning: heartbeat ${what} ${r}\n`);
       process.stdout.write(flags.json ? JSON.stringify(evaluateJson(report)) + '\n' : formatEvaluate(report, flags.state));
       if (report.outcomes.some((o) => o.status === 'failed')) process.exitCode = EXIT.deliveryFailed;
     });

@@ -17,7 +17,8 @@ const MAX_BODY = 1 << 20;
 
 /** The secret(s) to check against: a named env var or a file, read once at start. */
 async function secretsOf(flags: ReceiveFlags): Promise<string> {
-  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
+  if (flags.secretEnv && flags.secretFile)
+    throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
   if (flags.secretFile) {
     let text: string;
     try {
@@ -30,7 +31,10 @@ async function secretsOf(flags: ReceiveFlags): Promise<string> {
   }
   const name = flags.secretEnv ?? 'WEBHOOK_SECRET';
   const value = process.env[name];
-  if (!value) throw new UserError(`env ${name} is not set (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: EXIT.badInput });
+  if (!value)
+    throw new UserError(`env ${name} is not set (the webhook secret; or use --secret-env NAME / --secret-file)`, {
+      exitCode: EXIT.badInput,
+    });
   return value;
 }
 
@@ -82,9 +86,11 @@ export function registerReceive(program: Command): void {
     .action(async (flags: ReceiveFlags) => {
       const { verifySignature } = await import('../../deliver/verify.js');
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, got ${flags.port}`, { exitCode: EXIT.badInput });
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UserError(`--port must be a port number, got ${flags.port}`, { exitCode: EXIT.badInput });
       const count = flags.count === undefined ? undefined : Number(flags.count);
-      if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw new UserError('--count must be a whole number ≥ 1', { exitCode: EXIT.badInput });
+      if (count !== undefined && (!Number.isInteger(count) || count < 1))
+        throw new UserError('--count must be a whole number ≥ 1', { exitCode: EXIT.badInput });
       const secrets = await secretsOf(flags);
       let verified = 0;
       let rejected = 0;
@@ -103,7 +109,13 @@ export function registerReceive(program: Command): void {
           if (check.ok) verified++;
           else rejected++;
           const line = flags.json
-            ? JSON.stringify({ verified: check.ok, scheme: check.scheme ?? null, reason: check.reason ?? null, event: req.headers['x-krafter-event'] ?? null, body: body.toString('utf8') })
+            ? JSON.stringify({
+                verified: check.ok,
+                scheme: check.scheme ?? null,
+                reason: check.reason ?? null,
+                event: req.headers['x-krafter-event'] ?? null,
+                body: body.toString('utf8'),
+              })
             : check.ok
               ? `✓ verified ${check.scheme === 'standard' ? 'webhook-signature' : 'x-krafter-signature'}: ${describe(body, req.headers)}`
               : `✗ NOT verified (${check.reason ?? 'bad signature'}): ${describe(body, req.headers)}`;
@@ -113,12 +125,16 @@ export function registerReceive(program: Command): void {
         })().catch(() => res.writeHead(400).end());
       });
       await new Promise<void>((resolve, reject) => {
-        server.once('error', (err) => reject(new UserError(`cannot listen on ${flags.host}:${port}: ${errorMessage(err)}`, { exitCode: EXIT.badInput })));
+        server.once('error', (err) =>
+          reject(new UserError(`cannot listen on ${flags.host}:${port}: ${errorMessage(err)}`, { exitCode: EXIT.badInput })),
+        );
         server.listen(port, flags.host, resolve);
       });
       const addr = server.address();
       const bound = addr && typeof addr === 'object' ? addr.port : port;
-      process.stderr.write(`listening on http://${flags.host}:${bound}/ — verifying with ${flags.secretFile ? 'the secret file' : `$${flags.secretEnv ?? 'WEBHOOK_SECRET'}`}\n`);
+      process.stderr.write(
+        `listening on http://${flags.host}:${bound}/ — verifying with ${flags.secretFile ? 'the secret file' : `$${flags.secretEnv ?? 'WEBHOOK_SECRET'}`}\n`,
+      );
       await new Promise<void>((resolve) => server.on('close', resolve));
       if (rejected > 0) process.exitCode = 1;
     });

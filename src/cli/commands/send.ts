@@ -87,7 +87,11 @@ export function registerSend(program: Command): void {
     if (flags.event) event.event = flags.event;
     if (flags.title) event.title = flags.title;
     if (flags.channel) event.channel = flags.channel;
-    if (flags.tags) event.tags = flags.tags.split(',').map((t) => t.trim()).filter(Boolean);
+    if (flags.tags)
+      event.tags = flags.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     if (flags.link) event.link = flags.link;
     if (flags.data) event.data = parseDataFlag(flags.data);
     await deliver(event, flags);

@@ -8,7 +8,12 @@ export function registerTest(program: Command): void {
     .option('-c, --channel <name>', 'channel (default: the workspace default)');
   addDeliveryOptions(cmd).action(async (flags: DeliveryFlags & { channel?: string }) => {
     await deliver(
-      { message: 'Test event from the apialerts CLI', event: 'cli.test', title: 'Test event', ...(flags.channel ? { channel: flags.channel } : {}) },
+      {
+        message: 'Test event from the apialerts CLI',
+        event: 'cli.test',
+        title: 'Test event',
+        ...(flags.channel ? { channel: flags.channel } : {}),
+      },
       flags,
     );
   });

@@ -20,7 +20,8 @@ interface VerifyFlags {
 const read = (path: string, what: string): Promise<Buffer> => readInputFile(path, what);
 
 async function loadRequest(flags: VerifyFlags): Promise<SavedRequest> {
-  if (flags.request && (flags.body || flags.headers)) throw new UserError('give either --request or --body with --headers, not both', { exitCode: EXIT.badInput });
+  if (flags.request && (flags.body || flags.headers))
+    throw new UserError('give either --request or --body with --headers, not both', { exitCode: EXIT.badInput });
   try {
     if (flags.request) return parseSavedRequest(await read(flags.request, 'request file'));
     if (flags.body && flags.headers) {
@@ -35,17 +36,22 @@ async function loadRequest(flags: VerifyFlags): Promise<SavedRequest> {
 }
 
 async function loadSecrets(flags: VerifyFlags): Promise<string> {
-  if (flags.secretEnv && flags.secretFile) throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
+  if (flags.secretEnv && flags.secretFile)
+    throw new UserError('give either --secret-env or --secret-file, not both', { exitCode: EXIT.badInput });
   if (flags.secretFile) {
     const secret = (await read(flags.secretFile, 'secret file')).toString('utf8').trim();
     // An empty secret is bad input, not an invalid signature: nothing could ever match it.
-    if (!secret) throw new UserError(`secret file ${flags.secretFile} is empty (it must hold the webhook secret)`, { exitCode: EXIT.badInput });
+    if (!secret)
+      throw new UserError(`secret file ${flags.secretFile} is empty (it must hold the webhook secret)`, { exitCode: EXIT.badInput });
     addSecret(secret, { list: true });
     return secret;
   }
   const name = flags.secretEnv ?? 'WEBHOOK_SECRET';
   const value = process.env[name]?.trim();
-  if (!value) throw new UserError(`env ${name} is not set or empty (the webhook secret; or use --secret-env NAME / --secret-file)`, { exitCode: EXIT.badInput });
+  if (!value)
+    throw new UserError(`env ${name} is not set or empty (the webhook secret; or use --secret-env NAME / --secret-file)`, {
+      exitCode: EXIT.badInput,
+    });
   return value;
 }
 
@@ -66,13 +72,23 @@ export function registerVerify(program: Command): void {
     .action(async (flags: VerifyFlags) => {
       const { verifySignature } = await import('../../deliver/verify.js');
       const tolerance = Number(flags.tolerance);
-      if (!Number.isInteger(tolerance) || tolerance < 0) throw new UserError('--tolerance must be a whole number of seconds', { exitCode: EXIT.badInput });
+      if (!Number.isInteger(tolerance) || tolerance < 0)
+        throw new UserError('--tolerance must be a whole number of seconds', { exitCode: EXIT.badInput });
       const now = flags.now ? parseTime(flags.now, '--now') : undefined;
       const request = await loadRequest(flags);
       const secrets = await loadSecrets(flags);
-      const result = verifySignature(request.body, request.headers, secrets, { scheme: flags.scheme, toleranceSeconds: tolerance, ...(now ? { now } : {}) });
+      const result = verifySignature(request.body, request.headers, secrets, {
+        scheme: flags.scheme,
+        toleranceSeconds: tolerance,
+        ...(now ? { now } : {}),
+      });
       if (flags.json) process.stdout.write(JSON.stringify(result) + '\n');
-      else process.stdout.write(result.ok ? `valid ${result.scheme} signature\n` : `INVALID${result.scheme ? ` ${result.scheme}` : ''} signature: ${result.reason}\n`);
+      else
+        process.stdout.write(
+          result.ok
+            ? `valid ${result.scheme} signature\n`
+            : `INVALID${result.scheme ? ` ${result.scheme}` : ''} signature: ${result.reason}\n`,
+        );
       if (!result.ok) process.exitCode = EXIT.failure;
     });
 }

@@ -232,7 +232,7 @@ export class BlockScanner {
     const jsonLines = this.format.jsonLines;
     let nonBlank = 0;
     let broken = 0;
-    for (let ls = start; ls < end; ) {
+    for (let ls = start; ls < end;) {
       const nl = buf.indexOf(10, ls);
       const len = nl - ls;
       if (len > MAX_LINE_BYTES) this.oversized();
@@ -254,7 +254,7 @@ export class BlockScanner {
     r.linesRead += nonBlank;
     let parsed = 0;
     // The latin1 view is made a slice at a time: large strings live until a full GC and inflate memory.
-    for (let s = start; s < end; ) {
+    for (let s = start; s < end;) {
       const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
       const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
       const text = buf.toString('latin1', s, e);
@@ -373,7 +373,12 @@ function compileSeries(spec: SeriesSpec): SeriesMatcher {
   };
 }
 
-export const emptySeriesScan = (spec: SeriesSpec): SeriesScan => ({ groups: new Map(), ...(spec.value ? { values: new Map() } : {}), dropped: new Set(), droppedOverflow: 0 });
+export const emptySeriesScan = (spec: SeriesSpec): SeriesScan => ({
+  groups: new Map(),
+  ...(spec.value ? { values: new Map() } : {}),
+  dropped: new Set(),
+  droppedOverflow: 0,
+});
 
 function dropGroup(scan: SeriesScan, key: string): void {
   if (scan.dropped.has(key)) return;
@@ -385,7 +390,7 @@ function dropGroup(scan: SeriesScan, key: string): void {
 const EVERY_LINE: Prefilter = {
   candidates(text) {
     const out: number[] = [];
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       out.push(i);
       const nl = text.indexOf('\n', i);
       if (nl === -1) break;
@@ -442,7 +447,13 @@ export function mergeResults(a: ScanResult, b: ScanResult, groupLimit?: number):
 }
 
 export function toStats(source: string, r: ScanResult, skippedBytes = 0, timezoneNamed = false): SourceStats {
-  const stats: SourceStats = { source, linesRead: r.linesRead, unreadable: r.unreadable, unreadableSamples: r.samples, bytesRead: r.bytesRead };
+  const stats: SourceStats = {
+    source,
+    linesRead: r.linesRead,
+    unreadable: r.unreadable,
+    unreadableSamples: r.samples,
+    bytesRead: r.bytesRead,
+  };
   if (r.unchecked > 0) stats.unchecked = r.unchecked;
   if (skippedBytes > 0) stats.skippedBytes = skippedBytes;
   if (r.format) {

@@ -29,7 +29,12 @@ const SPREAD_PROBES = 32;
 const CLOSE_ENOUGH = 256 * 1024;
 
 /** The first readable line starting after `offset` (at it, when offset is 0), or null within the budget. */
-export async function probeAt(fh: FileHandle, size: number, offset: number, parseLine: (text: string) => LogRecord | undefined): Promise<Probe | null> {
+export async function probeAt(
+  fh: FileHandle,
+  size: number,
+  offset: number,
+  parseLine: (text: string) => LogRecord | undefined,
+): Promise<Probe | null> {
   let pos = offset;
   let lineStart = offset === 0 ? 0 : -1; // -1: still looking for the first line start
   let carry = Buffer.alloc(0);

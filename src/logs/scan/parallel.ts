@@ -80,7 +80,8 @@ export function allowScanWorkers(): void {
 }
 
 /** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
-export const canUseWorkers = (explicit = false): boolean => (explicit || hostAllowsWorkers) && availableParallelism() > 1 && workerUrl() !== undefined;
+export const canUseWorkers = (explicit = false): boolean =>
+  (explicit || hostAllowsWorkers) && availableParallelism() > 1 && workerUrl() !== undefined;
 
 /** Ranges per thread: small enough that a thread that starts late or runs slow does not hold up the end. */
 const RANGES_PER_THREAD = 8;
@@ -90,7 +91,14 @@ const RANGES_PER_THREAD = 8;
  * otherwise) and threads − 1 workers take ranges from one queue, so a worker's start-up or a busy
  * core evens out; the results are merged in file order.
  */
-export async function scanParallel(path: string, from: number, to: number, spec: ScanSpec, threads: number, onBytes?: (n: number) => void): Promise<ScanResult> {
+export async function scanParallel(
+  path: string,
+  from: number,
+  to: number,
+  spec: ScanSpec,
+  threads: number,
+  onBytes?: (n: number) => void,
+): Promise<ScanResult> {
   const url = workerUrl();
   if (!url) throw new Error('no bundle to start scan workers from');
   const ranges = await splitAtLines(path, from, to, threads * RANGES_PER_THREAD);
@@ -112,7 +120,14 @@ export async function scanParallel(path: string, from: number, to: number, spec:
 }
 
 /** A worker that scans ranges from the queue until it is empty. */
-function inWorker(url: URL, setup: WorkerSetup, take: () => number, ranges: [number, number][], results: ScanResult[], onBytes?: (n: number) => void): Promise<void> {
+function inWorker(
+  url: URL,
+  setup: WorkerSetup,
+  take: () => number,
+  ranges: [number, number][],
+  results: ScanResult[],
+  onBytes?: (n: number) => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
     const worker = new Worker(url, { workerData: setup, argv: ['__scan-worker'], resourceLimits: { maxYoungGenerationSizeMb: 4 } });

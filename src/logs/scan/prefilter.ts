@@ -55,7 +55,12 @@ export function createPrefilter(levels: readonly Level[], opts: { escaped?: bool
   return {
     candidates(text) {
       const a = lineStarts(text, keyed, (m) => m[1] === undefined || numberWanted(m));
-      return text.includes(marker) ? mergeSorted(a, lineStarts(text, hidden, () => true)) : a;
+      return text.includes(marker)
+        ? mergeSorted(
+            a,
+            lineStarts(text, hidden, () => true),
+          )
+        : a;
     },
   };
 }
@@ -73,10 +78,12 @@ export function createTextPrefilter(
   levels: readonly Level[],
   opts: { pri?: boolean; defaultLevel?: Level; digits?: boolean; escaped?: boolean } = {},
 ): Prefilter {
-  if (opts.defaultLevel !== undefined && levels.includes(opts.defaultLevel)) return { candidates: (text) => lineStarts(text, /[^\n]/g, () => true) };
+  if (opts.defaultLevel !== undefined && levels.includes(opts.defaultLevel))
+    return { candidates: (text) => lineStarts(text, /[^\n]/g, () => true) };
   const parts = caseless(levelNames(levels));
   // trim() drops leading whitespace (JSON escapes \t \n \r \f inside Docker's string; Unicode spaces are bytes >= 0x80).
-  if (opts.pri) parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?<![^\\n])[ \\t\\v\\f\\r\\x80-\\xff]*<');
+  if (opts.pri)
+    parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?<![^\\n])[ \\t\\v\\f\\r\\x80-\\xff]*<');
   if (opts.digits) parts.push('\\d');
   if (opts.escaped) parts.push('\\\\u');
   const re = new RegExp(parts.join('|'), 'g');

@@ -10,7 +10,14 @@ const spare: Buffer[] = [];
  * Bytes [start, end) of a plain file, read into two reused buffers (the next read is in flight while
  * one is scanned) so memory stays flat; `start` must be a line start.
  */
-export async function scanRange(path: string, start: number, end: number, spec: ScanSpec, onBytes?: (n: number) => void, scanner = new BlockScanner(spec)): Promise<ScanResult> {
+export async function scanRange(
+  path: string,
+  start: number,
+  end: number,
+  spec: ScanSpec,
+  onBytes?: (n: number) => void,
+  scanner = new BlockScanner(spec),
+): Promise<ScanResult> {
   const fh = await open(path, 'r');
   let release = () => {};
   let next: ReturnType<FileHandle['read']> | undefined;

@@ -42,7 +42,12 @@ export const DEFAULT_SLACK_MS = 60_000;
 const DEFAULT_PARALLEL_MIN_BYTES = 64 << 20;
 
 /** Any stream (stdin, a URL, a .gz file): every line passes through the prefilter. */
-export async function scanStream(input: Readable, spec: ScanSpec, onBytes?: (n: number) => void, scanner = new BlockScanner(spec)): Promise<ScanResult> {
+export async function scanStream(
+  input: Readable,
+  spec: ScanSpec,
+  onBytes?: (n: number) => void,
+  scanner = new BlockScanner(spec),
+): Promise<ScanResult> {
   for await (const raw of input as AsyncIterable<Buffer | string>) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     onBytes?.(chunk.length);

@@ -61,11 +61,7 @@ export class SparseCells {
  * result[i][j] for levels × windows, given per-level cell counts and a function
  * from a window edge to its cell index (cells (edge(k-1), edge(k)] ⇒ window = upTo(idx(to)) - upTo(idx(from))).
  */
-export function windowCounts(
-  levelCells: Map<number, number>[],
-  windows: Window[],
-  edgeIndex: (edgeMs: number) => number,
-): number[][] {
+export function windowCounts(levelCells: Map<number, number>[], windows: Window[], edgeIndex: (edgeMs: number) => number): number[][] {
   return levelCells.map((cells) => {
     const sums = new SparseCells(cells);
     return windows.map((w) => (w.toMs <= w.fromMs ? 0 : sums.upTo(edgeIndex(w.toMs)) - sums.upTo(edgeIndex(w.fromMs))));

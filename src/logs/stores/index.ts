@@ -64,7 +64,10 @@ async function inStore<T>(source: PostgresSource | ClickHouseSource, env: NodeJS
   try {
     return await run(url);
   } catch (err) {
-    throw new UserError(`${label}: ${scrub(describe(err, source.timeout_seconds), url)}`, { exitCode: EXIT.badInput, cause: redactCause(err, url) });
+    throw new UserError(`${label}: ${scrub(describe(err, source.timeout_seconds), url)}`, {
+      exitCode: EXIT.badInput,
+      cause: redactCause(err, url),
+    });
   }
 }
 

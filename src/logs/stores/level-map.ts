@@ -14,8 +14,7 @@ export interface LevelLookup {
 }
 
 export function levelLookup(levels: Level[], levelMap: Record<string, Level> | undefined): LevelLookup {
-  const wanted = (level: Level | undefined): number[] =>
-    level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : []));
+  const wanted = (level: Level | undefined): number[] => (level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : [])));
   if (levelMap) {
     const values = Object.keys(levelMap).filter((k) => levels.includes(levelMap[k] as Level));
     return { storeValues: values, indexesOf: (v) => wanted(levelMap[v]) };
