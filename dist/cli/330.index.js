@@ -6,10 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   countInStore: () => (/* binding */ countInStore)
+/* harmony export */   countInStore: () => (/* binding */ countInStore),
+/* harmony export */   countSeriesInStore: () => (/* binding */ countSeriesInStore)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1845);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(767);
 
 
 /**
@@ -20,36 +21,64 @@ export const modules = {
  * table/column, timeout) is a UserError naming the source, exit code 2.
  */
 async function countInStore(source, query, env) {
+    return inStore(source, env, async (url) => {
+        if (source.kind === 'postgres') {
+            const { countPostgres } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 8183));
+            return countPostgres(source, url, query);
+        }
+        const { countClickHouse } = await Promise.all(/* import() */[__webpack_require__.e(671), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 5104));
+        return countClickHouse(source, url, query);
+    });
+}
+/** Distinct groups per series when the query does not say (src/model/series.ts). */
+const GROUP_LIMIT = 100_000;
+/**
+ * The series contract (src/model/series.ts) pushed down: filters, level sets, group-by and exact
+ * value aggregates for every series × window in ONE query to the store. result[i] answers
+ * query.series[i]; `query.sources` is the caller's business (this is one source). Fields are read
+ * from the source's `columns`, `message_column` and `fields_column` (docs/stores.md); a field the
+ * source cannot provide exactly is an error naming the source and the field (exit 2).
+ */
+async function countSeriesInStore(source, query, env) {
+    const limit = query.groupLimit ?? GROUP_LIMIT;
+    return inStore(source, env, async (url) => {
+        if (source.kind === 'postgres') {
+            const { seriesPostgres } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(499), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 8565));
+            return seriesPostgres(source, url, query, limit);
+        }
+        const { seriesClickHouse } = await Promise.all(/* import() */[__webpack_require__.e(671), __webpack_require__.e(499), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 4416));
+        return seriesClickHouse(source, url, query, limit);
+    });
+}
+async function inStore(source, env, run) {
     const label = `source "${source.name}" (${source.kind}, table ${source.table})`;
     const url = env[source.url_env];
     if (url === undefined || url === '') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
-            exitCode: 2,
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
+            exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.badInput,
         });
     }
     try {
-        if (source.kind === 'postgres') {
-            const { countPostgres } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 8183));
-            return await countPostgres(source, url, query);
-        }
-        const { countClickHouse } = await Promise.all(/* import() */[__webpack_require__.e(671), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 5104));
-        return await countClickHouse(source, url, query);
+        return await run(url);
     }
     catch (err) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label}: ${scrub(describe(err, source.timeout_seconds), url)}`, {
+            exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.badInput,
+            cause: redactCause(err, url),
+        });
     }
 }
 /** A one-line reason, with the store's own words where they are clear, and never the URL's password. */
 function describe(err, timeoutSeconds) {
     const e = err;
     const code = typeof e.code === 'string' ? e.code : undefined;
-    const msg = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(err).split('\n')[0] ?? '';
+    const msg = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err).split('\n')[0] ?? '';
     switch (code) {
         case 'ECONNREFUSED':
         case 'ENOTFOUND':
         case 'EHOSTUNREACH':
         case 'ECONNRESET':
-            return `cannot reach the store (${msg})`;
+            return `cannot reach the store (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)}: ${msg})`;
         case '28P01':
         case '28000':
         case '516':
@@ -78,15 +107,13 @@ function describe(err, timeoutSeconds) {
 }
 /** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
 function redactCause(err, url) {
-    if (!(err instanceof Error))
-        return undefined;
-    const scrub = (s) => {
-        let out = s.split(url).join('<url>');
-        for (const p of (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .urlPasswordForms */ .C)(url))
-            out = out.split(p).join('***');
-        return out;
-    };
-    return new Error(scrub(err.message));
+    return err instanceof Error ? new Error(scrub(err.message, url)) : undefined;
+}
+/** The connection URL as `<url>`, its password (every form) and any other URL's credentials as `***`. */
+function scrub(text, url) {
+    const redactor = new _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO();
+    redactor.add(url);
+    return redactor.redact(text.split(url).join('<url>'));
 }
 
 

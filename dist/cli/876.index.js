@@ -81,7 +81,12 @@ function same(a, b) {
  * JSON parsing. Standard Webhooks also rejects timestamps outside the tolerance (replays).
  */
 function verifySignature(rawBody, headers, secrets, options = {}) {
-    const keys = (Array.isArray(secrets) ? secrets : secrets.split(/\s+/)).map((s) => s.trim()).filter(Boolean);
+    // No secret (an unset env var passed straight through) is a failed check, never a throw.
+    const list = Array.isArray(secrets) ? secrets : typeof secrets === 'string' ? secrets.split(/\s+/) : [];
+    const keys = list
+        .filter((s) => typeof s === 'string')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (keys.length === 0)
         return { ok: false, reason: 'no secret given' };
     const body = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
@@ -102,7 +107,13 @@ function verifyStandard(body, headers, secrets, options) {
     const id = header(headers, 'webhook-id');
     const timestamp = header(headers, 'webhook-timestamp');
     const signatures = header(headers, 'webhook-signature');
-    const missing = [['webhook-id', id], ['webhook-timestamp', timestamp], ['webhook-signature', signatures]].filter(([, v]) => !v).map(([k]) => k);
+    const missing = [
+        ['webhook-id', id],
+        ['webhook-timestamp', timestamp],
+        ['webhook-signature', signatures],
+    ]
+        .filter(([, v]) => !v)
+        .map(([k]) => k);
     if (missing.length > 0)
         return { ok: false, scheme: 'standard', reason: `missing ${missing.join(', ')} header${missing.length > 1 ? 's' : ''}` };
     if (!/^\d{1,12}$/.test(timestamp))
@@ -112,9 +123,16 @@ function verifyStandard(body, headers, secrets, options) {
     if (Math.abs(now - Number(timestamp)) > tolerance)
         return { ok: false, scheme: 'standard', reason: `timestamp outside tolerance (±${tolerance} s)` };
     const payload = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]);
-    const offered = signatures.split(' ').filter((s) => s.startsWith('v1,')).map((s) => s.slice(3));
+    const offered = signatures
+        .split(' ')
+        .filter((s) => s.startsWith('v1,'))
+        .map((s) => s.slice(3));
     for (const secret of secrets) {
-        const key = /^[0-9a-f]{64}$/.test(secret) ? (0,_sign_js__WEBPACK_IMPORTED_MODULE_1__/* .standardKey */ .L)(secret) : secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret);
+        const key = /^[0-9a-f]{64}$/.test(secret)
+            ? (0,_sign_js__WEBPACK_IMPORTED_MODULE_1__/* .standardKey */ .L)(secret)
+            : secret.startsWith('whsec_')
+                ? Buffer.from(secret.slice(6), 'base64')
+                : Buffer.from(secret);
         const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(payload).digest('base64');
         if (offered.some((o) => same(expected, o)))
             return { ok: true, scheme: 'standard' };

@@ -8,9 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ windowEdges),
 /* harmony export */   Hb: () => (/* binding */ windowCounts),
+/* harmony export */   uB: () => (/* binding */ SparseCells),
 /* harmony export */   yA: () => (/* binding */ edgeGrid)
 /* harmony export */ });
-/* unused harmony export SparseCells */
 /**
  * Counting many windows from one grouped query: the store returns counts per
  * (level, cell) where cell k holds entries with ts in (edge(k-1), edge(k)], and
@@ -83,12 +83,14 @@ function windowCounts(levelCells, windows, edgeIndex) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   countClickHouse: () => (/* binding */ countClickHouse)
+/* harmony export */   b: () => (/* binding */ timeExpressions),
+/* harmony export */   countClickHouse: () => (/* binding */ countClickHouse),
+/* harmony export */   q: () => (/* binding */ tableColumns)
 /* harmony export */ });
 /* harmony import */ var _clickhouse_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5671);
-/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2182);
-/* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8381);
-/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79);
+/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2182);
+/* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8381);
+/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79);
 
 
 
@@ -103,18 +105,18 @@ function windowCounts(levelCells, windows, edgeIndex) {
 async function countClickHouse(source, url, query) {
     const { levels, windows } = query;
     for (const w of windows) {
-        (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(w.fromMs, 'window start');
-        (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(w.toMs, 'window end');
+        (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(w.fromMs, 'window start');
+        (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(w.toMs, 'window end');
     }
-    const edges = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_2__/* .windowEdges */ .$h)(windows);
+    const edges = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_3__/* .windowEdges */ .$h)(windows);
     const first = edges[0];
     const last = edges[edges.length - 1];
     if (levels.length === 0 || first === undefined || last === undefined)
         return levels.map(() => windows.map(() => 0));
-    const { schema, name } = (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .splitTable */ .Vq)(source.table);
-    const table = schema ? `${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .chIdent */ .wV)(schema, 'schema')}.${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .chIdent */ .wV)(name, 'table')}` : (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .chIdent */ .wV)(name, 'table');
-    const ts = (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .chIdent */ .wV)(source.timestamp_column, 'timestamp_column');
-    const lv = (0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .chIdent */ .wV)(source.level_column, 'level_column');
+    const { schema, name } = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .splitTable */ .Vq)(source.table);
+    const table = schema ? `${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .chIdent */ .wV)(schema, 'schema')}.${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .chIdent */ .wV)(name, 'table')}` : (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .chIdent */ .wV)(name, 'table');
+    const ts = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .chIdent */ .wV)(source.timestamp_column, 'timestamp_column');
+    const lv = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .chIdent */ .wV)(source.level_column, 'level_column');
     const timeoutMs = Math.round(source.timeout_seconds * 1000);
     const client = (0,_clickhouse_client__WEBPACK_IMPORTED_MODULE_0__/* .createClient */ .UU)({
         url,
@@ -127,15 +129,15 @@ async function countClickHouse(source, url, query) {
     try {
         const type = await columnType(client, schema, name, source.timestamp_column);
         const time = timeExpressions(type, ts, first, last, source.timestamp_column);
-        const { origin, step } = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_2__/* .edgeGrid */ .yA)(edges);
+        const { origin, step } = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_3__/* .edgeGrid */ .yA)(edges);
         // ceil((ms - origin) / step): cell k holds (origin + (k-1)·step, origin + k·step].
-        const cell = `intDiv(${time.ms} - ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(origin, 'origin')} + ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(step - 1, 'step')}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(step, 'step')})`;
+        const cell = `intDiv(${time.ms} - ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(origin, 'origin')} + ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(step - 1, 'step')}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(step, 'step')})`;
         const sql = `SELECT toString(${lv}) AS level, ${cell} AS cell, count() AS n FROM ${table} ` +
-            `WHERE ${time.range} AND ${time.ms} > ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(first, 'start')} AND ${time.ms} <= ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(last, 'end')} ` +
+            `WHERE ${time.range} AND ${time.ms} > ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(first, 'start')} AND ${time.ms} <= ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(last, 'end')} ` +
             `GROUP BY level, cell`;
         const result = await client.query({ query: sql, format: 'JSONEachRow' });
         const rows = await result.json();
-        const lookup = (0,_level_map_js__WEBPACK_IMPORTED_MODULE_3__/* .levelLookup */ .J)(levels, source.level_map);
+        const lookup = (0,_level_map_js__WEBPACK_IMPORTED_MODULE_1__/* .levelLookup */ .J)(levels, source.level_map);
         const cells = levels.map(() => new Map());
         for (const row of rows) {
             const k = Number(row.cell);
@@ -145,7 +147,7 @@ async function countClickHouse(source, url, query) {
                     m.set(k, (m.get(k) ?? 0) + Number(row.n));
             }
         }
-        return (0,_buckets_js__WEBPACK_IMPORTED_MODULE_2__/* .windowCounts */ .Hb)(cells, windows, (e) => (e - origin) / step);
+        return (0,_buckets_js__WEBPACK_IMPORTED_MODULE_3__/* .windowCounts */ .Hb)(cells, windows, (e) => (e - origin) / step);
     }
     finally {
         await client.close().catch(() => { });
@@ -153,6 +155,14 @@ async function countClickHouse(source, url, query) {
 }
 /** The timestamp column's type decides how to read it as epoch milliseconds. */
 async function columnType(client, schema, table, column) {
+    const cols = await tableColumns(client, schema, table);
+    const type = cols.get(column);
+    if (type === undefined)
+        throw new Error(`table ${table} has no column ${column} (timestamp_column)`);
+    return type.replace(/^Nullable\((.*)\)$/, '$1');
+}
+/** Column name → type of the table (throws when the table does not exist). */
+async function tableColumns(client, schema, table) {
     // Identifiers were validated by splitTable/chIdent: safe inside string literals (no quotes or backslashes).
     const db = schema === undefined ? 'currentDatabase()' : `'${schema}'`;
     const result = await client.query({
@@ -162,23 +172,20 @@ async function columnType(client, schema, table, column) {
     const cols = await result.json();
     if (cols.length === 0)
         throw new Error(`table ${schema ? `${schema}.` : ''}${table} does not exist`);
-    const col = cols.find((c) => c.name === column);
-    if (!col)
-        throw new Error(`table ${table} has no column ${column} (timestamp_column)`);
-    return col.type.replace(/^Nullable\((.*)\)$/, '$1');
+    return new Map(cols.map((c) => [c.name, c.type]));
 }
 function timeExpressions(type, ts, first, last, column) {
     if (/^DateTime(\(|$)/.test(type)) {
         // Seconds: s·1000 > first ⇔ s > floor(first/1000); s·1000 <= last ⇔ s <= floor(last/1000). Uses the ORDER BY key.
         return {
             ms: `(toInt64(toUInt32(${ts})) * 1000)`,
-            range: `${ts} > toDateTime(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(Math.floor(first / 1000), 'start')}) AND ${ts} <= toDateTime(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(Math.floor(last / 1000), 'end')})`,
+            range: `${ts} > toDateTime(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(Math.floor(first / 1000), 'start')}) AND ${ts} <= toDateTime(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(Math.floor(last / 1000), 'end')})`,
         };
     }
     if (/^DateTime64\(/.test(type)) {
         return {
             ms: `toUnixTimestamp64Milli(${ts})`,
-            range: `${ts} > fromUnixTimestamp64Milli(toInt64(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(first, 'start')})) AND ${ts} <= fromUnixTimestamp64Milli(toInt64(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_1__/* .intLiteral */ .nB)(last, 'end')}))`,
+            range: `${ts} > fromUnixTimestamp64Milli(toInt64(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(first, 'start')})) AND ${ts} <= fromUnixTimestamp64Milli(toInt64(${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .intLiteral */ .nB)(last, 'end')}))`,
         };
     }
     if (/^U?Int(32|64)$/.test(type)) {
@@ -199,7 +206,7 @@ function timeExpressions(type, ts, first, last, column) {
 /* harmony import */ var _model_levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6934);
 
 function levelLookup(levels, levelMap) {
-    const wanted = (level) => level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : []));
+    const wanted = (level) => (level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : [])));
     if (levelMap) {
         const values = Object.keys(levelMap).filter((k) => levels.includes(levelMap[k]));
         return { storeValues: values, indexesOf: (v) => wanted(levelMap[v]) };
@@ -208,7 +215,7 @@ function levelLookup(levels, levelMap) {
         storeValues: undefined,
         indexesOf: (v) => {
             const lower = v.toLowerCase();
-            return wanted(_model_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A.includes(lower) ? lower : undefined);
+            return wanted(_model_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A_.includes(lower) ? lower : undefined);
         },
     };
 }
@@ -221,11 +228,13 @@ function levelLookup(levels, levelMap) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EW: () => (/* binding */ pgIdent),
+/* harmony export */   HQ: () => (/* binding */ chString),
+/* harmony export */   Ke: () => (/* binding */ chFloat),
+/* harmony export */   TC: () => (/* binding */ checkIdent),
 /* harmony export */   Vq: () => (/* binding */ splitTable),
 /* harmony export */   nB: () => (/* binding */ intLiteral),
 /* harmony export */   wV: () => (/* binding */ chIdent)
 /* harmony export */ });
-/* unused harmony export checkIdent */
 /**
  * SQL safety for the store adapters. Identifiers come from the rule file and are
  * validated again here (defence in depth: the schema already checks them) before
@@ -260,6 +269,37 @@ function intLiteral(n, what) {
     if (!Number.isSafeInteger(n))
         throw new Error(`${what} must be an integer, got ${String(n)}`);
     return String(n);
+}
+/**
+ * ClickHouse has no query parameters on 18.16 (Debian's; `{name:Type}` arrived in 19.x), so a value
+ * from a rule file (a filter's string, a pattern, a JSON key) is written as a string literal: every
+ * backslash and quote escaped, every control character and DEL as \xHH, everything else (UTF-8)
+ * as is. The result cannot end the literal early: test/stores/literals.test.ts round-trips hostile
+ * strings through the server.
+ */
+function chString(value) {
+    let out = "'";
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === "'")
+            out += "\\'";
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, '0')}`;
+        else if (code >= 0xd800 && code <= 0xdfff)
+            throw new Error('a lone surrogate cannot be written as UTF-8');
+        else
+            out += ch;
+    }
+    return `${out}'`;
+}
+/** A finite number as a ClickHouse Float64 literal that reads back as exactly the same double. */
+function chFloat(n, what) {
+    if (!Number.isFinite(n))
+        throw new Error(`${what} must be a finite number, got ${String(n)}`);
+    // JavaScript's shortest round-trip form; toFloat64 of a string parses it (a bare 1e+21 literal is not valid SQL).
+    return `toFloat64(${chString(String(n))})`;
 }
 
 

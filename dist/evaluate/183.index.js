@@ -8,9 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $h: () => (/* binding */ windowEdges),
 /* harmony export */   Hb: () => (/* binding */ windowCounts),
+/* harmony export */   uB: () => (/* binding */ SparseCells),
 /* harmony export */   yA: () => (/* binding */ edgeGrid)
 /* harmony export */ });
-/* unused harmony export SparseCells */
 /**
  * Counting many windows from one grouped query: the store returns counts per
  * (level, cell) where cell k holds entries with ts in (edge(k-1), edge(k)], and
@@ -88,7 +88,7 @@ function windowCounts(levelCells, windows, edgeIndex) {
 /* harmony import */ var _model_levels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6934);
 
 function levelLookup(levels, levelMap) {
-    const wanted = (level) => level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : []));
+    const wanted = (level) => (level === undefined ? [] : levels.flatMap((l, i) => (l === level ? [i] : [])));
     if (levelMap) {
         const values = Object.keys(levelMap).filter((k) => levels.includes(levelMap[k]));
         return { storeValues: values, indexesOf: (v) => wanted(levelMap[v]) };
@@ -97,7 +97,7 @@ function levelLookup(levels, levelMap) {
         storeValues: undefined,
         indexesOf: (v) => {
             const lower = v.toLowerCase();
-            return wanted(_model_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A.includes(lower) ? lower : undefined);
+            return wanted(_model_levels_js__WEBPACK_IMPORTED_MODULE_0__/* .LEVELS */ .A_.includes(lower) ? lower : undefined);
         },
     };
 }
@@ -112,9 +112,9 @@ function levelLookup(levels, levelMap) {
 /* harmony export */   countPostgres: () => (/* binding */ countPostgres)
 /* harmony export */ });
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
-/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2182);
-/* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8381);
-/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79);
+/* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2182);
+/* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8381);
+/* harmony import */ var _level_map_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79);
 
 
 
@@ -127,16 +127,16 @@ function levelLookup(levels, levelMap) {
  */
 async function countPostgres(source, url, query) {
     const { levels, windows } = query;
-    const edges = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_1__/* .windowEdges */ .$h)(windows);
+    const edges = (0,_buckets_js__WEBPACK_IMPORTED_MODULE_2__/* .windowEdges */ .$h)(windows);
     const first = edges[0];
     const last = edges[edges.length - 1];
     if (levels.length === 0 || first === undefined || last === undefined)
         return levels.map(() => windows.map(() => 0));
-    const { schema, name } = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .splitTable */ .Vq)(source.table);
-    const table = schema ? `${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .pgIdent */ .EW)(schema, 'schema')}.${(0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .pgIdent */ .EW)(name, 'table')}` : (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .pgIdent */ .EW)(name, 'table');
-    const ts = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .pgIdent */ .EW)(source.timestamp_column, 'timestamp_column');
-    const lv = (0,_sql_js__WEBPACK_IMPORTED_MODULE_2__/* .pgIdent */ .EW)(source.level_column, 'level_column');
-    const lookup = (0,_level_map_js__WEBPACK_IMPORTED_MODULE_3__/* .levelLookup */ .J)(levels, source.level_map);
+    const { schema, name } = (0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .splitTable */ .Vq)(source.table);
+    const table = schema ? `${(0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .pgIdent */ .EW)(schema, 'schema')}.${(0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .pgIdent */ .EW)(name, 'table')}` : (0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .pgIdent */ .EW)(name, 'table');
+    const ts = (0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .pgIdent */ .EW)(source.timestamp_column, 'timestamp_column');
+    const lv = (0,_sql_js__WEBPACK_IMPORTED_MODULE_3__/* .pgIdent */ .EW)(source.level_column, 'level_column');
+    const lookup = (0,_level_map_js__WEBPACK_IMPORTED_MODULE_1__/* .levelLookup */ .J)(levels, source.level_map);
     const levelText = lookup.storeValues ? `${lv}::text` : `lower(${lv}::text)`;
     const wantedValues = lookup.storeValues ?? levels;
     // width_bucket(-x, [-e_n … -e_0]) = number of edges >= x = n + 1 - k for x in (e_{k-1}, e_k].
@@ -175,7 +175,7 @@ async function countPostgres(source, url, query) {
             }
         }
         const edgeIndex = new Map(edges.map((e, k) => [e, k]));
-        return (0,_buckets_js__WEBPACK_IMPORTED_MODULE_1__/* .windowCounts */ .Hb)(cells, windows, (e) => edgeIndex.get(e) ?? 0);
+        return (0,_buckets_js__WEBPACK_IMPORTED_MODULE_2__/* .windowCounts */ .Hb)(cells, windows, (e) => edgeIndex.get(e) ?? 0);
     }
     finally {
         await client.end().catch(() => { });
@@ -190,11 +190,13 @@ async function countPostgres(source, url, query) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EW: () => (/* binding */ pgIdent),
+/* harmony export */   HQ: () => (/* binding */ chString),
+/* harmony export */   Ke: () => (/* binding */ chFloat),
+/* harmony export */   TC: () => (/* binding */ checkIdent),
 /* harmony export */   Vq: () => (/* binding */ splitTable),
 /* harmony export */   nB: () => (/* binding */ intLiteral),
 /* harmony export */   wV: () => (/* binding */ chIdent)
 /* harmony export */ });
-/* unused harmony export checkIdent */
 /**
  * SQL safety for the store adapters. Identifiers come from the rule file and are
  * validated again here (defence in depth: the schema already checks them) before
@@ -229,6 +231,37 @@ function intLiteral(n, what) {
     if (!Number.isSafeInteger(n))
         throw new Error(`${what} must be an integer, got ${String(n)}`);
     return String(n);
+}
+/**
+ * ClickHouse has no query parameters on 18.16 (Debian's; `{name:Type}` arrived in 19.x), so a value
+ * from a rule file (a filter's string, a pattern, a JSON key) is written as a string literal: every
+ * backslash and quote escaped, every control character and DEL as \xHH, everything else (UTF-8)
+ * as is. The result cannot end the literal early: test/stores/literals.test.ts round-trips hostile
+ * strings through the server.
+ */
+function chString(value) {
+    let out = "'";
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === "'")
+            out += "\\'";
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, '0')}`;
+        else if (code >= 0xd800 && code <= 0xdfff)
+            throw new Error('a lone surrogate cannot be written as UTF-8');
+        else
+            out += ch;
+    }
+    return `${out}'`;
+}
+/** A finite number as a ClickHouse Float64 literal that reads back as exactly the same double. */
+function chFloat(n, what) {
+    if (!Number.isFinite(n))
+        throw new Error(`${what} must be a finite number, got ${String(n)}`);
+    // JavaScript's shortest round-trip form; toFloat64 of a string parses it (a bare 1e+21 literal is not valid SQL).
+    return `toFloat64(${chString(String(n))})`;
 }
 
 

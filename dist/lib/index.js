@@ -5,10 +5,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   countInStore: () => (/* binding */ countInStore)
+/* harmony export */   countInStore: () => (/* binding */ countInStore),
+/* harmony export */   countSeriesInStore: () => (/* binding */ countSeriesInStore)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17);
-/* harmony import */ var _util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1845);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(767);
 
 
 /**
@@ -19,36 +20,64 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * table/column, timeout) is a UserError naming the source, exit code 2.
  */
 async function countInStore(source, query, env) {
+    return inStore(source, env, async (url) => {
+        if (source.kind === 'postgres') {
+            const { countPostgres } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8183));
+            return countPostgres(source, url, query);
+        }
+        const { countClickHouse } = await Promise.all(/* import() */[__nccwpck_require__.e(671), __nccwpck_require__.e(104)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5104));
+        return countClickHouse(source, url, query);
+    });
+}
+/** Distinct groups per series when the query does not say (src/model/series.ts). */
+const GROUP_LIMIT = 100_000;
+/**
+ * The series contract (src/model/series.ts) pushed down: filters, level sets, group-by and exact
+ * value aggregates for every series × window in ONE query to the store. result[i] answers
+ * query.series[i]; `query.sources` is the caller's business (this is one source). Fields are read
+ * from the source's `columns`, `message_column` and `fields_column` (docs/stores.md); a field the
+ * source cannot provide exactly is an error naming the source and the field (exit 2).
+ */
+async function countSeriesInStore(source, query, env) {
+    const limit = query.groupLimit ?? GROUP_LIMIT;
+    return inStore(source, env, async (url) => {
+        if (source.kind === 'postgres') {
+            const { seriesPostgres } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(499), __nccwpck_require__.e(565)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8565));
+            return seriesPostgres(source, url, query, limit);
+        }
+        const { seriesClickHouse } = await Promise.all(/* import() */[__nccwpck_require__.e(671), __nccwpck_require__.e(499), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4416));
+        return seriesClickHouse(source, url, query, limit);
+    });
+}
+async function inStore(source, env, run) {
     const label = `source "${source.name}" (${source.kind}, table ${source.table})`;
     const url = env[source.url_env];
     if (url === undefined || url === '') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
-            exitCode: 2,
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label}: environment variable ${source.url_env} (url_env) is not set; it must hold the connection URL`, {
+            exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.badInput,
         });
     }
     try {
-        if (source.kind === 'postgres') {
-            const { countPostgres } = await Promise.all(/* import() */[__nccwpck_require__.e(849), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8183));
-            return await countPostgres(source, url, query);
-        }
-        const { countClickHouse } = await Promise.all(/* import() */[__nccwpck_require__.e(671), __nccwpck_require__.e(104)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5104));
-        return await countClickHouse(source, url, query);
+        return await run(url);
     }
     catch (err) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`${label}: ${describe(err, source.timeout_seconds)}`, { exitCode: 2, cause: redactCause(err, url) });
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label}: ${scrub(describe(err, source.timeout_seconds), url)}`, {
+            exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.badInput,
+            cause: redactCause(err, url),
+        });
     }
 }
 /** A one-line reason, with the store's own words where they are clear, and never the URL's password. */
 function describe(err, timeoutSeconds) {
     const e = err;
     const code = typeof e.code === 'string' ? e.code : undefined;
-    const msg = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .g)(err).split('\n')[0] ?? '';
+    const msg = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err).split('\n')[0] ?? '';
     switch (code) {
         case 'ECONNREFUSED':
         case 'ENOTFOUND':
         case 'EHOSTUNREACH':
         case 'ECONNRESET':
-            return `cannot reach the store (${msg})`;
+            return `cannot reach the store (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)}: ${msg})`;
         case '28P01':
         case '28000':
         case '516':
@@ -77,15 +106,173 @@ function describe(err, timeoutSeconds) {
 }
 /** Keep the cause for debugging, but never carry the connection URL (it may hold a password). */
 function redactCause(err, url) {
-    if (!(err instanceof Error))
-        return undefined;
-    const scrub = (s) => {
-        let out = s.split(url).join('<url>');
-        for (const p of (0,_util_userinfo_js__WEBPACK_IMPORTED_MODULE_1__/* .urlPasswordForms */ .C)(url))
-            out = out.split(p).join('***');
-        return out;
-    };
-    return new Error(scrub(err.message));
+    return err instanceof Error ? new Error(scrub(err.message, url)) : undefined;
+}
+/** The connection URL as `<url>`, its password (every form) and any other URL's credentials as `***`. */
+function scrub(text, url) {
+    const redactor = new _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .Redactor */ .pO();
+    redactor.add(url);
+    return redactor.redact(text.split(url).join('<url>'));
+}
+
+
+/***/ }),
+
+/***/ 7450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QD: () => (/* binding */ aggregate),
+/* harmony export */   Wu: () => (/* binding */ percentileRank),
+/* harmony export */   dZ: () => (/* binding */ exactSum),
+/* harmony export */   fy: () => (/* binding */ PERCENTILES),
+/* harmony export */   r3: () => (/* binding */ numericValue)
+/* harmony export */ });
+/**
+ * Exact aggregates of a numeric field over a window (value rules, issue 15). One definition shared by
+ * every source: the file provider computes it here, the oracle calls it, the stores push the same
+ * definition down (docs/lifecycle.md, "Aggregates").
+ *
+ * - Values: a JSON number, or a string that is a finite decimal number (`numericValue`); anything else
+ *   (missing, null, booleans, objects, "12ms", "", NaN/Infinity) is skipped and counted as skipped.
+ * - max / min: the largest / smallest value.
+ * - sum: the exact sum of the values, rounded once to the nearest double (ties to even), so it does not
+ *   depend on the order the entries were read in (a store may sum the values exactly, e.g. as numeric,
+ *   and convert the result once).
+ * - avg: that sum divided by the number of values (one double division).
+ * - last: the value of the entry with the latest timestamp; among entries with the same latest
+ *   timestamp, the largest value (so the answer never depends on read order).
+ * - pN (p50, p90, p95, p99): the nearest-rank percentile. With the n values sorted ascending
+ *   v[1] ≤ … ≤ v[n], pN = v[r] where r = ceil(N · n / 100), computed in integers. It is always one of
+ *   the values (never interpolated); PostgreSQL's percentile_disc(N / 100.0) is this definition
+ *   (see `percentileRank` for the one place a float fraction can disagree).
+ * - An empty window (no numeric value) has no aggregate: null.
+ * - −0 is reported as 0.
+ */
+const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99 };
+/** The numeric value of a field, or null: a finite JSON number, or a string that is a finite decimal number. */
+function numericValue(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : null;
+    if (typeof v !== 'string')
+        return null;
+    if (!DECIMAL.test(v))
+        return null;
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+}
+/** Optional sign, digits with an optional fraction (or a fraction alone), optional exponent. No spaces, no hex, no "Infinity". */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** 1-based rank of the nearest-rank percentile `p` (1..100) among n ≥ 1 values: ceil(p·n/100), exact in integers. */
+function percentileRank(p, n) {
+    const pn = p * n; // integers below 2^53 for any window a process can hold
+    return Math.max(1, Math.floor((pn + 99) / 100));
+}
+/**
+ * The aggregate of `values` (the entries' numeric values in the window, any order). `timestamps`
+ * (aligned with values) is needed only for `last`. Null when there are no values.
+ */
+function aggregate(kind, values, timestamps) {
+    const n = values.length;
+    if (n === 0)
+        return null;
+    switch (kind) {
+        case 'max': {
+            let m = -Infinity;
+            for (let i = 0; i < n; i++)
+                if (values[i] > m)
+                    m = values[i];
+            return m + 0;
+        }
+        case 'min': {
+            let m = Infinity;
+            for (let i = 0; i < n; i++)
+                if (values[i] < m)
+                    m = values[i];
+            return m + 0;
+        }
+        case 'sum':
+            return exactSum(values) + 0;
+        case 'avg':
+            return exactSum(values) / n + 0;
+        case 'last': {
+            if (!timestamps || timestamps.length !== n)
+                throw new Error('aggregate last: timestamps aligned with the values are required');
+            let bestTs = -Infinity;
+            let best = -Infinity;
+            for (let i = 0; i < n; i++) {
+                const t = timestamps[i];
+                const v = values[i];
+                if (t > bestTs || (t === bestTs && v > best)) {
+                    bestTs = t;
+                    best = v;
+                }
+            }
+            return best + 0;
+        }
+        default: {
+            const p = PERCENTILES[kind];
+            if (p === undefined)
+                throw new Error(`unknown aggregate ${String(kind)}`);
+            const sorted = Float64Array.from(values).sort();
+            return sorted[percentileRank(p, n) - 1] + 0;
+        }
+    }
+}
+/**
+ * The exact sum of finite doubles rounded once to the nearest double (Shewchuk's algorithm with
+ * non-overlapping partials, as Python's math.fsum). Falls back to ±Infinity when the exact sum
+ * overflows the double range.
+ */
+function exactSum(values) {
+    const partials = [];
+    for (let k = 0; k < values.length; k++) {
+        let x = values[k];
+        let i = 0;
+        for (let j = 0; j < partials.length; j++) {
+            let y = partials[j];
+            if (Math.abs(x) < Math.abs(y))
+                [x, y] = [y, x];
+            const hi = x + y;
+            const lo = y - (hi - x);
+            if (lo !== 0)
+                partials[i++] = lo;
+            x = hi;
+        }
+        partials.length = i;
+        partials.push(x);
+        if (!Number.isFinite(x))
+            return naiveSum(values);
+    }
+    // Sum the partials from the top, with the half-way correction for correct rounding.
+    let n = partials.length;
+    if (n === 0)
+        return 0;
+    let hi = partials[--n];
+    let lo = 0;
+    while (n > 0) {
+        const x = hi;
+        const y = partials[--n];
+        hi = x + y;
+        const yr = hi - x;
+        lo = y - yr;
+        if (lo !== 0)
+            break;
+    }
+    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+        const y = lo * 2;
+        const x = hi + y;
+        const yr = x - hi;
+        if (y === yr)
+            hi = x;
+    }
+    return hi;
+}
+function naiveSum(values) {
+    let s = 0;
+    for (let i = 0; i < values.length; i++)
+        s += values[i];
+    return s;
 }
 
 
@@ -95,10 +282,45 @@ function redactCause(err, url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ LEVELS)
+/* harmony export */   A_: () => (/* binding */ LEVELS),
+/* harmony export */   _t: () => (/* binding */ LEVEL_ALIASES),
+/* harmony export */   kO: () => (/* binding */ levelNamed),
+/* harmony export */   sm: () => (/* binding */ levelsFrom)
 /* harmony export */ });
 /** The five levels a rule can watch, lowest first (the seed's enum). */
 const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
+/**
+ * Level names (lower case) and the level each means: the names log lines use (src/logs/formats.ts) and
+ * rule files accept (`level: ERROR`, `warning`, `critical`), so both read a name the same way.
+ */
+const LEVEL_ALIASES = {
+    trace: 'debug',
+    debug: 'debug',
+    verbose: 'debug',
+    info: 'info',
+    information: 'info',
+    notice: 'info',
+    warn: 'warn',
+    warning: 'warn',
+    error: 'error',
+    err: 'error',
+    fatal: 'fatal',
+    critical: 'fatal',
+    crit: 'fatal',
+    panic: 'fatal',
+    emerg: 'fatal',
+    alert: 'fatal',
+    dpanic: 'fatal',
+};
+/** A level name, case-insensitive with the aliases above, or undefined. */
+function levelNamed(name) {
+    const key = name.trim().toLowerCase();
+    return Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : undefined;
+}
+/** `min` and every level above it, lowest first. */
+function levelsFrom(min) {
+    return LEVELS.slice(LEVELS.indexOf(min));
+}
 
 
 /***/ }),
@@ -107,20 +329,25 @@ const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dc: () => (/* reexport safe */ _exit_codes_js__WEBPACK_IMPORTED_MODULE_0__.d),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
+
+
 /**
  * An error caused by the user's input (bad flag, bad file, bad config).
  * Shells print its message without a stack trace and exit with `exitCode`
- * (1 by default, as the API Alerts CLI does; the evaluator uses 2 for bad input).
+ * (EXIT.failure by default, as the API Alerts CLI does; the evaluator uses EXIT.badInput for bad input).
  */
 class UserError extends Error {
     exitCode;
     constructor(message, options) {
         super(message, options?.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'UserError';
-        this.exitCode = options?.exitCode ?? 1;
+        this.exitCode = options?.exitCode ?? _exit_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .d.failure;
     }
 }
 /** The message of anything thrown, without a stack. */
@@ -128,6 +355,211 @@ function errorMessage(err) {
     if (err instanceof Error)
         return err.message;
     return String(err);
+}
+/**
+ * One line saying why a network exchange failed, for every client of the toolkit (API Alerts,
+ * webhooks, URL sources, proxies, databases): the usual socket and DNS codes in plain words, TLS
+ * problems named as such, anything else as its own message (first line only).
+ */
+function describeError(err) {
+    const e = (err ?? {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const msg = errorMessage(err).split('\n')[0] ?? '';
+    if (err instanceof Error && err.name === 'NetworkError')
+        return msg; // described when it was raised
+    switch (code) {
+        case 'ERR_REFUSED_TARGET':
+            return msg;
+        case 'ECONNREFUSED':
+            return 'the connection was refused';
+        case 'ECONNRESET':
+        case 'EPIPE':
+            return 'the connection was reset';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return `DNS lookup failed for ${typeof e.hostname === 'string' ? e.hostname : 'the host'} (${code})`;
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return `the host is unreachable (${code})`;
+        case 'ETIMEDOUT':
+            return 'the connection timed out';
+        default:
+            break;
+    }
+    if (/certificate|SSL|TLS|self[- ]signed/i.test(msg) || code?.startsWith('ERR_TLS') || code?.includes('CERT'))
+        return `TLS error: ${msg}`;
+    return msg;
+}
+
+
+/***/ }),
+
+/***/ 3605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ EXIT)
+/* harmony export */ });
+/**
+ * The exit codes of the CLI and of both actions, in one table (README "Exit codes"):
+ * 0 ran and everything due was done; 1 failed (a send that did not go through, an invalid signature,
+ * an unexpected error); 2 bad input (flags, inputs, rule/state/config files, sources, secrets),
+ * reported before anything was delivered or stored; 3 ran but some deliveries failed.
+ */
+const EXIT = {
+    ok: 0,
+    failure: 1,
+    badInput: 2,
+    deliveryFailed: 3,
+};
+
+
+/***/ }),
+
+/***/ 767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   pO: () => (/* binding */ Redactor)
+/* harmony export */ });
+/* unused harmony exports REDACTED, isCredentialName, redactUrls, redactStream */
+/* harmony import */ var _userinfo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1845);
+
+/** What a redacted value is replaced with. */
+const REDACTED = '***';
+/**
+ * Query (and fragment) parameter names whose values are credentials: `token`, `sig`, `key`, `apikey`,
+ * `api_key`, `password`, `secret`, `access_token`, `X-Amz-Signature`, `X-Amz-Credential`,
+ * `X-Goog-Signature`, `client_secret`, `auth`, `session`… (any name containing one of these words).
+ */
+const CREDENTIAL_WORDS = /token|secret|passw|pwd|signature|credential|auth|session|apikey|api[-_]key|key$|^sig$|^sas$|^code$|^pass$/i;
+function isCredentialName(name) {
+    let decoded = name;
+    try {
+        decoded = decodeURIComponent(name);
+    }
+    catch {
+        // keep as written
+    }
+    return CREDENTIAL_WORDS.test(decoded.trim());
+}
+/** `name=value&…` with every credential-looking value replaced. */
+function redactParams(params) {
+    return params
+        .split(/([&;])/)
+        .map((part) => {
+        const eq = part.indexOf('=');
+        if (eq <= 0)
+            return part;
+        return isCredentialName(part.slice(0, eq)) ? `${part.slice(0, eq)}=${REDACTED}` : part;
+    })
+        .join('');
+}
+/**
+ * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`, and the values of
+ * credential-looking query and fragment parameters by `***`. Works on the text, not through `new URL`,
+ * so any scheme (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
+ */
+function redactUrl(url) {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(url);
+    if (!m)
+        return url;
+    const [, scheme, authority, rest] = m;
+    const at = authority.lastIndexOf('@');
+    const host = at >= 0 ? `${REDACTED}@${authority.slice(at + 1)}` : authority;
+    const hash = rest.indexOf('#');
+    const beforeHash = hash >= 0 ? rest.slice(0, hash) : rest;
+    const fragment = hash >= 0 ? rest.slice(hash + 1) : undefined;
+    const q = beforeHash.indexOf('?');
+    const path = q >= 0 ? beforeHash.slice(0, q) : beforeHash;
+    const query = q >= 0 ? `?${redactParams(beforeHash.slice(q + 1))}` : '';
+    return `${scheme}${host}${path}${query}${fragment !== undefined ? `#${redactParams(fragment)}` : ''}`;
+}
+/** Every URL inside a text (an error message, a report line) redacted as by redactUrl. */
+function redactUrls(text) {
+    // Punctuation that ends a sentence or closes a bracket after the URL is not part of it.
+    return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`\\|]+/gi, (match) => {
+        const tail = /[).,;:!?\]}]*$/.exec(match)[0];
+        return redactUrl(match.slice(0, match.length - tail.length)) + tail;
+    });
+}
+/**
+ * The one redaction of known secrets, shared by the CLI and both actions for everything they print
+ * or store: each registered value (its whole text, its URL-password forms, and those as they appear
+ * JSON- or URL-encoded) is replaced by `***`, and every URL in the text is redacted (redactUrl).
+ *
+ * Whole values are masked, never their words: a value is split only when the caller says it is a
+ * list (rotation secrets, space-separated), and then only parts of 8 characters or more are masked
+ * on their own, so a short word inside a secret never garbles unrelated text.
+ */
+class Redactor {
+    values = new Set();
+    sorted;
+    /** Registers a secret; `list` for a whitespace-separated list of secrets. Returns what was added (for ::add-mask::). */
+    add(value, options = {}) {
+        if (!value)
+            return [];
+        const added = [];
+        const put = (v, min) => {
+            if (v.length < min || this.values.has(v))
+                return;
+            this.values.add(v);
+            added.push(v);
+            const json = JSON.stringify(v).slice(1, -1);
+            if (json !== v)
+                this.values.add(json);
+            const encoded = encodeURIComponent(v);
+            if (encoded !== v)
+                this.values.add(encoded);
+        };
+        for (const v of new Set([value, value.trim()]))
+            put(v, MIN_WHOLE);
+        for (const form of (0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(value.trim()))
+            put(form, MIN_WHOLE);
+        if (options.list) {
+            for (const part of value.split(/\s+/)) {
+                put(part, MIN_PART);
+                for (const form of (0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(part))
+                    put(form, MIN_WHOLE);
+            }
+        }
+        this.sorted = undefined;
+        return added;
+    }
+    /** The registered values, longest first. */
+    secrets() {
+        this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+        return this.sorted;
+    }
+    redact(text) {
+        let out = text;
+        for (const s of this.secrets())
+            if (out.includes(s))
+                out = out.split(s).join(REDACTED);
+        return redactUrls(out);
+    }
+}
+/** Whole values are masked at any length, as the runner masks them. */
+const MIN_WHOLE = 1;
+/** Parts of a list shorter than this are not masked on their own. */
+const MIN_PART = 8;
+/**
+ * Every write to `stream` (stdout, stderr) passes through `redactor` first. The CLI installs this
+ * once, so nothing it prints — results, reports, errors, warnings, progress — can carry a secret.
+ */
+function redactStream(stream, redactor) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored as is; called with the stream as this
+    const original = stream.write;
+    const write = function (chunk, ...rest) {
+        const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
+        const safe = text === undefined ? chunk : redactor.redact(text);
+        return original.call(this, safe, ...rest);
+    };
+    stream.write = write;
+    return () => {
+        stream.write = original;
+    };
 }
 
 
@@ -3036,7 +3468,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -9110,6 +9542,7 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CQ: () => (/* reexport */ ApiAlerts),
   y7: () => (/* reexport */ ApiAlertsError),
   pJ: () => (/* reexport */ ApiAlertsEventSchema),
   b1: () => (/* reexport */ LIMITS),
@@ -9211,7 +9644,9 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./src/events/proxy.ts
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/util/proxy.ts
 /**
  * Picks the proxy for a URL from the usual environment variables, as curl and
  * @actions/http-client do: https_proxy/HTTPS_PROXY for https URLs, http_proxy/HTTP_PROXY
@@ -9257,7 +9692,14 @@ function bypassed(target, noProxy) {
 
 // EXTERNAL MODULE: ./src/util/userinfo.ts
 var userinfo = __nccwpck_require__(1845);
-;// CONCATENATED MODULE: ./src/events/http.ts
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __nccwpck_require__(767);
+;// CONCATENATED MODULE: ./src/util/http.ts
+
+
+
 
 
 
@@ -9265,18 +9707,34 @@ var userinfo = __nccwpck_require__(1845);
 
 /** A network failure or timeout: the request may be retried. */
 class NetworkError extends Error {
+    code;
     constructor(message, options) {
-        super(message, options);
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'NetworkError';
+        if (options?.code)
+            this.code = options.code;
     }
 }
-const MAX_RESPONSE_BYTES = 1024 * 1024;
-/**
- * One POST with a hard deadline for the whole exchange (connect, send, answer), through a
- * proxy when the environment names one. Plain node:http(s) keeps the action's start-up
- * small (see README.md, "Start-up").
- */
-function postJson(url, body, headers, timeoutMs, env = process.env) {
+const MAX_TEXT_BYTES = 1024 * 1024;
+function formatMs(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+/** The answer as text (at most 1 MB kept); the deadline covers the whole exchange. */
+async function requestText(url, opts) {
+    const res = await exchange(url, opts, 'text');
+    return res;
+}
+/** The status only; the body is read and dropped so the socket can close. Deadline over the whole exchange. */
+async function requestStatus(url, opts) {
+    const res = await exchange(url, opts, 'drain');
+    return { status: res.status };
+}
+/** The answer's body as a stream (a large log is never held whole). */
+async function requestStream(url, opts) {
+    return (await exchange(url, opts, 'stream'));
+}
+function exchange(url, opts, mode) {
+    const env = opts.env ?? process.env;
     return new Promise((resolve, reject) => {
         let settled = false;
         let request;
@@ -9290,33 +9748,57 @@ function postJson(url, body, headers, timeoutMs, env = process.env) {
             tunnel?.destroy();
             reject(err);
         };
-        const timer = setTimeout(() => fail(new NetworkError(`no answer within ${formatMs(timeoutMs)}`)), timeoutMs);
-        const send = (options, secure) => {
-            const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(options, (res) => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (c) => {
-                    size += c.length;
-                    if (size <= MAX_RESPONSE_BYTES)
-                        chunks.push(c);
-                });
-                res.on('end', () => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    clearTimeout(timer);
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-                });
-                res.on('error', (err) => fail(new NetworkError(`connection lost while reading the answer: ${err.message}`, { cause: err })));
+        const timer = setTimeout(() => fail(new NetworkError(`no answer within ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })), opts.timeoutMs);
+        const network = (err, prefix = '') => err instanceof NetworkError
+            ? err
+            : new NetworkError(`${prefix}${(0,errors/* describeError */.Uc)(err)}`, { cause: err, ...(err.code ? { code: err.code } : {}) });
+        const onResponse = (res) => {
+            const status = res.statusCode ?? 0;
+            if (mode === 'stream') {
+                settled = true;
+                clearTimeout(timer);
+                res.socket?.setTimeout(opts.timeoutMs, () => res.destroy(new NetworkError(`no data for ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })));
+                res.on('aborted', () => res.destroy(new NetworkError('connection closed before the body ended', { code: 'ECONNRESET' })));
+                resolve({ status, headers: res.headers, body: res });
+                return;
+            }
+            const chunks = [];
+            let size = 0;
+            res.on('data', (c) => {
+                size += c.length;
+                if (mode === 'text' && size <= MAX_TEXT_BYTES)
+                    chunks.push(c);
             });
+            const finish = () => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolve({ status, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+            };
+            res.on('end', finish);
+            // The status is known: a body cut short still answers `drain`; `text` needs the whole body.
+            res.on('error', (err) => mode === 'drain' ? finish() : fail(new NetworkError(`connection lost while reading the answer: ${err.message}`, { cause: err })));
+            res.on('aborted', () => (mode === 'drain' ? finish() : undefined));
+        };
+        const send = (options, secure) => {
+            const req = (secure ? (external_node_https_default()) : (external_node_http_default())).request(options, onResponse);
             request = req;
-            req.on('error', (err) => fail(new NetworkError(describe(err), { cause: err })));
-            req.end(body);
+            req.on('error', (err) => fail(network(err)));
+            req.end(opts.body);
         };
         const secure = url.protocol === 'https:';
+        const host = url.hostname.replace(/^\[|\]$/g, '');
+        const headers = { ...opts.headers };
+        // Credentials in the URL (https://user:password@host/…) are sent as Basic auth, as node:http does.
+        if (url.username && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+            headers.Authorization = `Basic ${Buffer.from(`${(0,userinfo/* decodeUserinfo */.u)(url.username)}:${(0,userinfo/* decodeUserinfo */.u)(url.password)}`).toString('base64')}`;
+        if (opts.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+            headers['Content-Length'] = String(Buffer.byteLength(opts.body));
         const base = {
-            method: 'POST',
-            headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+            method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+            headers,
+            ...(opts.agent === false ? { agent: false } : {}),
         };
         let proxy;
         try {
@@ -9326,64 +9808,80 @@ function postJson(url, body, headers, timeoutMs, env = process.env) {
             fail(err);
             return;
         }
-        const proxyAuth = proxy && proxy.username ? `Basic ${Buffer.from(`${(0,userinfo/* decodeUserinfo */.u)(proxy.username)}:${(0,userinfo/* decodeUserinfo */.u)(proxy.password)}`).toString('base64')}` : undefined;
+        // The address policy: resolve (or, for an IP literal, check) the target through the guarded lookup.
+        const checkTarget = (then) => {
+            if (!opts.lookup)
+                return then();
+            opts.lookup(host, {}, (err) => (err ? fail(network(err)) : then()));
+        };
         if (!proxy) {
-            send({ ...base, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: url.pathname + url.search }, secure);
+            const direct = () => send({ ...base, hostname: host, port: url.port, path: url.pathname + url.search, ...(opts.lookup ? { lookup: opts.lookup } : {}) }, secure);
+            // Node skips `lookup` for an IP literal: check it here; a name is checked as it connects.
+            if (opts.lookup && (0,external_node_net_.isIP)(host) !== 0)
+                checkTarget(direct);
+            else
+                direct();
+            return;
         }
-        else if (!secure) {
+        const proxyLabel = (0,redact/* redactUrl */.BO)(proxy.href).replace(/\/$/, '');
+        const proxyAuth = proxy.username
+            ? `Basic ${Buffer.from(`${(0,userinfo/* decodeUserinfo */.u)(proxy.username)}:${(0,userinfo/* decodeUserinfo */.u)(proxy.password)}`).toString('base64')}`
+            : undefined;
+        const proxyPort = proxy.port || (proxy.protocol === 'https:' ? 443 : 80);
+        if (!secure) {
             // A forward proxy takes the absolute URL as the request target.
-            send({
+            checkTarget(() => send({
                 ...base,
-                hostname: proxy.hostname,
-                port: proxy.port || 80,
+                hostname: proxy.hostname.replace(/^\[|\]$/g, ''),
+                port: proxyPort,
                 path: url.href,
-                headers: { ...base.headers, Host: url.host, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) },
-            }, false);
+                headers: { ...headers, Host: url.host, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) },
+            }, false));
+            return;
         }
-        else {
-            // HTTPS through a proxy: open a CONNECT tunnel, then speak TLS to the target inside it.
+        // HTTPS through a proxy: a CONNECT tunnel, then TLS to the target inside it.
+        checkTarget(() => {
             const targetPort = url.port || '443';
+            const authority = `${url.hostname}:${targetPort}`;
             tunnel = external_node_http_default().request({
                 method: 'CONNECT',
-                hostname: proxy.hostname,
-                port: proxy.port || 80,
-                path: `${url.hostname}:${targetPort}`,
-                headers: { Host: `${url.hostname}:${targetPort}`, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) },
+                hostname: proxy.hostname.replace(/^\[|\]$/g, ''),
+                port: proxyPort,
+                path: authority,
+                agent: false,
+                headers: { Host: authority, ...(proxyAuth ? { 'Proxy-Authorization': proxyAuth } : {}) },
             });
-            tunnel.on('error', (err) => fail(new NetworkError(`proxy ${proxy.host}: ${describe(err)}`, { cause: err })));
+            tunnel.on('error', (err) => fail(network(err, `proxy ${proxyLabel}: `)));
             tunnel.on('connect', (res, socket) => {
                 if (res.statusCode !== 200) {
                     socket.destroy();
-                    fail(new NetworkError(`proxy ${proxy.host} refused the tunnel to ${url.host} with HTTP ${res.statusCode}`));
+                    fail(new NetworkError(`proxy ${proxyLabel} refused the tunnel to ${url.host} with HTTP ${res.statusCode}`));
                     return;
                 }
+                // No agent: Node uses `createConnection` only for a request without one.
+                const { agent: _agent, ...noAgent } = base;
                 send({
-                    ...base,
-                    hostname: url.hostname,
+                    ...noAgent,
+                    hostname: host,
                     port: targetPort,
                     path: url.pathname + url.search,
-                    createConnection: () => external_node_tls_default().connect({ socket, servername: url.hostname }),
+                    createConnection: () => external_node_tls_default().connect({ socket, ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}) }),
                 }, true);
             });
             tunnel.end();
-        }
+        });
     });
 }
-function describe(err) {
-    switch (err.code) {
-        case 'ECONNRESET':
-            return 'the connection was reset';
-        case 'ECONNREFUSED':
-            return 'the connection was refused';
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return `the host could not be resolved (${err.code})`;
-        default:
-            return err.code ? `${err.message}` : err.message;
-    }
-}
-function formatMs(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+
+;// CONCATENATED MODULE: ./src/events/http.ts
+
+
+/**
+ * One POST to API Alerts through the toolkit's one outbound HTTP helper (src/util/http.ts): a hard
+ * deadline for the whole exchange, the proxy the environment names, at most 1 MB of answer kept.
+ */
+function postJson(url, body, headers, timeoutMs, env = process.env) {
+    return requestText(url, { method: 'POST', headers, body, timeoutMs, env });
 }
 
 ;// CONCATENATED MODULE: ./src/events/limits.ts
@@ -9411,7 +9909,8 @@ function limits_length(value) {
 /**
  * Applies the limits the server would apply, so the sender hears about them: over-long
  * texts are cut and extra tags dropped with a warning (the server does the same silently);
- * a bad link or an oversized body is an error because the server would reject it.
+ * a link or data outside the documented forms is sent as given with a warning (as v2 sent it);
+ * an oversized body is an error because the server would reject it (413).
  */
 function prepareEvent(event) {
     const warnings = [];
@@ -9444,18 +9943,29 @@ function prepareEvent(event) {
             return cut(t, LIMITS.tag);
         });
     }
+    // A link or data the API would not take as documented is still sent as given, with a warning:
+    // notify-action v2 sent them unchecked, and a workflow that was green there stays green here.
     const link = event.link?.trim();
     if (link) {
         if (!LINK_SCHEMES.some((s) => link.toLowerCase().startsWith(s))) {
-            throw new ApiAlertsError(`link "${cut(link, 80)}" must start with http://, https://, mailto: or tel:`);
+            warnings.push(`link "${cut(link, 80)}" does not start with http://, https://, mailto: or tel:; sent as given, the server may ignore or reject it`);
         }
         if (limits_length(link) > LIMITS.link) {
-            throw new ApiAlertsError(`link is ${limits_length(link)} characters; the limit is ${LIMITS.link} and the server rejects longer links`);
+            warnings.push(`link is ${limits_length(link)} characters, over the limit of ${LIMITS.link}; sent as given, the server may reject it`);
         }
         body.link = link;
     }
-    if (event.data !== undefined && Object.keys(event.data).length > 0)
-        body.data = event.data;
+    if (event.data !== undefined) {
+        const data = event.data;
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+            const kind = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
+            warnings.push(`data is ${kind}, not a JSON object like {"version":"1.2.3"}; sent as given, the server may ignore it`);
+            body.data = data;
+        }
+        else if (Object.keys(data).length > 0) {
+            body.data = data;
+        }
+    }
     const json = JSON.stringify(body);
     const bytes = Buffer.byteLength(json);
     if (bytes > LIMITS.bodyBytes) {
@@ -13586,9 +14096,9 @@ function handleCodecTxResult(left, value, nextSchema, ctx) {
     }
     return nextSchema._zod.run({ value, issues: left.issues }, ctx);
 }
-const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+const $ZodPreprocess = /*@__PURE__*/ $constructor("$ZodPreprocess", (inst, def) => {
     $ZodPipe.init(inst, def);
-})));
+});
 const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
     $ZodType.init(inst, def);
     defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
@@ -14904,7 +15414,7 @@ function _check(fn, params) {
     return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function api_describe(description) {
+function describe(description) {
     const ch = new $ZodCheck({ check: "describe" });
     ch._zod.onattach = [
         (inst) => {
@@ -16045,10 +16555,10 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
-    $ZodRecord.init(inst, def);
+const ZodMiniRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniRecord", (inst, def) => {
+    core.$ZodRecord.init(inst, def);
     ZodMiniType.init(inst, def);
-});
+})));
 // @__NO_SIDE_EFFECTS__
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
@@ -16057,14 +16567,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...normalizeParams(valueType),
+            ...util.normalizeParams(valueType),
         });
     }
     return new ZodMiniRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -16399,7 +16909,7 @@ function superRefine(fn, params) {
     return core._superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const schemas_describe = api_describe;
+const schemas_describe = describe;
 const schemas_meta = meta;
 // instanceof
 class schemas_Class {
@@ -16463,7 +16973,8 @@ const ApiAlertsEventSchema = object({
     title: optional(schemas_string()),
     link: optional(schemas_string()),
     tags: optional(array(schemas_string())),
-    data: optional(record(schemas_string(), unknown())),
+    /** A JSON object by the API's documentation; anything JSON is sent as given (with a warning), as v2 did. */
+    data: optional(unknown()),
 });
 /** Parses anything into an event or throws an Error naming each bad field. */
 function parseEvent(input) {
@@ -16546,7 +17057,13 @@ async function sendEvent(event, options) {
             continue;
         }
         if (response.status >= 200 && response.status < 300) {
-            return { ...readSuccess(response.body), status: response.status, warnings: [...prepared.warnings, ...readWarnings(response.body)], attempts: attempt };
+            // As v2 (the apialerts SDK): a 2xx that is not the API's answer (a captive portal, a proxy's
+            // page, a wrong server URL) means nobody can say the event arrived. Not retried: it may have.
+            const answer = readSuccess(response.body);
+            if (!answer) {
+                throw new ApiAlertsError(`${response.status} answer is not the API Alerts JSON (expected an object with workspace and channel${serverText(response.body) ? `, got: ${serverText(response.body).split(apiKey).join('***')}` : ', got an empty body'}); is the server URL right?${tries(attempt)}`, { status: response.status, attempts: attempt });
+            }
+            return { ...answer, status: response.status, warnings: [...prepared.warnings, ...readWarnings(response.body)], attempts: attempt };
         }
         // A server (or proxy) that echoes the Authorization header must not leak the key into logs.
         const message = statusMessage(response.status, serverText(response.body)?.split(apiKey).join('***'));
@@ -16576,11 +17093,12 @@ function parseJson(body) {
         return undefined;
     }
 }
+/** The API's 200 body: an object naming the workspace and channel; undefined for anything else. */
 function readSuccess(body) {
     const json = parseJson(body);
+    if (!json || !('workspace' in json) || !('channel' in json))
+        return undefined;
     const out = {};
-    if (!json)
-        return out;
     if (typeof json.workspace === 'string')
         out.workspace = json.workspace;
     if (typeof json.channel === 'string')
@@ -16609,7 +17127,9 @@ function readWarnings(body) {
 /** The server's own words from an error body, short, for the error message. */
 function serverText(body) {
     const json = parseJson(body);
-    const text = json ? [json.error, json.message, ...(Array.isArray(json.errors) ? json.errors : [])].find((v) => typeof v === 'string' && v.trim()) : body.trim();
+    const text = json
+        ? [json.error, json.message, ...(Array.isArray(json.errors) ? json.errors : [])].find((v) => typeof v === 'string' && v.trim())
+        : body.trim();
     if (typeof text !== 'string' || !text)
         return undefined;
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -16631,6 +17151,160 @@ async function send(event, options = {}) {
     return sendEvent(event, { ...rest, apiKey, integration: integration ?? 'js' });
 }
 
+;// CONCATENATED MODULE: ./src/lib/apialerts.ts
+/**
+ * `ApiAlerts`: the shape of the `apialerts` JavaScript SDK (1.3.2), so code that already alerts at the
+ * point of failure swaps its import line and gets this toolkit's client: retries on network errors,
+ * timeouts and 5xx, the documented limits checked before sending, HTTPS_PROXY/NO_PROXY.
+ *
+ *   import { ApiAlerts } from 'apialerts-toolkit'
+ *   ApiAlerts.configure('your-api-key')                    // the SDK's global singleton
+ *   ApiAlerts.send({ message: 'Deploy complete' })         // fire-and-forget: never throws
+ *   const r = await ApiAlerts.sendAsync({ message: '…' })  // { success, workspace, channel, warnings, error }
+ *
+ *   const alerts = new ApiAlerts(process.env.API_ALERTS_KEY)  // a client of its own
+ *   await alerts.send({ message: 'Payment failed', channel: 'payments' })  // resolves to the same result
+ *
+ * Nothing here throws into the caller or rejects: failures are `{ success: false, error }`. Each send
+ * has one deadline for all its attempts (30 s, as the SDK's), so a fire-and-forget send never keeps the
+ * process alive past it.
+ */
+
+
+
+
+const PREFIX = '(apialerts.com)';
+const DEFAULT_DEADLINE_MS = 30_000;
+const apialerts_DEFAULT_RETRIES = 2;
+async function deliver(event, apiKey, opts) {
+    const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_DEADLINE_MS);
+    const retries = Math.max(0, Math.floor(opts.retries ?? apialerts_DEFAULT_RETRIES));
+    let lastError = 'no attempt made';
+    for (let attempt = 0; attempt <= retries; attempt++) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            break;
+        try {
+            const r = await sendEvent(event, {
+                apiKey,
+                integration: opts.integration ?? 'js',
+                ...(opts.version ? { version: opts.version } : {}),
+                ...(opts.serverUrl ? { serverUrl: opts.serverUrl } : {}),
+                timeoutMs: remaining,
+                retries: 0,
+            });
+            // The SDK's contract: a success names the workspace and channel it reached.
+            if (r.workspace === undefined || r.channel === undefined)
+                return { success: false, warnings: [], error: 'invalid response from server' };
+            return { success: true, workspace: r.workspace, channel: r.channel, warnings: r.warnings };
+        }
+        catch (err) {
+            lastError = err instanceof Error ? err.message : String(err);
+            const status = err instanceof ApiAlertsError ? err.status : undefined;
+            const retryable = err instanceof ApiAlertsError && err.attempts > 0 && (status === undefined || status >= 500);
+            if (!retryable)
+                break;
+            const baseMs = Number(process.env.APIALERTS_RETRY_BASE_MS) || 500;
+            const wait = Math.min(backoffDelay(attempt, { baseMs, maxMs: 5_000 }), deadline - Date.now());
+            if (attempt < retries && wait > 0)
+                await sleep(wait);
+        }
+    }
+    return { success: false, warnings: [], error: lastError };
+}
+function report(result, debug) {
+    if (!debug)
+        return;
+    if (!result.success)
+        console.error(`x ${PREFIX} Error: ${result.error ?? 'unknown error'}`);
+    else {
+        console.log(`✓ ${PREFIX} Alert sent to ${result.workspace} (${result.channel})`);
+        for (const w of result.warnings)
+            console.warn(`! ${PREFIX} Warning: ${w}`);
+    }
+}
+/** What the SDK checks before sending; `undefined` when the send may go ahead. */
+function precheck(event, key) {
+    if (!key || !key.trim())
+        return 'api key is missing';
+    if (!event || typeof event.message !== 'string' || !event.message.trim())
+        return 'message is required';
+    return undefined;
+}
+let singleton = null;
+class ApiAlerts {
+    #apiKey;
+    #options;
+    /** A client of its own (the five-events guide's `new ApiAlerts(key)`); `send` resolves to a SendResult. */
+    constructor(apiKey, options = {}) {
+        this.#apiKey = apiKey;
+        this.#options = { ...options };
+    }
+    /** Sends and resolves to the result; never rejects. `apiKey` overrides the client's for one call. */
+    send(event, apiKey) {
+        return this.sendAsync(event, apiKey);
+    }
+    /** The same as `send` on an instance. */
+    async sendAsync(event, apiKey) {
+        const key = apiKey?.trim() ? apiKey : this.#apiKey;
+        const problem = precheck(event, key);
+        let result;
+        try {
+            result = problem ? { success: false, warnings: [], error: problem } : await deliver(event, key, this.#options);
+        }
+        catch (err) {
+            result = { success: false, warnings: [], error: err instanceof Error ? err.message : String(err) };
+        }
+        report(result, !!this.#options.debug);
+        return result;
+    }
+    /** Fire-and-forget on an instance: never throws, never rejects; errors logged only with `debug`. */
+    fire(event, apiKey) {
+        const key = apiKey?.trim() ? apiKey : this.#apiKey;
+        const problem = precheck(event, key);
+        if (problem) {
+            console.error(`x ${PREFIX} Error: ${problem}`);
+            return;
+        }
+        void this.sendAsync(event, key).catch(() => undefined);
+    }
+    /** Initialises the global client; the first call wins, later calls are no-ops (as the SDK). */
+    static configure(apiKey, debug = false, options = {}) {
+        if (singleton !== null)
+            return;
+        singleton = new ApiAlerts(apiKey, { ...options, debug });
+    }
+    /** The SDK's overrides: X-Integration, X-Version and the base URL of the configured client. */
+    static setOverrides(integration, version, baseUrl = DEFAULT_SERVER_URL) {
+        if (singleton === null)
+            return;
+        singleton = new ApiAlerts(singleton.#apiKey, { ...singleton.#options, integration, version, serverUrl: baseUrl });
+    }
+    /** Fire-and-forget with the configured client: never throws; errors are logged only with `debug`. */
+    static send(event, apiKey) {
+        try {
+            if (singleton === null) {
+                console.error(`x ${PREFIX} Error: client not configured`);
+                return;
+            }
+            singleton.fire(event, apiKey);
+        }
+        catch {
+            // never into the caller
+        }
+    }
+    /** Sends with the configured client and resolves to the result; never rejects. */
+    static async sendAsync(event, apiKey) {
+        if (singleton === null)
+            return { success: false, warnings: [], error: 'client not configured' };
+        return singleton.sendAsync(event, apiKey);
+    }
+    /** @internal for tests: forget the configured client. */
+    static _reset() {
+        singleton = null;
+    }
+}
+
 // EXTERNAL MODULE: ./src/logs/stores/index.ts
 var stores = __nccwpck_require__(1330);
 // EXTERNAL MODULE: external "node:path"
@@ -16639,8 +17313,49 @@ var external_node_path_ = __nccwpck_require__(6760);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/model/aggregate.ts
+var aggregate = __nccwpck_require__(7450);
+;// CONCATENATED MODULE: ./src/model/series.ts
+/**
+ * The richer count contract (rule filters, level sets, group-by, ratios, values). One query per run
+ * and source set asks for every series × window, so files are read once and stores answer in one
+ * round trip. A plain rule (one level, no filter) is a series with `levels: [level]` and no `where`:
+ * its counts equal the level × window counts of CountQuery exactly.
+ *
+ * Field semantics shared by every source (file scan, oracle, PostgreSQL, ClickHouse):
+ * - `field` names a key of the entry. `message` is the format's message field (msg, message, …).
+ *   A dotted path `a.b.c` is the top-level key "a.b.c" when the entry has one, else the nested path.
+ *   logfmt and text-format fields are strings; JSON values keep their JSON types.
+ * - The string form of a value: a string as is; a number as JSON writes it; true/false; objects,
+ *   arrays and null have none (they never equal, contain or match anything).
+ * - equals / not_equals / one_of / contains compare string forms (so `500` equals "status":500 and
+ *   status=500); not_equals also holds when the field is missing.
+ * - matches: an unanchored regular expression over the string form (the portable subset: no
+ *   look-around, no backreferences, no `(?` groups other than `(?:`, no \p{…}; no flags, so it is
+ *   case-sensitive; validated when the rule file loads — src/model/filter.ts regexProblem).
+ * - exists: the field is present and not null.
+ * - gt / gte / lt / lte: numeric; a JSON number, or a string matching /^-?[0-9]+(\.[0-9]+)?$/
+ *   (NUMERIC_STRING in src/model/filter.ts); anything else makes the condition false. The rule's value
+ *   is always a number.
+ * - Group keys (group_by) are string forms too, null when the field has none (missing, null, object,
+ *   array): `"host":7` and `host=7` are the same group "7".
+ *
+ * src/model/filter.ts implements these for parsed entries (file, stdin, URL sources).
+ */
+const FILTER_OPS = ['equals', 'not_equals', 'one_of', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte'];
+const AGGREGATES = ['max', 'min', 'avg', 'sum', 'last', 'p50', 'p90', 'p95', 'p99'];
+/** Distinct groups a source tracks per series unless the query says otherwise. */
+const DEFAULT_GROUP_LIMIT = 100_000;
+/** A canonical key of a spec: specs with equal keys count the same entries (rules share one series). */
+function seriesKey(spec) {
+    return JSON.stringify([
+        [...new Set(spec.selection.levels)].sort(),
+        spec.selection.where.map((f) => [f.field, f.op, f.value ?? null]),
+        spec.groupBy ?? [],
+        spec.value ? [spec.value.field, spec.value.aggregate] : null,
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/model/window.ts
 const MINUTE = 60_000;
 /** The window a rule counts at tick t: (t − window, t]. */
@@ -16665,54 +17380,227 @@ function upperBound(sorted, x) {
     return lo;
 }
 
-;// CONCATENATED MODULE: ./src/logs/file-counts.ts
-
-/** counts[i][j]: entries at levels[i] in windows[j], summed over every source's timestamps. */
-function countWindows(perSource, levels, windows) {
-    return levels.map((level) => {
-        const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
-        return windows.map((w) => countInWindow(sorted, w));
-    });
+;// CONCATENATED MODULE: ./src/model/log-format.ts
+/**
+ * What a log source may say about its lines: the format names a source's `format` option accepts, a
+ * user regex's rules, and the `timezone` for zone-less timestamps. Validated here (the rule file's
+ * schema uses it); the parsers themselves live in src/logs/formats*.ts.
+ */
+/** Built-in formats, in the order detection tries them (the more specific first); see docs/formats.md. */
+const FORMAT_NAMES = [
+    'json',
+    'logfmt',
+    'docker',
+    'syslog-5424',
+    'syslog-3164',
+    'rails',
+    'nginx-error',
+    'apache-error',
+    'log4j',
+    'python-logging',
+    'go-log',
+];
+/** Other names accepted for a format (`format: syslog` reads both RFCs, `logback` is log4j's layout). */
+const FORMAT_ALIASES = {
+    syslog: 'syslog',
+    auto: 'auto',
+    logback: 'log4j',
+    log4j2: 'log4j',
+    'spring-boot': 'log4j',
+    python: 'python-logging',
+    go: 'go-log',
+    ruby: 'rails',
+    nginx: 'nginx-error',
+    apache: 'apache-error',
+    'docker-json': 'docker',
+    ndjson: 'json',
+};
+/** Why a user regex cannot be a format, or undefined when it can. */
+function regexProblem(source, flags = '') {
+    let re;
+    try {
+        re = new RegExp(source, flags);
+    }
+    catch (err) {
+        return `not a valid regular expression: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    if (/[gy]/.test(flags))
+        return 'flags g and y are not allowed';
+    const groups = new Set([...source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]));
+    void re;
+    const missing = ['time', 'level'].filter((g) => !groups.has(g));
+    return missing.length > 0
+        ? `needs the named group${missing.length > 1 ? 's' : ''} ${missing.map((g) => `(?<${g}>…)`).join(' and ')}`
+        : undefined;
+}
+/** Why a format name is not known, or undefined when it is. */
+function formatNameProblem(name) {
+    const key = name.trim().toLowerCase();
+    if (FORMAT_NAMES.includes(key) || key in FORMAT_ALIASES)
+        return undefined;
+    return `unknown format "${name}" (known: auto, ${FORMAT_NAMES.join(', ')}, syslog; or { regex: … })`;
+}
+const UTC_ZONE = { name: 'UTC', toUtc: (ms) => ms };
+const OFFSET = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+/**
+ * A zone from a `timezone` option: `UTC`, an offset (`+02:00`, `-0500`, `UTC+1`) or an IANA name
+ * (`Europe/Berlin`). Returns an error message for anything else.
+ */
+function parseZone(name) {
+    const text = name.trim();
+    if (/^(?:UTC|GMT|Z|Etc\/UTC)$/i.test(text))
+        return { ...UTC_ZONE, name: text };
+    const m = OFFSET.exec(text);
+    if (m) {
+        const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+        if (Number(m[2]) > 18 || Number(m[3] ?? 0) > 59)
+            return `"${name}" is not a valid UTC offset (at most ±18:00)`;
+        const off = (m[1] === '-' ? -1 : 1) * minutes * 60_000;
+        return { name: text, toUtc: (ms) => ms - off };
+    }
+    let fmt;
+    try {
+        fmt = new Intl.DateTimeFormat('en-US', {
+            timeZone: text,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+        });
+    }
+    catch {
+        return `"${name}" is not a known time zone (use an IANA name such as Europe/Berlin, or an offset such as +02:00)`;
+    }
+    return ianaZone(text, fmt);
+}
+/** Offsets change at most every quarter hour of wall time; a small cache keeps the hot path off Intl. */
+const QUARTER = 15 * 60_000;
+function ianaZone(name, fmt) {
+    const offsetAt = (utcMs) => {
+        const p = {};
+        for (const part of fmt.formatToParts(new Date(utcMs)))
+            if (part.type !== 'literal')
+                p[part.type] = Number(part.value);
+        const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+        return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+    };
+    const cache = new Map();
+    return {
+        name,
+        toUtc(wallMs) {
+            const key = Math.floor(wallMs / QUARTER);
+            let off = cache.get(key);
+            if (off === undefined) {
+                // The usual two-step: the offset at the wall time read as UTC, then at the instant that gives.
+                const first = offsetAt(wallMs);
+                off = offsetAt(wallMs - first);
+                if (cache.size > 4096)
+                    cache.clear();
+                cache.set(key, off);
+            }
+            return wallMs - off;
+        },
+    };
+}
+/** Why a `timezone` option is not usable, or undefined when it is. */
+function zoneProblem(name) {
+    const z = parseZone(name);
+    return typeof z === 'string' ? z : undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/logs/log-file.ts
+// EXTERNAL MODULE: ./src/model/levels.ts
+var levels = __nccwpck_require__(6934);
+;// CONCATENATED MODULE: ./src/logs/formats-time.ts
+/**
+ * Timestamps as log lines write them, read the same way whatever zone the machine is in.
+ *
+ * A timestamp with a zone (Z, +02:00, GMT, …) is an instant. One without (`2026-11-22 11:58:01`,
+ * syslog's `Nov 22 11:58:01`, nginx's `2026/11/22 11:58:01`) is a wall-clock time: it is read in the
+ * source's `timezone` (an IANA name or a fixed offset; UTC when none is set) and counted as zone-less,
+ * so the report can say which zone was assumed. The machine's own zone (TZ) is never used.
+ */
 
 
-/** Lines longer than this are counted unreadable and skipped without being buffered whole. */
-const MAX_LINE_BYTES = 1 << 20;
-/** A file as a byte stream, gunzipped when its name ends in .gz. */
-function openFile(path) {
-    const raw = (0,external_node_fs_.createReadStream)(path);
-    if (!path.endsWith('.gz'))
-        return raw;
-    const gunzip = (0,external_node_zlib_.createGunzip)();
-    raw.on('error', (err) => gunzip.destroy(err));
-    return raw.pipe(gunzip);
+const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
+/** A zone written at the end of a date: Z, ±hh[:mm], or a name V8 reads (GMT, UTC, EST…), maybe with a (comment). */
+const HAS_ZONE = /(?:\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)|\b(?:UTC?|GMT|[ECMP][SD]T)(?:[+-]\d{1,4}(?::?\d{2})?)?)\s*(?:\([^)]*\))?$/;
+function createTimeReader(zone = UTC_ZONE) {
+    const reader = {
+        zone,
+        zoneless: 0,
+        read(raw) {
+            if (typeof raw === 'number')
+                return Number.isFinite(raw) ? (raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw)) : undefined;
+            if (typeof raw !== 'string' || raw === '')
+                return undefined;
+            if (/^\d+(\.\d+)?$/.test(raw))
+                return reader.read(Number(raw));
+            const text = raw.trim();
+            if (HAS_ZONE.test(text)) {
+                const ms = Date.parse(raw);
+                return Number.isNaN(ms) ? undefined : ms;
+            }
+            const iso = ISO_LIKE.exec(text);
+            if (iso) {
+                const frac = iso[7] ?? '';
+                return reader.wall(+iso[1], +iso[2], +iso[3], +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), frac === '' ? 0 : Math.floor(Number(frac.padEnd(3, '0').slice(0, 3))));
+            }
+            // Anything else V8 reads without a zone is read in the machine's zone: take its wall-clock fields back.
+            const local = Date.parse(raw);
+            if (Number.isNaN(local))
+                return undefined;
+            const d = new Date(local);
+            return reader.wall(d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+        },
+        wall(year, month, day, hour, minute, second, ms) {
+            if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60)
+                return undefined;
+            const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+            if (Number.isNaN(wallMs) || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day)
+                return undefined;
+            reader.zoneless++;
+            return zone.toUtc(wallMs);
+        },
+    };
+    return reader;
 }
+const MONTHS = {
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+};
 
 ;// CONCATENATED MODULE: ./src/logs/formats.ts
-/** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). */
-const ALIASES = {
-    trace: 'debug',
-    debug: 'debug',
-    verbose: 'debug',
-    info: 'info',
-    information: 'info',
-    notice: 'info',
-    warn: 'warn',
-    warning: 'warn',
-    error: 'error',
-    err: 'error',
-    fatal: 'fatal',
-    critical: 'fatal',
-    crit: 'fatal',
-    panic: 'fatal',
-    emerg: 'fatal',
-    alert: 'fatal',
-    dpanic: 'fatal',
-};
+
+
+/** Keys a line's message is taken from, first present wins (pino/zap/logrus `msg`, winston/ECS `message`). */
+const MESSAGE_KEYS = ['msg', 'message', '@message', 'MESSAGE'];
+function messageOf(fields) {
+    for (const key of MESSAGE_KEYS) {
+        const v = fields[key];
+        if (typeof v === 'string')
+            return v;
+    }
+    return undefined;
+}
+function formats_record(ts, level, fields) {
+    const message = messageOf(fields);
+    return message === undefined ? { ts, level, fields } : { ts, level, fields, message };
+}
+/** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). One table for lines and rules (src/model/levels.ts). */
+const ALIASES = levels/* LEVEL_ALIASES */._t;
 /** pino/bunyan numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal. */
 function numericLevel(n) {
     if (n >= 60)
@@ -16738,32 +17626,32 @@ function normalizeLevel(raw) {
         return numericLevel(Number(key));
     return ALIASES[key];
 }
+/** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */
+const UTC_READER = createTimeReader();
 /**
  * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
  * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
+ * A time without a zone is read as UTC, whatever the machine's zone.
  */
 function normalizeTime(raw) {
-    if (typeof raw === 'number' && Number.isFinite(raw))
-        return raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw);
-    if (typeof raw !== 'string' || raw === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(raw))
-        return normalizeTime(Number(raw));
-    const ms = Date.parse(raw);
-    return Number.isNaN(ms) ? undefined : ms;
+    return UTC_READER.read(raw);
 }
 /**
- * Reads one line in any supported format, detected per line: a JSON object (pino/bunyan,
- * winston, ECS `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for
- * a line it cannot read; the caller counts those.
+ * Reads one line in the default format, detected per line: a JSON object (pino/bunyan, winston, ECS
+ * `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for a line it cannot
+ * read; the caller counts those. `time` reads the timestamps (zone-less ones in its zone; UTC by default).
  */
-function parseLine(line) {
+function parseLine(line, time = UTC_READER) {
     const text = line.trim();
     if (text === '')
         return undefined;
-    return text.startsWith('{') ? parseJsonLine(text) : parseLogfmt(text);
+    return text.startsWith('{') ? parseJsonLine(text, time) : parseLogfmt(text, time);
 }
-function parseJsonLine(text) {
+function complete(p) {
+    return p === undefined || p.level === undefined || p.ts === undefined ? undefined : formats_record(p.ts, p.level, p.fields);
+}
+/** A JSON object line, or undefined when it is not one. */
+function parseJsonPartial(text, time) {
     let obj;
     try {
         const v = JSON.parse(text);
@@ -16776,22 +17664,190 @@ function parseJsonLine(text) {
     }
     const log = obj.log;
     const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
-    const ts = normalizeTime(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
-    return level === undefined || ts === undefined ? undefined : { ts, level };
+    const ts = time.read(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
+    return { ts, level, fields: obj, message: messageOf(obj) };
+}
+/** A logfmt line's pairs, or undefined when it has none. */
+function parseLogfmtPartial(text, time) {
+    // No prototype: a key such as `constructor` or `__proto__` is a field like any other.
+    const fields = Object.create(null);
+    let any = false;
+    for (const m of text.matchAll(LOGFMT_PAIR)) {
+        const raw = m[2] ?? '';
+        fields[m[1]] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        any = true;
+    }
+    if (!any)
+        return undefined;
+    const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
+    const ts = time.read(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
+    return { ts, level, fields, message: messageOf(fields) };
+}
+function parseJsonLine(text, time) {
+    let obj;
+    try {
+        const v = JSON.parse(text);
+        if (v === null || typeof v !== 'object' || Array.isArray(v))
+            return undefined;
+        obj = v;
+    }
+    catch {
+        return undefined;
+    }
+    const log = obj.log;
+    const level = normalizeLevel(obj.level ?? obj['log.level'] ?? log?.level ?? obj.severity ?? obj.lvl);
+    const ts = level === undefined ? undefined : time.read(obj.time ?? obj.timestamp ?? obj['@timestamp'] ?? obj.ts);
+    return level === undefined || ts === undefined ? undefined : formats_record(ts, level, obj);
 }
 const LOGFMT_PAIR = /([A-Za-z0-9_.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
-function parseLogfmt(text) {
-    const fields = {};
+function parseLogfmt(text, time) {
+    // No prototype: a key such as `constructor` or `__proto__` is a field like any other.
+    const fields = Object.create(null);
     for (const m of text.matchAll(LOGFMT_PAIR)) {
         const raw = m[2] ?? '';
         fields[m[1]] = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
     }
     const level = normalizeLevel(fields.level ?? fields.lvl ?? fields.severity);
-    const ts = normalizeTime(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
-    return level === undefined || ts === undefined ? undefined : { ts, level };
+    const ts = level === undefined ? undefined : time.read(fields.ts ?? fields.time ?? fields.timestamp ?? fields.t);
+    return level === undefined || ts === undefined ? undefined : formats_record(ts, level, fields);
+}
+
+;// CONCATENATED MODULE: ./src/logs/formats-text.ts
+
+
+/** Every level name, case-insensitive by character classes, whole word: the `level` group of the built-ins. */
+const LV = `(?:${Object.keys(ALIASES)
+    .sort((a, b) => b.length - a.length)
+    .map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''))
+    .join('|')})(?![A-Za-z0-9])`;
+const ISO_TIME = String.raw `\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?`;
+const SLASH_TIME = String.raw `\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?`;
+const BSD_TIME = String.raw `[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}`;
+const APACHE_TIME = String.raw `[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? \d{4}`;
+/** RFC 5424 severities 0–7. */
+const SEVERITY = ['fatal', 'fatal', 'fatal', 'error', 'warn', 'info', 'info', 'debug'];
+function fromPri(pri) {
+    if (pri === undefined)
+        return undefined;
+    const n = Number(pri);
+    return n <= 191 ? SEVERITY[n % 8] : undefined;
+}
+const LEADING_LEVEL = new RegExp(String.raw `^[\[<(]?(${LV})[\]>)]?(?=[:\s]|$)`);
+const LAYOUTS = [
+    {
+        name: 'syslog-5424',
+        re: new RegExp(String.raw `^<(?<pri>\d{1,3})>1 (?<time>\S+) (?<host>\S+) (?<app>\S+) (?<procid>\S+) (?<msgid>\S+) (?<sd>-|(?:\[(?:[^\]\\"]|\\.|"(?:[^"\\]|\\.)*")*\])+)(?: \uFEFF?(?<message>.*))?$`),
+        level: (g) => fromPri(g.pri),
+        more: (g, fields) => {
+            if (g.sd === undefined || g.sd === '-')
+                return;
+            for (const m of g.sd.matchAll(/ ([^= \]"]+)="((?:[^"\\]|\\.)*)"/g))
+                if (!(m[1] in fields))
+                    fields[m[1]] = m[2].replace(/\\(.)/g, '$1');
+        },
+        wordless: { pri: true },
+    },
+    {
+        name: 'syslog-3164',
+        re: new RegExp(String.raw `^(?:<(?<pri>\d{1,3})>)?(?<time>${BSD_TIME}|${ISO_TIME}) (?<host>\S+) (?<tag>[^:\[\s]+)(?:\[(?<pid>[^\]]*)\])?: ?(?<message>.*)$`),
+        level: (g) => fromPri(g.pri) ?? normalizeLevel(LEADING_LEVEL.exec(g.message ?? '')?.[1]) ?? 'info',
+        wordless: { pri: true, defaultLevel: 'info' },
+    },
+    {
+        name: 'rails',
+        re: new RegExp(String.raw `^[DIWEFAU], \[(?<time>${ISO_TIME}) #(?<pid>\d+)\] +(?<level>${LV}) -- (?<progname>[^:]*): ?(?<message>.*)$`),
+    },
+    {
+        name: 'nginx-error',
+        re: new RegExp(String.raw `^(?<time>${SLASH_TIME}) \[(?<level>${LV})\] (?<pid>\d+)#(?<tid>\d+): (?:\*(?<connection>\d+) )?(?<message>.*)$`),
+        more: (g, fields) => {
+            for (const m of (g.message ?? '').matchAll(/, (client|server|request|upstream|host|referrer): ("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
+                fields[m[1]] = m[2].startsWith('"') ? m[2].slice(1, -1) : m[2];
+            }
+        },
+    },
+    {
+        name: 'apache-error',
+        re: new RegExp(String.raw `^\[(?<time>${APACHE_TIME})\] \[(?:(?<module>[\w-]+):)?(?<level>${LV}|[tT][rR][aA][cC][eE][1-8])\](?: \[pid (?<pid>\d+)(?::tid (?<tid>\d+))?\])?(?: \[client (?<client>[^\]]+)\])? (?<message>.*)$`),
+        level: (g) => normalizeLevel(g.level?.replace(/[1-8]$/, '')),
+    },
+    {
+        name: 'log4j',
+        re: new RegExp(String.raw `^(?<time>${ISO_TIME}) +(?:\[(?<thread>[^\]]*)\] +)?(?<level>${LV}) +(?:(?<pid>\d+) +--- +(?:\[(?<app>[^\]]*)\] +)?)?(?:\[ *(?<thread_>[^\]]*)\] +)?(?<logger>[\w.$:/-]+) +[-:] (?<message>.*)$`),
+        more: (g, fields) => {
+            if (g.thread_ !== undefined) {
+                delete fields.thread_;
+                if (fields.thread === undefined)
+                    fields.thread = g.thread_.trim();
+            }
+        },
+    },
+    {
+        name: 'python-logging',
+        re: new RegExp(String.raw `^\[?(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:[,.]\d{1,6})?)\]?(?: +- +| +|:)(?:(?<logger>[\w.-]+)(?: +- +|:))?\[?(?<level>${LV})\]?(?: +in +(?<module>[\w.]+))?(?: +- +|: *| +|$)(?<message>.*)$`),
+    },
+    {
+        name: 'go-log',
+        re: new RegExp(String.raw `^(?<time>${SLASH_TIME}) +(?:(?<file>[\w./-]+\.go:\d+): +)?\[?(?<level>${LV})\]?:? +(?<message>.*)$`),
+    },
+];
+/** Only inside Docker lines (the time is Docker's): `ERROR:root:boom` (Python's default), `[warn] x`, `INFO x`. */
+const LEVEL_ONLY = {
+    name: 'level-word',
+    re: new RegExp(String.raw `^\[?(?<level>${LV})\]?(?::(?<logger>[\w.-]+))?(?::|\s+|$)\s*(?<message>.*)$`),
+};
+const SLASHED = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
+const BSD = /^([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2})$/;
+const APACHE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))? (\d{4})$/;
+const millis = (frac) => (frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0);
+/** A year-less syslog time is in the year that puts it at most 7 days after `referenceMs`. */
+const YEAR_SLACK = 7 * 86_400_000;
+/** A time as text layouts write it: ISO 8601 (zone optional), 2026/11/22 11:58:01, Nov 22 11:58:01, Apache's, or epoch numbers. */
+function readTextTime(s, time, referenceMs) {
+    let m;
+    if ((m = SLASHED.exec(s)))
+        return time.wall(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], millis(m[7]));
+    if ((m = BSD.exec(s))) {
+        const month = MONTHS[m[1].toLowerCase()];
+        if (month === undefined)
+            return undefined;
+        const year = new Date(referenceMs).getUTCFullYear();
+        const at = (y) => time.wall(y, month, +m[2], +m[3], +m[4], +m[5], 0);
+        const ts = at(year);
+        if (ts !== undefined && ts > referenceMs + YEAR_SLACK) {
+            time.zoneless--; // counted again by the second read
+            return at(year - 1);
+        }
+        return ts ?? at(year - 1); // Feb 29 of a year that has none: the year before may have it
+    }
+    if ((m = APACHE.exec(s))) {
+        const month = MONTHS[m[1].toLowerCase()];
+        return month === undefined ? undefined : time.wall(+m[7], month, +m[2], +m[3], +m[4], +m[5], millis(m[6]));
+    }
+    return time.read(s);
+}
+/** One line by a layout: undefined when it does not match; a partial record otherwise. */
+function parseText(layout, text, time, referenceMs) {
+    const m = layout.re.exec(text);
+    if (!m?.groups)
+        return undefined;
+    const g = m.groups;
+    const fields = Object.create(null);
+    for (const key in g)
+        if (g[key] !== undefined)
+            fields[key] = g[key];
+    layout.more?.(g, fields);
+    const level = layout.level ? layout.level(g) : normalizeLevel(g.level);
+    const ts = level === undefined || g.time === undefined ? undefined : readTextTime(g.time.trim(), time, referenceMs);
+    return { ts, level, fields, ...(g.message !== undefined ? { message: g.message } : {}) };
+}
+/** A user's regex as a layout. */
+function regexLayout(source, flags = '') {
+    return { name: 'regex', re: new RegExp(source, flags.replace(/[gy]/g, '')) };
 }
 
 ;// CONCATENATED MODULE: ./src/logs/scan/prefilter.ts
+
 
 const SEPARATORS = `[\\t\\v\\f\\r "'=:\\x80-\\xff]*`;
 const CLEAN_END = /^[",} \t\r]?$/;
@@ -16802,18 +17858,51 @@ function levelNames(levels) {
         .map(([name]) => name)
         .sort((a, b) => b.length - a.length);
 }
-function createPrefilter(levels) {
+/** Case-insensitive by character classes: a plain /i regex is several times slower here. */
+const caseless = (names) => names.map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
+/**
+ * `escaped`: the JSON/logfmt line is itself inside a JSON string (Docker's `log`): its quotes come as
+ * `\"`, so backslashes count as separators, and only a `\u` escape can hide a letter of a key or name.
+ */
+function createPrefilter(levels, opts = {}) {
     const wanted = new Set(levels);
-    // Case-insensitive by character classes: a plain /i regex is several times slower here.
-    const names = levelNames(levels).map((n) => [...n].map((c) => `[${c}${c.toUpperCase()}]`).join(''));
-    const keyed = new RegExp(`(?:level|lvl|severity)${SEPARATORS}(?:(?:${names.join('|')})(?![A-Za-z0-9])|(\\d+)(.?))`, 'g');
+    const names = caseless(levelNames(levels));
+    const separators = opts.escaped ? SEPARATORS.replace(']*', '\\\\]*') : SEPARATORS;
+    const keyed = new RegExp(`(?:level|lvl|severity)${separators}(?:(?:${names.join('|')})(?![A-Za-z0-9])|(\\d+)(.?))`, 'g');
     const numberWanted = (m) => !CLEAN_END.test(m[2]) || wanted.has(normalizeLevel(Number(m[1])));
+    const hidden = opts.escaped ? /\\u/g : /\\/g;
+    const marker = opts.escaped ? '\\u' : '\\';
     return {
         candidates(text) {
             const a = lineStarts(text, keyed, (m) => m[1] === undefined || numberWanted(m));
-            return text.includes('\\') ? mergeSorted(a, lineStarts(text, /\\/g, () => true)) : a;
+            return text.includes(marker)
+                ? mergeSorted(a, lineStarts(text, hidden, () => true))
+                : a;
         },
     };
+}
+/**
+ * Plain-text layouts (formats-text.ts) take the level from a word in the line: a name matched whole
+ * and case-insensitively by the built-ins, or normalizeLevel of a user regex's `level` group. Either
+ * way the line holds an ASCII alias of the level (see above for the non-ASCII letters), so every line
+ * holding one anywhere, in any case, is a candidate. Levels not written as a word: a leading `<PRI>`
+ * (`pri`: lines starting with `<`), a default level for lines without one (`defaultLevel`: every line
+ * when it is wanted), numbers (`digits`: lines with a digit). `escaped`: inside Docker's JSON string,
+ * where only `\u` can hide a letter.
+ */
+function createTextPrefilter(levels, opts = {}) {
+    if (opts.defaultLevel !== undefined && levels.includes(opts.defaultLevel))
+        return { candidates: (text) => lineStarts(text, /[^\n]/g, () => true) };
+    const parts = caseless(levelNames(levels));
+    // trim() drops leading whitespace (JSON escapes \t \n \r \f inside Docker's string; Unicode spaces are bytes >= 0x80).
+    if (opts.pri)
+        parts.push(opts.escaped ? '"log"[ \\t\\r]*:[ \\t\\r]*"(?:\\\\[tnrf]|[ \\x80-\\xff])*<' : '(?<![^\\n])[ \\t\\v\\f\\r\\x80-\\xff]*<');
+    if (opts.digits)
+        parts.push('\\d');
+    if (opts.escaped)
+        parts.push('\\\\u');
+    const re = new RegExp(parts.join('|'), 'g');
+    return { candidates: (text) => lineStarts(text, re, () => true) };
 }
 /** Starts of the lines where `re` matches and `keep` agrees; after a hit the rest of its line is skipped. */
 function lineStarts(text, re, keep) {
@@ -16853,11 +17942,11 @@ function mergeSorted(a, b) {
  * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */
-function createTimeFilter(fromMs, toMs) {
+function createTimeFilter(fromMs, toMs, time = createTimeReader()) {
     const json = /"(?:time|timestamp|@timestamp|ts)"[ \t\r]*:[ \t\r]*(?:"([^"]*)"|(-?[0-9][0-9.eE+-]*))/g;
     const logfmt = /(?<![A-Za-z0-9_.@-])(?:ts|time|timestamp|t)=("[^"]*"|\S*)/g;
     const inWindow = (v) => {
-        const ts = normalizeTime(v);
+        const ts = time.read(v);
         return ts !== undefined && ts > fromMs && ts <= toMs;
     };
     return (line) => {
@@ -16878,8 +17967,503 @@ function createTimeFilter(fromMs, toMs) {
 }
 const ASCII = /^[\x00-\x7f]*$/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * Docker json-file lines: the time is the record's own `"time"` key (the inner line's quotes are all
+ * escaped, so an unescaped `"time":` is a key of the record, or of its attrs). Every such value is
+ * checked; a line with a `\u` escape (which could spell the key) or a value with an escape or
+ * non-ASCII text is a maybe.
+ */
+function createDockerTimeFilter(fromMs, toMs, time) {
+    const re = /"time"[ \t\r]*:[ \t\r]*"((?:[^"\\]|\\.)*)"/g;
+    return (line) => {
+        if (line.includes('\\u'))
+            return true;
+        re.lastIndex = 0;
+        for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+            const v = m[1];
+            if (v.includes('\\') || !ASCII.test(v))
+                return true;
+            const ts = time.read(v);
+            if (ts !== undefined && ts > fromMs && ts <= toMs)
+                return true;
+        }
+        return false;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/logs/formats-source.ts
+
+
+
+
+
+
+/** The user-facing `format` option → a spec (names and aliases resolved; `auto` left for detection). */
+function formatSpecOf(option, timezone, referenceMs) {
+    const base = { ...(timezone !== undefined ? { timezone } : {}), ...(referenceMs !== undefined ? { referenceMs } : {}) };
+    if (option === undefined)
+        return base;
+    if (typeof option === 'object')
+        return { ...base, name: 'regex', regex: option.regex, ...(option.flags ? { flags: option.flags } : {}) };
+    const key = option.trim().toLowerCase();
+    const name = FORMAT_NAMES.includes(key) ? key : FORMAT_ALIASES[key];
+    if (name === undefined)
+        throw new errors/* UserError */.yo(`unknown log format "${option}"`, { exitCode: errors/* EXIT */.dc.badInput });
+    return name === 'auto' ? base : { ...base, name };
+}
+/** Whether the spec still needs a sample of lines to pick the format (or Docker's inner format). */
+function needsDetection(spec) {
+    return spec.name === undefined || spec.name === 'auto' || spec.name === 'syslog' || (spec.name === 'docker' && spec.inner === undefined);
+}
+/** Candidates for detection, most specific first; json and logfmt are read by the default reader. */
+const TOP_CANDIDATES = ['docker', 'json', 'logfmt', ...LAYOUTS.map((l) => l.name)];
+const INNER_CANDIDATES = ['json', 'logfmt', ...LAYOUTS.map((l) => l.name), LEVEL_ONLY.name];
+/**
+ * Picks the format that reads the most of `lines` (the first non-blank lines of the source); ties go
+ * to the earlier candidate, and JSON/logfmt (the default reader) when nothing reads anything. A named
+ * format is kept (only Docker's inner format and `syslog`'s RFC are filled in).
+ */
+function resolveFormat(spec, sample) {
+    const lines = sample.map((l) => l.trim()).filter((l) => l !== '');
+    let resolved;
+    if (spec.name === undefined || spec.name === 'auto') {
+        const best = formats_source_pick(lines, TOP_CANDIDATES, spec);
+        resolved =
+            best.name === 'docker'
+                ? { ...spec, name: 'docker', inner: best.inner }
+                : { ...spec, name: best.name === 'json' || best.name === 'logfmt' ? 'default' : best.name };
+        resolved.label = best.name === 'docker' ? `docker (${best.inner})` : best.name;
+        resolved.detected = true;
+        resolved.tried = TOP_CANDIDATES;
+    }
+    else if (spec.name === 'syslog') {
+        const best = formats_source_pick(lines, ['syslog-5424', 'syslog-3164'], spec);
+        resolved = { ...spec, name: best.name, label: best.name, tried: ['syslog-5424', 'syslog-3164'] };
+    }
+    else if (spec.name === 'docker' && spec.inner === undefined) {
+        const inner = formats_source_pick(innerLines(lines), INNER_CANDIDATES, spec).name;
+        resolved = { ...spec, inner, label: `docker (${inner})`, tried: ['docker'] };
+    }
+    else
+        resolved = { ...spec, label: spec.label ?? labelOf(spec), tried: spec.tried ?? [labelOf(spec)] };
+    const format = createLineFormat(resolved);
+    let unreadable = 0;
+    let example;
+    for (const l of lines) {
+        if (format.parse(l))
+            continue;
+        unreadable++;
+        example ??= l.slice(0, 120);
+    }
+    return { spec: resolved, sample: { lines: lines.length, unreadable, ...(example !== undefined ? { example } : {}) } };
+}
+function labelOf(spec) {
+    if (spec.name === 'docker')
+        return `docker (${spec.inner ?? 'json'})`;
+    return spec.name === undefined || spec.name === 'default' ? 'json' : spec.name;
+}
+function formats_source_pick(lines, candidates, spec) {
+    let best = { name: 'json', n: 0 };
+    const inner = candidates === INNER_CANDIDATES;
+    for (const name of candidates) {
+        let n = 0;
+        let innerName;
+        if (inner) {
+            const reader = innerReader(name, spec.referenceMs ?? Date.now());
+            for (const l of lines)
+                if ((name !== 'json' || l.startsWith('{')) && reader.read(l)?.level !== undefined)
+                    n++;
+        }
+        else if (name === 'json' || name === 'logfmt') {
+            // Both are read by the default reader; the name says which style its lines are in.
+            for (const l of lines)
+                if (l.startsWith('{') === (name === 'json') && parseLine(l))
+                    n++;
+        }
+        else {
+            let cand = { ...spec, name };
+            if (name === 'docker') {
+                const inside = innerLines(lines);
+                if (inside.length === 0)
+                    continue;
+                innerName = formats_source_pick(inside, INNER_CANDIDATES, spec).name;
+                cand = { ...cand, inner: innerName };
+            }
+            const format = createLineFormat(cand);
+            for (const l of lines)
+                if (format.parse(l))
+                    n++;
+        }
+        if (n > best.n)
+            best = { name, ...(innerName !== undefined ? { inner: innerName } : {}), n };
+    }
+    return best;
+}
+/** The `log` values of the lines that are Docker json-file records. */
+function innerLines(lines) {
+    const out = [];
+    for (const l of lines) {
+        const d = dockerRecord(l);
+        if (d)
+            out.push(d.log);
+    }
+    return out;
+}
+function dockerRecord(text) {
+    if (!text.startsWith('{'))
+        return undefined;
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return undefined;
+    const obj = v;
+    if (typeof obj.log !== 'string')
+        return undefined;
+    return { log: obj.log.replace(/\r?\n$/, '').trim(), obj };
+}
+/** The reader for one resolved spec (see resolveFormat); `auto` reads as JSON/logfmt. */
+function createLineFormat(spec) {
+    const zone = parseZone(spec.timezone ?? 'UTC');
+    if (typeof zone === 'string')
+        throw new errors/* UserError */.yo(`timezone: ${zone}`, { exitCode: errors/* EXIT */.dc.badInput });
+    const time = createTimeReader(zone);
+    const referenceMs = spec.referenceMs ?? Date.now();
+    const label = spec.label ?? labelOf(spec);
+    const name = spec.name ?? 'default';
+    const jsonFilter = (from, to) => {
+        const inSpan = createTimeFilter(from, to, createTimeReader(zone));
+        return (line) => line.includes('\\') || inSpan(line);
+    };
+    const always = () => () => true;
+    if (name === 'default' || name === 'auto' || name === 'json' || name === 'logfmt') {
+        const parse = name === 'json'
+            ? (text) => {
+                const t = text.trim();
+                return t.startsWith('{') ? complete(parseJsonPartial(t, time)) : undefined;
+            }
+            : name === 'logfmt'
+                ? (text) => complete(parseLogfmtPartial(text.trim(), time))
+                : (text) => parseLine(text, time);
+        return { label, time, parse, jsonLines: name !== 'logfmt', prefilter: (levels) => createPrefilter(levels), timeFilter: jsonFilter };
+    }
+    if (name === 'docker') {
+        const inner = innerReader(spec.inner ?? 'json', referenceMs);
+        return {
+            label,
+            time,
+            jsonLines: true,
+            parse(text) {
+                const d = dockerRecord(text.trim());
+                if (!d)
+                    return undefined;
+                const got = inner.read(d.log);
+                if (got?.level === undefined)
+                    return undefined;
+                const ts = time.read(d.obj.time);
+                if (ts === undefined)
+                    return undefined;
+                const fields = got.fields;
+                if (typeof d.obj.stream === 'string' && !Object.hasOwn(fields, 'stream'))
+                    fields.stream = d.obj.stream;
+                const message = got.message ?? (inner.text ? d.log : undefined);
+                return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
+            },
+            prefilter: (levels) => inner.text ? createTextPrefilter(levels, { ...inner.wordless, escaped: true }) : createPrefilter(levels, { escaped: true }),
+            timeFilter: (from, to) => createDockerTimeFilter(from, to, createTimeReader(zone)),
+        };
+    }
+    const layout = name === 'regex' ? regexLayout(spec.regex ?? '', spec.flags) : LAYOUTS.find((l) => l.name === name);
+    if (!layout)
+        throw new errors/* UserError */.yo(`unknown log format "${name}"`, { exitCode: errors/* EXIT */.dc.badInput });
+    return {
+        label,
+        time,
+        jsonLines: false,
+        parse: (text) => complete(parseText(layout, text.trim(), time, referenceMs)),
+        prefilter: (levels) => createTextPrefilter(levels, wordlessOf(layout)),
+        timeFilter: always,
+    };
+}
+/** What the prefilter must let through for lines whose level is not a word in them. */
+function wordlessOf(layout) {
+    return layout.name === 'regex' ? { digits: true } : (layout.wordless ?? {});
+}
+/** Docker's inner lines: any format's partial record (the level is what counts; the time is Docker's). */
+function innerReader(name, referenceMs) {
+    const time = createTimeReader(); // the inner time is not used: its zone does not matter
+    if (name === 'json' || name === 'logfmt' || name === 'default') {
+        return {
+            read: (log) => (log.startsWith('{') ? parseJsonPartial(log, time) : parseLogfmtPartial(log, time)),
+            text: false,
+            wordless: {},
+        };
+    }
+    const layout = name === LEVEL_ONLY.name ? LEVEL_ONLY : LAYOUTS.find((l) => l.name === name);
+    if (!layout)
+        throw new errors/* UserError */.yo(`unknown log format "${name}" inside docker lines`, { exitCode: errors/* EXIT */.dc.badInput });
+    return { read: (log) => parseText(layout, log, time, referenceMs), text: true, wordless: wordlessOf(layout) };
+}
+
+;// CONCATENATED MODULE: ./src/logs/formats-report.ts
+/**
+ * What the CLI (stderr), the action (annotations, summary) and errors say about how a source's lines
+ * were read: one wording everywhere (docs/formats.md).
+ */
+/** A source whose lines are mostly unreadable: how many, a sample line, the formats tried, what to do. */
+function unreadableMessage(sourceName, s) {
+    const label = sourceName === undefined || s.source === sourceName ? `log source ${s.source}` : `log source "${sourceName}" (${s.source})`;
+    const share = s.unchecked ? 'most of the first lines' : `${s.unreadable} of ${s.linesRead} lines`;
+    const sample = s.unreadableSamples?.[0];
+    return (`${label}: ${share} could not be read (${triedText(s)})` +
+        `${sample !== undefined ? `; e.g. ${JSON.stringify(sample)}` : ''}. ` +
+        'Name the format with format: on the source (or --format), see docs/formats.md');
+}
+/** `formats tried: json, logfmt, …` when detected, else `format: <name>`. */
+function triedText(s) {
+    return s.formatDetected ? `formats tried: ${(s.formatsTried ?? []).join(', ')}` : `format: ${s.format ?? 'json'}`;
+}
+/** Timestamps without a zone were read in a zone the source did not name. */
+function zoneMessage(s) {
+    return (`log source ${s.source}: ${s.zonelessTimes} timestamp${s.zonelessTimes === 1 ? '' : 's'} without a zone read as ${s.timezone ?? 'UTC'}; ` +
+        'if the logs are written in another zone, set timezone: on the source (or --timezone), e.g. Europe/Berlin or +02:00');
+}
+/** Every warning the stats call for, one line each. */
+function sourceWarnings(stats) {
+    const out = [];
+    for (const s of stats) {
+        if (s.mostlyUnreadable)
+            out.push(unreadableMessage(undefined, s));
+        if (s.timezoneAssumed && s.zonelessTimes)
+            out.push(zoneMessage(s));
+    }
+    return out;
+}
+/** `format python-logging (detected)`, for a report line; empty for stores (no format). */
+function formatNote(s) {
+    if (s.format === undefined)
+        return '';
+    const zone = s.zonelessTimes && !s.timezoneAssumed ? `, zone-less times in ${s.timezone}` : '';
+    return `format ${s.format}${s.formatDetected ? ' (detected)' : ''}${zone}`;
+}
+
+;// CONCATENATED MODULE: ./src/logs/file-counts.ts
+
+/** counts[i][j]: entries at levels[i] in windows[j], summed over every source's timestamps. */
+function countWindows(perSource, levels, windows) {
+    return levels.map((level) => {
+        const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
+        return windows.map((w) => countInWindow(sorted, w));
+    });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/logs/log-file.ts
+
+
+/** Lines longer than this are counted unreadable and skipped without being buffered whole. */
+const MAX_LINE_BYTES = 1 << 20;
+/** A file as a byte stream, gunzipped when its name ends in .gz. */
+function openFile(path) {
+    const raw = (0,external_node_fs_.createReadStream)(path);
+    if (!path.endsWith('.gz'))
+        return raw;
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    raw.on('error', (err) => gunzip.destroy(err));
+    return raw.pipe(gunzip);
+}
+
+;// CONCATENATED MODULE: ./src/model/time.ts
+/** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./src/model/filter.ts
+
+/**
+ * The field filters of src/model/series.ts as executable code: the file/stdin/URL scan and the rule
+ * loader use these, so a rule means the same thing wherever it is checked. (The test oracle has its
+ * own literal copy; the stores translate the same rules into SQL.)
+ */
+/** Operator spellings accepted in rule files besides the names themselves. */
+const FILTER_OP_ALIASES = {
+    '=': 'equals',
+    '==': 'equals',
+    eq: 'equals',
+    '!=': 'not_equals',
+    ne: 'not_equals',
+    in: 'one_of',
+    '=~': 'matches',
+    '>': 'gt',
+    '>=': 'gte',
+    '<': 'lt',
+    '<=': 'lte',
+};
+function filterOpNamed(op) {
+    if (FILTER_OPS.includes(op))
+        return op;
+    return Object.hasOwn(FILTER_OP_ALIASES, op) ? FILTER_OP_ALIASES[op] : undefined;
+}
+const NUMERIC_OPS = ['gt', 'gte', 'lt', 'lte'];
+/** A string that reads as a number for gt/gte/lt/lte: an optional minus, digits, an optional fraction. */
+const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
+/**
+ * Why a `matches` pattern is outside the portable subset (JavaScript, PostgreSQL ARE and ClickHouse
+ * re2 agree on it), or undefined when it is fine: it must compile, and may not use look-around,
+ * backreferences, named or flagged groups (`(?` other than `(?:`), or \p{…} classes.
+ */
+function filter_regexProblem(pattern) {
+    try {
+        new RegExp(pattern);
+    }
+    catch (err) {
+        return `not a valid regular expression (${err.message.replace(/^Invalid regular expression: /, '')})`;
+    }
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            const n = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(n) || n === 'k')
+                return 'backreferences (\\1, \\k<name>) are not supported';
+            if (n === 'p' || n === 'P')
+                return 'Unicode property classes (\\p{…}) are not supported';
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            // Skip a character class: nothing in it is a group.
+            let j = i + 1;
+            if (pattern[j] === '^')
+                j++;
+            if (pattern[j] === ']')
+                j++;
+            for (; j < pattern.length && pattern[j] !== ']'; j++)
+                if (pattern[j] === '\\')
+                    j++;
+            i = j;
+            continue;
+        }
+        if (c === '(' && pattern[i + 1] === '?' && pattern[i + 2] !== ':')
+            return 'look-around, named groups and inline flags ("(?" other than "(?:") are not supported';
+    }
+    return undefined;
+}
+/** The value at `path`: `message` is the format's message; a top-level key wins over a nested path. */
+function fieldValue(entry, path) {
+    if (path === 'message')
+        return entry.message;
+    const f = entry.fields;
+    if (Object.hasOwn(f, path))
+        return f[path];
+    if (!path.includes('.'))
+        return undefined;
+    let cur = f;
+    for (const part of path.split('.')) {
+        if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, part))
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+/** The string form of a value (series.ts): strings as is, numbers as JSON writes them, booleans; else none. */
+function stringForm(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? JSON.stringify(v) : undefined;
+    if (typeof v === 'boolean')
+        return v ? 'true' : 'false';
+    return undefined;
+}
+/** The numeric reading of a value for gt/gte/lt/lte, or undefined. */
+function numericForm(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? v : undefined;
+    if (typeof v === 'string' && NUMERIC_STRING.test(v))
+        return Number(v);
+    return undefined;
+}
+const scalarString = (v) => stringForm(v);
+/** A filter as a predicate over parsed entries (regexes compiled once). */
+function compileFilter(filter) {
+    const { field } = filter;
+    switch (filter.op) {
+        case 'exists':
+            return (e) => {
+                const v = fieldValue(e, field);
+                return v !== undefined && v !== null;
+            };
+        case 'equals': {
+            const want = scalarString(filter.value);
+            return (e) => stringForm(fieldValue(e, field)) === want;
+        }
+        case 'not_equals': {
+            const want = scalarString(filter.value);
+            return (e) => stringForm(fieldValue(e, field)) !== want;
+        }
+        case 'one_of': {
+            const set = new Set(filter.value.map(scalarString));
+            return (e) => {
+                const s = stringForm(fieldValue(e, field));
+                return s !== undefined && set.has(s);
+            };
+        }
+        case 'contains': {
+            const want = scalarString(filter.value);
+            return (e) => stringForm(fieldValue(e, field))?.includes(want) === true;
+        }
+        case 'matches': {
+            const re = new RegExp(filter.value);
+            return (e) => {
+                const s = stringForm(fieldValue(e, field));
+                return s !== undefined && re.test(s);
+            };
+        }
+        default: {
+            const bound = filter.value;
+            const cmp = {
+                gt: (x) => x > bound,
+                gte: (x) => x >= bound,
+                lt: (x) => x < bound,
+                lte: (x) => x <= bound,
+            }[filter.op];
+            return (e) => {
+                const n = numericForm(fieldValue(e, field));
+                return n !== undefined && cmp(n);
+            };
+        }
+    }
+}
+/** All filters as one predicate. */
+function compileWhere(where) {
+    const preds = where.map(compileFilter);
+    if (preds.length === 0)
+        return () => true;
+    if (preds.length === 1)
+        return preds[0];
+    return (e) => {
+        for (const p of preds)
+            if (!p(e))
+                return false;
+        return true;
+    };
+}
+/** A group's value of one group_by field: its string form, or null (missing, null, object, array). */
+function groupValue(entry, path) {
+    return stringForm(fieldValue(entry, path)) ?? null;
+}
 
 ;// CONCATENATED MODULE: ./src/logs/scan/block-scanner.ts
+
+
+
+
 
 
 
@@ -16888,6 +18472,11 @@ const MAX_SAMPLES = 3;
 const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
 /** Bytes of lines turned into one latin1 string for the prefilter. */
 const SLICE = 128 * 1024;
+/** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
+const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_LINES = 200;
+/** Keys of dropped groups remembered to count them as distinct; beyond this they are counted without the key. */
+const DROPPED_KEYS_KEPT = 100_000;
 /**
  * Counts lines the way the reference line-by-line path (test/helpers/reference-scan.ts) does, from raw bytes: lines split on \n,
  * blank lines skipped, lines over MAX_LINE_BYTES counted unreadable, the rest read by parseLine —
@@ -16899,8 +18488,16 @@ class BlockScanner {
     slackMs;
     result;
     wanted;
+    format;
     prefilter;
     mayBeInSpan;
+    /** Chunks held back until the format is detected from them (sources that name no format). */
+    head;
+    headBytes = 0;
+    matchers;
+    groupLimit;
+    /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
+    prefilterLevels;
     pending = [];
     pendingBytes = 0;
     skipping = false;
@@ -16909,10 +18506,16 @@ class BlockScanner {
         this.spec = spec;
         this.slackMs = slackMs;
         this.wanted = new Set(spec.levels);
-        this.prefilter = createPrefilter(spec.levels);
-        this.mayBeInSpan = createTimeFilter(spec.fromMs, spec.toMs);
+        this.groupLimit = spec.groupLimit ?? DEFAULT_GROUP_LIMIT;
+        if (spec.series) {
+            this.matchers = spec.series.map(compileSeries);
+            const restricted = spec.series.every((s) => new Set(s.selection.levels).size < levels/* LEVELS */.A_.length);
+            if (restricted)
+                this.prefilterLevels = [...new Set(spec.series.flatMap((s) => s.selection.levels))];
+        }
         this.result = {
-            times: new Map(spec.levels.map((l) => [l, []])),
+            times: new Map(spec.series ? [] : spec.levels.map((l) => [l, []])),
+            ...(spec.series ? { series: spec.series.map(emptySeriesScan) } : {}),
             linesRead: 0,
             unreadable: 0,
             unchecked: 0,
@@ -16920,9 +18523,52 @@ class BlockScanner {
             bytesRead: 0,
             disordered: false,
             maxTs: startMaxTs,
+            zoneless: 0,
+            firstTs: Infinity,
+            lastTs: -Infinity,
+        };
+        const format = spec.format ?? {};
+        // Held back until the first lines are seen: to detect the format, or to sample the named one.
+        if (needsDetection(format) || !spec.format?.sample)
+            this.head = [];
+        else
+            this.begin(format);
+    }
+    begin(spec) {
+        this.format = createLineFormat({ referenceMs: Number.isFinite(this.spec.toMs) ? this.spec.toMs : undefined, ...spec });
+        // Series: the union of the series' level names only when every series restricts levels; else every line.
+        if (!this.spec.series)
+            this.prefilter = this.format.prefilter(this.spec.levels);
+        else
+            this.prefilter = this.prefilterLevels ? this.format.prefilter(this.prefilterLevels) : EVERY_LINE;
+        this.mayBeInSpan = this.format.timeFilter(this.spec.fromMs, this.spec.toMs);
+        this.result.format = {
+            label: this.format.label,
+            detected: spec.detected === true,
+            tried: spec.tried ?? [this.format.label],
+            timezone: this.format.time.zone.name,
+            ...(spec.sample ? { sample: spec.sample } : {}),
         };
     }
+    /** Detects the format from the held-back head, then scans it. */
+    detect() {
+        const head = Buffer.concat(this.head);
+        this.head = undefined;
+        const { spec, sample } = resolveFormat(this.spec.format ?? {}, sampleLines(head));
+        this.begin({ ...spec, sample });
+        this.feedDetected(head);
+    }
     feed(chunk) {
+        if (this.head) {
+            this.head.push(Buffer.from(chunk));
+            this.headBytes += chunk.length;
+            if (this.headBytes >= SAMPLE_BYTES)
+                this.detect();
+            return;
+        }
+        this.feedDetected(chunk);
+    }
+    feedDetected(chunk) {
         this.result.bytesRead += chunk.length;
         let start = 0;
         const first = chunk.indexOf(10);
@@ -16939,6 +18585,8 @@ class BlockScanner {
     }
     /** The stream ended: a last line without \n still counts. */
     end() {
+        if (this.head)
+            this.detect();
         if (this.skipping)
             this.oversized();
         else if (this.pendingBytes > 0)
@@ -16946,6 +18594,7 @@ class BlockScanner {
         this.pending = [];
         this.pendingBytes = 0;
         this.skipping = false;
+        this.result.zoneless = this.format.time.zoneless;
         return this.result;
     }
     keep(chunk, from) {
@@ -16977,6 +18626,7 @@ class BlockScanner {
     block(buf, start, end) {
         const r = this.result;
         const every = this.spec.checkEveryLine === true;
+        const jsonLines = this.format.jsonLines;
         let nonBlank = 0;
         let broken = 0;
         for (let ls = start; ls < end;) {
@@ -16991,7 +18641,7 @@ class BlockScanner {
                 // Most lines start with a visible ASCII byte; the rest are decoded to apply trim() exactly.
                 if ((b > 32 && b < 128) || !isBlank(buf, ls, nl)) {
                     nonBlank++;
-                    if (b === 0x7b && truncatedJson(buf, ls, nl)) {
+                    if (b === 0x7b && jsonLines && truncatedJson(buf, ls, nl)) {
                         broken++;
                         this.unreadable(buf.toString('utf8', ls, nl));
                     }
@@ -17011,10 +18661,9 @@ class BlockScanner {
             for (const off of this.prefilter.candidates(text)) {
                 const ls = s + off;
                 const nl = buf.indexOf(10, ls);
-                if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && truncatedJson(buf, ls, nl)))
+                if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && jsonLines && truncatedJson(buf, ls, nl)))
                     continue; // counted above
-                const line = text.slice(off, nl - s);
-                if (!line.includes('\\') && !this.mayBeInSpan(line))
+                if (!this.mayBeInSpan(text.slice(off, nl - s)))
                     continue; // provably outside every window
                 parsed++;
                 this.read(buf.toString('utf8', ls, nl));
@@ -17033,7 +18682,7 @@ class BlockScanner {
     }
     read(text) {
         const r = this.result;
-        const rec = parseLine(text);
+        const rec = this.format.parse(text);
         if (!rec)
             return this.unreadable(text);
         if (this.slackMs !== undefined) {
@@ -17042,8 +18691,42 @@ class BlockScanner {
         }
         if (rec.ts > r.maxTs)
             r.maxTs = rec.ts;
-        if (this.wanted.has(rec.level) && rec.ts > this.spec.fromMs && rec.ts <= this.spec.toMs)
+        if (rec.ts < r.firstTs)
+            r.firstTs = rec.ts;
+        if (rec.ts > r.lastTs)
+            r.lastTs = rec.ts;
+        if (rec.ts <= this.spec.fromMs || rec.ts > this.spec.toMs)
+            return;
+        if (this.matchers)
+            this.count(rec);
+        else if (this.wanted.has(rec.level))
             r.times.get(rec.level).push(rec.ts);
+    }
+    /** Adds an entry in the span to every series it matches, under its group. */
+    count(rec) {
+        const entry = rec;
+        const out = this.result.series;
+        const matchers = this.matchers;
+        for (let i = 0; i < matchers.length; i++) {
+            const m = matchers[i];
+            if (!m.levels.has(rec.level) || !m.where(entry))
+                continue;
+            const scan = out[i];
+            const key = m.groupBy ? JSON.stringify(m.groupBy.map((f) => groupValue(entry, f))) : '[]';
+            const times = scan.groups.get(key);
+            const v = m.valueField !== undefined ? ((0,aggregate/* numericValue */.r3)(fieldValue(entry, m.valueField)) ?? NaN) : 0;
+            if (times) {
+                times.push(rec.ts);
+                if (scan.values)
+                    scan.values.get(key).push(v);
+            }
+            else if (scan.groups.size < this.groupLimit) {
+                scan.groups.set(key, [rec.ts]);
+                scan.values?.set(key, [v]);
+            }
+            else
+                dropGroup(scan, key);
+        }
     }
     oversized() {
         this.result.linesRead++;
@@ -17055,6 +18738,21 @@ class BlockScanner {
         if (r.samples.length < MAX_SAMPLES)
             r.samples.push(sample.slice(0, SAMPLE_CHARS));
     }
+}
+/** The first non-blank lines of a head of bytes (a last partial line included), for format detection. */
+function sampleLines(head) {
+    const out = [];
+    const lines = head.subarray(0, SAMPLE_BYTES).toString('utf8').split('\n');
+    if (head.length > SAMPLE_BYTES)
+        lines.pop(); // maybe cut short
+    for (const line of lines) {
+        if (line.trim() === '')
+            continue;
+        out.push(line);
+        if (out.length >= SAMPLE_LINES)
+            break;
+    }
+    return out;
 }
 /**
  * A line starting with `{` whose last byte (before ASCII whitespace) is an ASCII byte other than `}`
@@ -17070,11 +18768,83 @@ function truncatedJson(buf, start, end) {
 function isBlank(buf, start, end) {
     return buf.toString('utf8', start, end).trim() === '';
 }
+function compileSeries(spec) {
+    return {
+        levels: new Set(spec.selection.levels),
+        where: compileWhere(spec.selection.where),
+        ...(spec.groupBy?.length ? { groupBy: spec.groupBy } : {}),
+        ...(spec.value ? { valueField: spec.value.field } : {}),
+    };
+}
+const emptySeriesScan = (spec) => ({
+    groups: new Map(),
+    ...(spec.value ? { values: new Map() } : {}),
+    dropped: new Set(),
+    droppedOverflow: 0,
+});
+function dropGroup(scan, key) {
+    if (scan.dropped.has(key))
+        return;
+    if (scan.dropped.size < DROPPED_KEYS_KEPT)
+        scan.dropped.add(key);
+    else
+        scan.droppedOverflow++;
+}
+/** Every line is a candidate (a series matches any level): the time filter alone decides. */
+const EVERY_LINE = {
+    candidates(text) {
+        const out = [];
+        for (let i = 0; i < text.length;) {
+            out.push(i);
+            const nl = text.indexOf('\n', i);
+            if (nl === -1)
+                break;
+            i = nl + 1;
+        }
+        return out;
+    },
+};
+/**
+ * Adds the groups of `b` (a later range, or another source) into `a`, in order: a group new to `a`
+ * is tracked while `a` is under the limit, else dropped and counted.
+ */
+function mergeSeriesScans(a, b, groupLimit = DEFAULT_GROUP_LIMIT) {
+    b.forEach((bs, i) => {
+        const as = a[i];
+        for (const [key, ts] of bs.groups) {
+            const times = as.groups.get(key);
+            const vals = bs.values?.get(key);
+            if (times) {
+                for (const t of ts)
+                    times.push(t);
+                if (vals)
+                    for (const v of vals)
+                        as.values.get(key).push(v);
+            }
+            else if (as.groups.size < groupLimit && !as.dropped.has(key) && as.droppedOverflow === 0) {
+                as.groups.set(key, ts);
+                if (vals)
+                    as.values.set(key, vals);
+            }
+            else
+                dropGroup(as, key);
+        }
+        // A group `b` dropped lost entries there: it is no longer exact, so it is reported truncated too.
+        for (const key of bs.dropped) {
+            as.groups.delete(key);
+            as.values?.delete(key);
+            dropGroup(as, key);
+        }
+        as.droppedOverflow += bs.droppedOverflow;
+    });
+}
 /** Adds `b` (a later range of the same source) into `a`. */
-function mergeResults(a, b) {
+function mergeResults(a, b, groupLimit) {
     for (const [level, ts] of b.times)
         for (const t of ts)
             a.times.get(level).push(t);
+    if (a.series && b.series)
+        mergeSeriesScans(a.series, b.series, groupLimit);
     a.linesRead += b.linesRead;
     a.unreadable += b.unreadable;
     a.unchecked += b.unchecked;
@@ -17084,15 +18854,58 @@ function mergeResults(a, b) {
     a.bytesRead += b.bytesRead;
     a.disordered ||= b.disordered;
     a.maxTs = Math.max(a.maxTs, b.maxTs);
+    a.zoneless += b.zoneless;
+    a.firstTs = Math.min(a.firstTs, b.firstTs);
+    a.lastTs = Math.max(a.lastTs, b.lastTs);
+    a.format ??= b.format;
     return a;
 }
-function toStats(source, r, skippedBytes = 0) {
-    const stats = { source, linesRead: r.linesRead, unreadable: r.unreadable, unreadableSamples: r.samples, bytesRead: r.bytesRead };
+function toStats(source, r, skippedBytes = 0, timezoneNamed = false) {
+    const stats = {
+        source,
+        linesRead: r.linesRead,
+        unreadable: r.unreadable,
+        unreadableSamples: r.samples,
+        bytesRead: r.bytesRead,
+    };
     if (r.unchecked > 0)
         stats.unchecked = r.unchecked;
     if (skippedBytes > 0)
         stats.skippedBytes = skippedBytes;
+    if (r.format) {
+        stats.format = r.format.label;
+        if (r.format.detected)
+            stats.formatDetected = true;
+        stats.formatsTried = r.format.tried;
+        if (r.zoneless > 0) {
+            stats.zonelessTimes = r.zoneless;
+            stats.timezone = r.format.timezone;
+            if (!timezoneNamed)
+                stats.timezoneAssumed = true;
+        }
+        if (mostlyUnreadable(r)) {
+            stats.mostlyUnreadable = true;
+            // The prefilter may have skipped every unreadable line: show one from the sample.
+            const example = r.format.sample?.example;
+            if (r.samples.length === 0 && example !== undefined)
+                stats.unreadableSamples = [example];
+        }
+    }
+    if (r.firstTs <= r.lastTs && Math.abs(r.firstTs) <= 8.64e15 && Math.abs(r.lastTs) <= 8.64e15) {
+        stats.firstEntryAt = isoSeconds(r.firstTs);
+        stats.lastEntryAt = isoSeconds(r.lastTs);
+    }
     return stats;
+}
+/**
+ * More than half the lines could not be read: of every line when each was parsed, else of the first
+ * lines (the sample parsed in full), since lines the prefilter skipped were never tried.
+ */
+function mostlyUnreadable(r) {
+    if (r.unchecked === 0)
+        return r.linesRead > 0 && r.unreadable * 2 > r.linesRead;
+    const sample = r.format?.sample;
+    return sample !== undefined && sample.lines > 0 && sample.unreadable * 2 > sample.lines;
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -17106,7 +18919,7 @@ const SPREAD_PROBES = 32;
 /** The binary search stops when the start point is known to within this many bytes. */
 const CLOSE_ENOUGH = 256 * 1024;
 /** The first readable line starting after `offset` (at it, when offset is 0), or null within the budget. */
-async function probeAt(fh, size, offset) {
+async function probeAt(fh, size, offset, parseLine) {
     let pos = offset;
     let lineStart = offset === 0 ? 0 : -1; // -1: still looking for the first line start
     let carry = Buffer.alloc(0);
@@ -17118,7 +18931,7 @@ async function probeAt(fh, size, offset) {
         const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
         const dataStart = pos - carry.length;
         pos += bytesRead;
-        let i = 0;
+        let i;
         if (lineStart === -1) {
             const nl = data.indexOf(10);
             if (nl === -1) {
@@ -17148,15 +18961,17 @@ async function probeAt(fh, size, offset) {
     }
     return null;
 }
+const defaultFormat = createLineFormat({});
+const defaultParse = (text) => defaultFormat.parse(text);
 /**
  * Where a read for entries after `fromMs` can start, or null when the probes show the file is not
  * ordered within `slackMs` (or cannot tell), in which case the caller scans it whole.
  */
-async function findStart(fh, size, fromMs, slackMs, closeEnough = CLOSE_ENOUGH) {
+async function findStart(fh, size, fromMs, slackMs, closeEnough = CLOSE_ENOUGH, parseLine = defaultParse) {
     const target = fromMs - slackMs;
     const probes = new Map();
     const probe = async (offset) => {
-        const p = await probeAt(fh, size, offset);
+        const p = await probeAt(fh, size, offset, parseLine);
         if (p)
             probes.set(p.start, p);
         return p;
@@ -17348,7 +19163,7 @@ async function scanParallel(path, from, to, spec, threads, onBytes) {
     for (const r of await settled)
         if (r.status === 'rejected')
             throw r.reason;
-    return results.reduce((a, b) => mergeResults(a, b));
+    return results.reduce((a, b) => mergeResults(a, b, spec.groupLimit));
 }
 /** A worker that scans ranges from the queue until it is empty. */
 function inWorker(url, setup, take, ranges, results, onBytes) {
@@ -17390,6 +19205,7 @@ function inWorker(url, setup, take, ranges, results, onBytes) {
 
 
 
+
 const DEFAULT_SEEK_MIN_BYTES = 8 << 20;
 const DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES = 16 << 20;
 const DEFAULT_SLACK_MS = 60_000;
@@ -17416,18 +19232,26 @@ async function scanFile(path, wanted, opts = {}) {
     const gz = path.endsWith('.gz');
     const size = (await (0,promises_namespaceObject.stat)(path)).size;
     const small = (gz ? size * 8 : size) < (opts.checkEveryLineBelowBytes ?? DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES);
-    const spec = small ? { ...wanted, checkEveryLine: true } : wanted;
+    let spec = small ? { ...wanted, checkEveryLine: true } : wanted;
     if (gz)
         return { result: await scanStream(openFile(path), spec, opts.onBytes), skippedBytes: 0 };
+    const fh = await (0,promises_namespaceObject.open)(path, 'r');
     let start = null;
-    if (size >= seekMin && Number.isFinite(spec.fromMs)) {
-        const fh = await (0,promises_namespaceObject.open)(path, 'r');
-        try {
-            start = await findStart(fh, size, spec.fromMs, slackMs, opts.seekPrecisionBytes);
+    try {
+        // Ranges, probes and worker threads all read with one format: detect it from the head once, here.
+        const reference = Number.isFinite(spec.toMs) ? { referenceMs: spec.toMs } : {};
+        const format = { ...reference, ...spec.format };
+        const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES + 1));
+        const { bytesRead } = await fh.read(head, 0, head.length, 0);
+        const got = resolveFormat(format, sampleLines(head.subarray(0, bytesRead)));
+        spec = { ...spec, format: { ...got.spec, sample: got.sample } };
+        if (size >= seekMin && Number.isFinite(spec.fromMs)) {
+            const probe = createLineFormat(spec.format);
+            start = await findStart(fh, size, spec.fromMs, slackMs, opts.seekPrecisionBytes, (text) => probe.parse(text));
         }
-        finally {
-            await fh.close();
-        }
+    }
+    finally {
+        await fh.close();
     }
     if (!start || start.offset === 0)
         return { result: await scanWhole(path, 0, size, spec, opts), skippedBytes: 0 };
@@ -17436,7 +19260,7 @@ async function scanFile(path, wanted, opts = {}) {
         return { result: tail, skippedBytes: start.offset };
     // The order broke after the start point, so the head cannot be trusted either: read it too.
     const head = await scanWhole(path, 0, start.offset, spec, opts);
-    return { result: mergeResults(head, tail), skippedBytes: 0 };
+    return { result: mergeResults(head, tail, spec.groupLimit), skippedBytes: 0 };
 }
 /** [start, end) in full, on worker threads when it is large enough to pay for them. */
 async function scanWhole(path, start, end, spec, opts) {
@@ -17448,6 +19272,11 @@ async function scanWhole(path, start, end, spec, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/logs/provider.ts
+
+
+
+
+
 
 
 
@@ -17486,46 +19315,196 @@ function createCountProvider(sources, opts) {
                     toMs: Math.max(...query.windows.map((w) => w.toMs)),
                     checkEveryLine: opts.scan?.checkEveryLine,
                 };
-                for (const { label, open, path } of await streamsOf(source, opts)) {
-                    try {
-                        // The total is known for plain files (a .gz's size is not its decompressed size).
-                        const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await (0,promises_namespaceObject.stat)(path)).size : undefined;
-                        const onBytes = (n) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
-                        // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
-                        const got = path
-                            ? await scanFile(path, spec, { ...opts.scan, onBytes })
-                            : { result: await scanStream(await open(), spec, onBytes), skippedBytes: 0 };
-                        streamed.push(got.result.times);
-                        stats.push(toStats(label, got.result, got.skippedBytes));
-                    }
-                    catch (err) {
-                        if (err instanceof errors/* UserError */.y)
-                            throw err;
-                        throw new errors/* UserError */.y(`log source "${source.name}" (${label}) could not be read: ${(0,errors/* errorMessage */.g)(err)}`, { exitCode: 2, cause: err });
-                    }
-                }
+                await scanSource(source, spec, opts, (result, sourceStats) => {
+                    streamed.push(result.times);
+                    stats.push(sourceStats);
+                });
             }
             countWindows(streamed, query.levels, query.windows).forEach((row, i) => row.forEach((n, j) => (counts[i][j] += n)));
             return { counts, stats };
         },
     };
 }
+/**
+ * Series counts over every source (SeriesQuery, src/model/series.ts): files, stdin and URLs are read
+ * ONCE for all series — each line parsed at most once, every series' filter applied to the parsed
+ * entry, entries kept per series and group — then counted per window. Groups are bounded per series
+ * (query.groupLimit); the rest are reported in truncatedGroups.
+ */
+function createSeriesProvider(sources, opts) {
+    const levels = createCountProvider(sources, opts);
+    return {
+        count: (query) => levels.count(query),
+        async countSeries(query) {
+            const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
+            const groupLimit = query.groupLimit ?? DEFAULT_GROUP_LIMIT;
+            const stats = [];
+            const empty = () => query.series.map((spec) => ({
+                groups: spec.groupBy?.length ? [] : [{ key: [], counts: query.windows.map(() => 0) }],
+                truncatedGroups: 0,
+            }));
+            if (query.windows.length === 0 || query.series.length === 0)
+                return { series: empty(), stats };
+            const scans = query.series.map(emptySeriesScan);
+            const fromStores = [];
+            const spec = {
+                levels: [],
+                series: query.series,
+                groupLimit,
+                fromMs: Math.min(...query.windows.map((w) => w.fromMs)),
+                toMs: Math.max(...query.windows.map((w) => w.toMs)),
+                checkEveryLine: opts.scan?.checkEveryLine,
+            };
+            for (const source of chosen) {
+                if (source.kind === 'postgres' || source.kind === 'clickhouse') {
+                    fromStores.push(await storeSeries(source, query, groupLimit, opts.env));
+                    stats.push({ source: source.name, linesRead: 0, unreadable: 0 });
+                    continue;
+                }
+                await scanSource(source, spec, opts, (result, sourceStats) => {
+                    mergeSeriesScans(scans, result.series, groupLimit);
+                    stats.push(sourceStats);
+                });
+            }
+            const series = scans.map((scan, i) => countScan(scan, query.series[i], query.windows));
+            for (const part of fromStores)
+                addSeriesCounts(series, part, query.series, groupLimit);
+            return { series, stats };
+        },
+    };
+}
+async function storeSeries(source, query, groupLimit, env) {
+    const { countSeriesInStore } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1330));
+    return countSeriesInStore(source, { series: query.series, windows: query.windows, groupLimit }, env);
+}
+/**
+ * Reads one file/stdin/URL source (every file of a glob) with the scan spec, in its format and zone,
+ * handing each stream's result and stats to `done`. A source that cannot be read is an error naming
+ * it (exit 2); a mostly unreadable one too when on_unreadable (or the run) says `error`.
+ */
+async function scanSource(source, spec, opts, done) {
+    const format = 'format' in source || 'timezone' in source ? formatSpecOf(source.format, source.timezone) : undefined;
+    const sourceSpec = format ? { ...spec, format } : spec;
+    for (const { label, open, path } of await streamsOf(source, opts)) {
+        try {
+            // The total is known for plain files (a .gz's size is not its decompressed size).
+            const bytesTotal = path && !path.endsWith('.gz') && opts.onProgress ? (await (0,promises_namespaceObject.stat)(path)).size : undefined;
+            const onBytes = (n) => opts.onProgress?.({ source: label, bytesRead: n, ...(bytesTotal !== undefined ? { bytesTotal } : {}) });
+            // Files may be sought in (ordered) and are read by byte ranges; other streams pass through the prefilter.
+            const got = path
+                ? await scanFile(path, sourceSpec, { ...opts.scan, onBytes })
+                : { result: await scanStream(await open(), sourceSpec, onBytes), skippedBytes: 0 };
+            const sourceStats = toStats(label, got.result, got.skippedBytes, 'timezone' in source && source.timezone !== undefined);
+            done(got.result, sourceStats);
+            if (sourceStats.mostlyUnreadable &&
+                (opts.onUnreadable ?? ('on_unreadable' in source ? source.on_unreadable : undefined)) === 'error') {
+                throw new errors/* UserError */.yo(unreadableMessage(source.name, sourceStats), { exitCode: errors/* EXIT */.dc.badInput });
+            }
+        }
+        catch (err) {
+            if (err instanceof errors/* UserError */.yo)
+                throw err;
+            throw new errors/* UserError */.yo(`log source "${source.name}" (${label}) could not be read: ${(0,errors/* errorMessage */.gJ)(err)}`, {
+                exitCode: errors/* EXIT */.dc.badInput,
+                cause: err,
+            });
+        }
+    }
+}
+/** One series' scanned timestamps as counts per group and window (binary search over each group's sorted times). */
+function countScan(scan, spec, windows) {
+    const grouped = Boolean(spec.groupBy?.length);
+    const groups = [...scan.groups].map(([key, ts]) => {
+        const vals = scan.values?.get(key);
+        if (!vals || !spec.value) {
+            const sorted = Float64Array.from(ts).sort();
+            return { key: JSON.parse(key), counts: windows.map((w) => countInWindow(sorted, w)) };
+        }
+        // Value series: the entries in time order, then per window the aggregate of its numeric values.
+        const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a] - ts[b]);
+        const sorted = Float64Array.from(order, (i) => ts[i]);
+        const sortedVals = Float64Array.from(order, (i) => vals[i]);
+        const kind = spec.value.aggregate;
+        const values = windows.map((w) => {
+            const lo = provider_upperBound(sorted, w.fromMs);
+            const hi = provider_upperBound(sorted, w.toMs);
+            const v = [];
+            const t = [];
+            for (let i = lo; i < hi; i++)
+                if (!Number.isNaN(sortedVals[i])) {
+                    v.push(sortedVals[i]);
+                    t.push(sorted[i]);
+                }
+            return (0,aggregate/* aggregate */.QD)(kind, v, t);
+        });
+        let skippedValues = 0;
+        for (const v of sortedVals)
+            if (Number.isNaN(v))
+                skippedValues++;
+        return { key: JSON.parse(key), counts: windows.map((w) => countInWindow(sorted, w)), values, skippedValues };
+    });
+    if (!grouped && groups.length === 0)
+        groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
+    // The contract: a grouped series lists the groups with an entry in some window (not merely in the span).
+    return {
+        groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups,
+        truncatedGroups: scan.dropped.size + scan.droppedOverflow,
+    };
+}
+function provider_upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** Adds a store's series counts into the file sources' (groups matched by key; new groups within the limit). */
+function addSeriesCounts(into, part, specs, groupLimit) {
+    part.forEach((p, i) => {
+        const target = into[i];
+        const byKey = new Map(target.groups.map((g) => [JSON.stringify(g.key), g]));
+        for (const g of p.groups) {
+            const have = byKey.get(JSON.stringify(g.key));
+            if (have && specs[i].value) {
+                if (have.values?.some((v) => v !== null) && g.values?.some((v) => v !== null))
+                    throw new errors/* UserError */.yo('a value rule cannot combine file and database sources (an aggregate such as p95 is not additive); give it sources: of one kind', { exitCode: errors/* EXIT */.dc.badInput });
+                if (g.values?.some((v) => v !== null))
+                    have.values = [...g.values];
+                have.skippedValues = (have.skippedValues ?? 0) + (g.skippedValues ?? 0);
+            }
+            if (have)
+                have.counts = have.counts.map((n, j) => n + (g.counts[j] ?? 0));
+            else if (specs[i].groupBy?.length && target.groups.length >= groupLimit)
+                target.truncatedGroups++;
+            else {
+                target.groups.push({ ...g, counts: [...g.counts] });
+                byKey.set(JSON.stringify(g.key), target.groups.at(-1));
+            }
+        }
+        target.truncatedGroups += p.truncatedGroups;
+    });
+}
 async function streamsOf(source, opts) {
     if (source.kind === 'stdin')
-        return [{ label: 'stdin', open: async () => process.stdin }];
+        return [{ label: 'stdin', open: () => Promise.resolve(process.stdin) }];
     if ('url' in source) {
         const token = source.token_env ? opts.env[source.token_env] : undefined;
         if (source.token_env && !token)
-            throw new errors/* UserError */.y(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: 2 });
-        return [{ label: source.url, open: () => openUrl(source.url, token) }];
+            throw new errors/* UserError */.yo(`log source "${source.name}": env ${source.token_env} is not set`, { exitCode: errors/* EXIT */.dc.badInput });
+        return [{ label: (0,redact/* redactUrl */.BO)(source.url), open: () => openUrl(source.url, token, opts.env) }];
     }
     if ('path' in source) {
         const paths = await expandPath((0,external_node_path_.isAbsolute)(source.path) ? source.path : (0,external_node_path_.join)(opts.baseDir, source.path));
         if (paths.length === 0)
-            throw new errors/* UserError */.y(`log source "${source.name}": no file matches ${source.path}`, { exitCode: 2 });
-        return paths.map((p) => ({ label: p, path: p, open: async () => openFile(p) }));
+            throw new errors/* UserError */.yo(`log source "${source.name}": no file matches ${source.path}`, { exitCode: errors/* EXIT */.dc.badInput });
+        return paths.map((p) => ({ label: p, path: p, open: () => Promise.resolve(openFile(p)) }));
     }
-    throw new errors/* UserError */.y(`log source "${source.name}" has an unsupported kind`, { exitCode: 2 });
+    throw new errors/* UserError */.yo(`log source "${source.name}" has an unsupported kind`, { exitCode: errors/* EXIT */.dc.badInput });
 }
 /** A path, or a pattern with * and ? in its last segment (logs/*.log, logs/app-*.log.gz). */
 async function expandPath(path) {
@@ -17533,43 +19512,75 @@ async function expandPath(path) {
     if (!/[*?]/.test(name))
         return [path];
     if (/[*?]/.test((0,external_node_path_.dirname)(path)))
-        throw new errors/* UserError */.y(`wildcards are supported in the file name only: ${path}`, { exitCode: 2 });
-    const re = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+        throw new errors/* UserError */.yo(`wildcards are supported in the file name only: ${path}`, { exitCode: errors/* EXIT */.dc.badInput });
+    const re = new RegExp(`^${name
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`);
     let names;
     try {
         names = await (0,promises_namespaceObject.readdir)((0,external_node_path_.dirname)(path));
     }
     catch (err) {
-        throw new errors/* UserError */.y(`cannot list ${(0,external_node_path_.dirname)(path)}: ${(0,errors/* errorMessage */.g)(err)}`, { exitCode: 2, cause: err });
+        throw new errors/* UserError */.yo(`cannot list ${(0,external_node_path_.dirname)(path)}: ${(0,errors/* errorMessage */.gJ)(err)}`, { exitCode: errors/* EXIT */.dc.badInput, cause: err });
     }
-    return names.filter((n) => re.test(n)).sort().map((n) => (0,external_node_path_.join)((0,external_node_path_.dirname)(path), n));
+    return names
+        .filter((n) => re.test(n))
+        .sort()
+        .map((n) => (0,external_node_path_.join)((0,external_node_path_.dirname)(path), n));
 }
-/** Streams a URL (never downloaded whole); a body cut short surfaces as an error, not as fewer lines. */
-function openUrl(url, token) {
-    return new Promise((resolve, reject) => {
-        const get = url.startsWith('https:') ? external_node_https_.get : external_node_http_.get;
-        const req = get(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, timeout: 30_000 }, (res) => {
-            if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
-                res.resume();
-                reject(new Error(`HTTP ${res.statusCode}`));
-                return;
-            }
-            res.on('aborted', () => res.destroy(new Error('connection closed before the body ended')));
-            if (url.split('?')[0].endsWith('.gz')) {
-                const gunzip = (0,external_node_zlib_.createGunzip)();
-                res.on('error', (err) => gunzip.destroy(err));
-                resolve(res.pipe(gunzip));
-            }
-            else
-                resolve(res);
-        });
-        req.on('timeout', () => req.destroy(new Error('no answer within 30 s')));
-        req.on('error', reject);
-    });
+/**
+ * Streams a URL (never downloaded whole) through the toolkit's outbound HTTP helper (proxy from the
+ * environment; 30 s for the answer, then 30 s at most without a byte); a body cut short surfaces as
+ * an error, not as fewer lines.
+ */
+async function openUrl(url, token, env) {
+    const res = await requestStream(new URL(url), { headers: token ? { authorization: `Bearer ${token}` } : {}, timeoutMs: 30_000, env });
+    if (res.status < 200 || res.status >= 300) {
+        res.body.resume();
+        throw new Error(`HTTP ${res.status}`);
+    }
+    if (!url.split('?')[0].endsWith('.gz'))
+        return res.body;
+    const gunzip = (0,external_node_zlib_.createGunzip)();
+    res.body.on('error', (err) => gunzip.destroy(err));
+    return res.body.pipe(gunzip);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/util/exit-codes.ts
+var exit_codes = __nccwpck_require__(3605);
+;// CONCATENATED MODULE: ./src/util/read-file.ts
+
+
+
+async function readInputFile(path, what, encoding, options = {}) {
+    try {
+        return encoding ? await (0,promises_namespaceObject.readFile)(path, encoding) : await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (err) {
+        throw readError(path, what, err, options.exitCode);
+    }
+}
+/** As readInputFile, but a file that does not exist (yet) is undefined: a first run's state, an unset config. */
+async function readInputFileIfExists(path, what, options = {}) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw readError(path, what, err, options.exitCode);
+    }
+}
+function readError(path, what, err, exitCode) {
+    return new errors/* UserError */.yo(`cannot read ${what ? `${what} ` : ''}${path}: ${(0,errors/* errorMessage */.gJ)(err)}`, {
+        exitCode: exitCode ?? exit_codes/* EXIT */.d.badInput,
+        cause: err,
+    });
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/memoizer.js
 
 class $ZodCyclicError extends Error {
@@ -20977,10 +22988,10 @@ function schemas_invertCodec(codec) {
         reverseTransform: def.transform,
     });
 }
-const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+const ZodPreprocess = /*@__PURE__*/ $constructor("ZodPreprocess", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodPreprocess.init(inst, def);
-})));
+    $ZodPreprocess.init(inst, def);
+});
 const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
     $ZodReadonly.init(inst, def);
     ZodType.init(inst, def);
@@ -21067,7 +23078,7 @@ function schemas_superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const classic_schemas_describe = api_describe;
+const classic_schemas_describe = describe;
 const classic_schemas_meta = meta;
 const ZodInstanceOf = /*@__PURE__*/ $constructor("ZodInstanceOf", (inst, def) => {
     ZodCustom.init(inst, def);
@@ -21122,26 +23133,110 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+;// CONCATENATED MODULE: ./src/util/calendar-time.ts
 
+/**
+ * Every time a user gives the toolkit — `--now`, `--from`, `--to`, the evaluate action's `now`
+ * input, rule fields such as `webhook_reenabled_at` — is read here: an ISO 8601 / RFC 3339 time with
+ * an explicit zone, checked as a real calendar time (2026-02-30, 25:00 or +24:00 are refused, not
+ * rolled over as `new Date` does). A date alone (`2026-04-26`) means UTC midnight of that day.
+ */
+const FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?$/;
+const calendar_time_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const daysIn = (y, m) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+const TIME_FORM_HINT = 'an ISO 8601 time with a zone, e.g. 2026-04-26T12:00:00Z or 2026-04-26T14:00:00+02:00 (a date alone means UTC midnight)';
+/** The time as epoch ms, or why the text is not one: `{ problem }`. */
+function readCalendarTime(value) {
+    const m = FORM.exec(value.trim());
+    if (!m)
+        return { problem: `must be ${TIME_FORM_HINT}` };
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12)
+        return { problem: `has no month ${m[2]}` };
+    if (d < 1 || d > daysIn(y, mo))
+        return { problem: `is not a real date: ${calendar_time_MONTHS[mo - 1]} ${y} has ${daysIn(y, mo)} days` };
+    if (m[4] === undefined)
+        return { ms: Date.UTC(y, mo - 1, d) };
+    const [h, mi, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    if (h > 23)
+        return { problem: `is not a real time: hour ${m[4]} (00–23)` };
+    if (mi > 59)
+        return { problem: `is not a real time: minute ${m[5]} (00–59)` };
+    if (s > 59)
+        return { problem: `is not a real time: second ${m[6]} (00–59; leap seconds are not representable)` };
+    if (m[8] === undefined)
+        return { problem: `has no zone: add Z for UTC or an offset such as +02:00` };
+    let offsetMin = 0;
+    if (m[9]) {
+        const [oh, om] = [Number(m[10]), Number(m[11])];
+        if (oh > 23 || om > 59)
+            return { problem: `has no such zone offset ${m[9]}${m[10]}:${m[11]}` };
+        offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    const ms = Math.floor(Number(`0${m[7] ?? ''}`) * 1000);
+    const t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+    if (!Number.isFinite(t) || Math.abs(t) > 8.64e15)
+        return { problem: 'is out of range' };
+    return { ms: t };
+}
+/**
+ * A time the user gave (`what` names it: `--now`, `input now`, …) as a Date, or a UserError with
+ * exit code 2 naming it. `now` stands for the current time where `allowNow` says so.
+ */
+function parseCalendarTime(value, what, opts = {}) {
+    if (opts.allowNow && value.trim() === 'now')
+        return new Date((opts.clock ?? Date.now)());
+    const r = readCalendarTime(value);
+    if ('problem' in r)
+        throw new UserError(`${what} ${r.problem} (got "${value}")`, { exitCode: EXIT.badInput });
+    return new Date(r.ms);
+}
 
+;// CONCATENATED MODULE: ./src/rules/lifecycle-fields.ts
+/**
+ * Whether a rule uses the alert lifecycle (ok → pending → firing → resolved, docs/lifecycle.md): it sets
+ * any of value, recovery_threshold, pending_ticks, renotify_minutes, notify_resolved. Otherwise it keeps
+ * the seed's dedup, and decides, delivers and stores exactly as before.
+ */
+function usesLifecycle(rule) {
+    return (rule.value !== undefined ||
+        rule.recovery_threshold !== undefined ||
+        rule.pending_ticks !== undefined ||
+        rule.renotify_minutes !== undefined ||
+        rule.notify_resolved !== undefined);
+}
+/** Problems with a rule's lifecycle fields, each naming the field (the schema reports them with the rule). */
+function lifecycleProblems(rule) {
+    const out = [];
+    if (rule.no_data !== undefined && rule.value === undefined)
+        out.push({ field: 'no_data', message: 'only for value rules (with value)' });
+    const r = rule.recovery_threshold;
+    if (r !== undefined) {
+        if (rule.comparison === 'fewer_than') {
+            if (r < rule.threshold)
+                out.push({
+                    field: 'recovery_threshold',
+                    message: `must be at least the threshold (${rule.threshold}) for a fewer_than rule: the alert resolves only at or above it`,
+                });
+        }
+        else if (r > rule.threshold)
+            out.push({
+                field: 'recovery_threshold',
+                message: `must be at most the threshold (${rule.threshold}): the alert resolves only below it`,
+            });
+    }
+    return out;
+}
 
-function iso_datetime(params) {
-    return _isoDateTime(ZodISODateTime, params);
-}
-function iso_date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function iso_time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./src/model/levels.ts
-var levels = __nccwpck_require__(6934);
 ;// CONCATENATED MODULE: ./src/rules/schema.ts
+
+
+
+
+
+
+
 
 
 /**
@@ -21150,18 +23245,68 @@ var levels = __nccwpck_require__(6934);
  * (`.strict()`), so a typo never silently disables part of a rule.
  */
 /** Env var names: secrets never live in the file, only the name of where they are. */
-const envName = classic_schemas_string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
-const sourceBase = { name: classic_schemas_string().min(1).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only') };
+/** A time the user writes in the rule file: a real calendar time with a zone, as every time the toolkit reads. */
+const calendarTime = classic_schemas_string().superRefine((v, ctx) => {
+    const r = readCalendarTime(v);
+    if ('problem' in r)
+        ctx.addIssue({ code: 'custom', message: `${r.problem} (got "${v}")` });
+});
+const envName = classic_schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
+const sourceBase = {
+    name: classic_schemas_string()
+        .min(1)
+        .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+};
 /** SQL identifiers are validated here and quoted by the store adapters; never interpolated raw. */
 const sqlIdent = classic_schemas_string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'must be a plain SQL identifier ([A-Za-z_][A-Za-z0-9_]*)');
 const tableName = classic_schemas_string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_]{0,62})?$/, 'must be table or schema.table, plain identifiers only');
+/** How lines of a file, URL or stdin are read (docs/formats.md): every field optional. */
+const lineFormatFields = {
+    /** A built-in format name (`auto`: detect from the first lines, the default), or `{ regex }` with named groups. */
+    format: schemas_union([
+        classic_schemas_string().superRefine((v, ctx) => {
+            const problem = formatNameProblem(v);
+            if (problem)
+                ctx.addIssue({ code: 'custom', message: problem });
+        }),
+        schemas_object({
+            regex: classic_schemas_string().min(1),
+            flags: classic_schemas_string()
+                .regex(/^[imsu]*$/, 'flags: any of i, m, s, u')
+                .optional(),
+        })
+            .strict()
+            .superRefine((v, ctx) => {
+            const problem = regexProblem(v.regex, v.flags);
+            if (problem)
+                ctx.addIssue({ code: 'custom', path: ['regex'], message: problem });
+        }),
+    ])
+        .optional(),
+    /** Zone for timestamps written without one: an IANA name (Europe/Berlin) or an offset (+02:00); UTC when absent. */
+    timezone: classic_schemas_string()
+        .superRefine((v, ctx) => {
+        const problem = zoneProblem(v);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem });
+    })
+        .optional(),
+    /** When most lines cannot be read: `warn` (default) or `error` (the run stops with exit 2). */
+    on_unreadable: classic_schemas_string()
+        .superRefine((v, ctx) => {
+        // A refinement rather than an enum: inside the union of source kinds it keeps its own message.
+        if (v !== 'warn' && v !== 'error')
+            ctx.addIssue({ code: 'custom', message: `must be warn or error (got "${v}")` });
+    })
+        .optional(),
+};
 const FileSourceSchema = schemas_object({
     ...sourceBase,
     kind: schemas_literal('file').optional(),
     /** A path or glob (relative to the rule file's directory unless absolute); `.gz` read transparently. */
     path: classic_schemas_string().min(1),
+    ...lineFormatFields,
 })
     .strict();
 const UrlSourceSchema = schemas_object({
@@ -21170,10 +23315,11 @@ const UrlSourceSchema = schemas_object({
     url: schemas_url({ protocol: /^https?$/ }),
     /** Name of an env var holding a bearer token for the URL. */
     token_env: envName.optional(),
+    ...lineFormatFields,
 })
     .strict();
-const StdinSourceSchema = schemas_object({ ...sourceBase, kind: schemas_literal('stdin') }).strict();
-const levelMapping = schemas_record(classic_schemas_string(), classic_schemas_enum(levels/* LEVELS */.A));
+const StdinSourceSchema = schemas_object({ ...sourceBase, kind: schemas_literal('stdin'), ...lineFormatFields }).strict();
+const levelMapping = schemas_record(classic_schemas_string(), classic_schemas_enum(levels/* LEVELS */.A_));
 const PostgresSourceSchema = schemas_object({
     ...sourceBase,
     kind: schemas_literal('postgres'),
@@ -21182,26 +23328,126 @@ const PostgresSourceSchema = schemas_object({
     timestamp_column: sqlIdent.default('ts'),
     level_column: sqlIdent.default('level'),
     message_column: sqlIdent.optional(),
+    /**
+     * Plain columns a rule's where/group_by/value may name as fields (the field name is the column
+     * name). Filters and groups on them are pushed down into the query (docs/stores.md).
+     */
+    columns: schemas_array(sqlIdent).max(100).optional(),
+    /**
+     * A column holding each entry's fields as a JSON object (PostgreSQL jsonb/json, ClickHouse String):
+     * fields not in `columns` are read from it, dotted paths into nested objects (docs/stores.md).
+     */
+    fields_column: sqlIdent.optional(),
     /** Store value (as text) → level, when the store keeps numeric or custom levels. */
     level_map: levelMapping.optional(),
     timeout_seconds: classic_schemas_number().positive().max(600).default(30),
 })
     .strict();
 const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: schemas_literal('clickhouse') }).strict();
-const SourceSchema = schemas_union([
-    PostgresSourceSchema,
-    ClickHouseSourceSchema,
-    StdinSourceSchema,
-    UrlSourceSchema,
-    FileSourceSchema,
-]);
+const SourceSchema = schemas_union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
+/** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
+const DEFAULT_CONCURRENCY = 64;
+const DEFAULT_PER_HOST_CONCURRENCY = 32;
 const CHANNELS = ['email', 'webhook', 'apialerts'];
+function toLevel(name, ctx) {
+    const level = (0,levels/* levelNamed */.kO)(name);
+    if (level === undefined) {
+        const aliases = Object.keys(levels/* LEVEL_ALIASES */._t).filter((k) => !levels/* LEVELS */.A_.includes(k));
+        ctx.addIssue({
+            code: 'custom',
+            message: `unknown level "${name}" (expected one of ${levels/* LEVELS */.A_.join(', ')}, or an alias: ${aliases.join(', ')})`,
+        });
+        return NEVER;
+    }
+    return level;
+}
+/** A level name in a rule: case-insensitive, with the aliases log lines use (ERROR, warning, critical…), stored lower case. */
+const levelName = classic_schemas_string().transform(toLevel);
+/** `level:` one name (as today) or a list of names. */
+const levelSet = schemas_union([classic_schemas_string(), schemas_array(classic_schemas_string()).min(1)], { error: 'must be a level name or a list of level names' })
+    .transform((v, ctx) => (Array.isArray(v) ? v.map((n) => toLevel(n, ctx)) : toLevel(v, ctx)));
+const scalar = schemas_union([classic_schemas_string(), classic_schemas_number().refine(Number.isFinite, 'must be a finite number'), classic_schemas_boolean()]);
+/** A field path: a key, or a dotted path into nested JSON objects; `message` is the format's message. */
+const fieldPath = classic_schemas_string().min(1).max(200);
+/**
+ * One `where:` condition. Operators are normalized to their names (`>=` → gte); the value is checked
+ * against the operator (numbers for comparisons, a list for one_of, a portable regex for matches,
+ * nothing for exists), each error naming the field.
+ */
+const FilterSchema = schemas_object({ field: fieldPath, op: classic_schemas_string(), value: schemas_union([scalar, schemas_array(scalar)]).optional() })
+    .strict()
+    .transform((f, ctx) => {
+    const at = `field "${f.field}"`;
+    const op = filterOpNamed(f.op);
+    if (!op) {
+        ctx.addIssue({
+            code: 'custom',
+            path: ['op'],
+            message: `unknown op "${f.op}" for ${at} (expected one of ${FILTER_OPS.join(', ')}, or = == != in =~ > >= < <=)`,
+        });
+        return NEVER;
+    }
+    const bad = (message) => {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `${message} (op ${op} on ${at})` });
+        return NEVER;
+    };
+    const v = f.value;
+    if (op === 'exists')
+        return v === undefined ? { field: f.field, op } : bad('exists takes no value');
+    if (v === undefined)
+        return bad('a value is required');
+    if (op === 'one_of')
+        return Array.isArray(v) && v.length > 0 ? { field: f.field, op, value: v } : bad('one_of needs a non-empty list of values');
+    if (Array.isArray(v))
+        return bad('a single value is required (a list is for one_of)');
+    if (NUMERIC_OPS.includes(op))
+        return typeof v === 'number' ? { field: f.field, op, value: v } : bad(`${JSON.stringify(v)} is not a number`);
+    if (op === 'matches') {
+        if (typeof v !== 'string')
+            return bad('the pattern must be a string');
+        const problem = filter_regexProblem(v);
+        return problem ? bad(`pattern ${JSON.stringify(v)}: ${problem}`) : { field: f.field, op, value: v };
+    }
+    if (op === 'contains' && typeof v !== 'string')
+        return bad('contains needs a string');
+    return { field: f.field, op, value: v };
+});
+/** A selection of entries: the rule's own (level/min_level/where) and a ratio's denominator. */
+const selectionFields = {
+    level: levelSet.optional(),
+    min_level: levelName.optional(),
+    where: schemas_array(FilterSchema).min(1).max(50).optional(),
+};
+const DenominatorSchema = schemas_object(selectionFields)
+    .strict()
+    .superRefine((d, ctx) => {
+    if (d.level !== undefined && d.min_level !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+});
+const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+/** group_lookback_minutes when a grouped fewer_than rule does not say. */
+const DEFAULT_GROUP_LOOKBACK_MINUTES = 24 * 60;
+const DEFAULT_MAX_GROUPS = 100;
 const RuleSchema = schemas_object({
     id: classic_schemas_uuid(),
     name: classic_schemas_string().min(1).max(200),
-    level: classic_schemas_enum(levels/* LEVELS */.A),
-    threshold: classic_schemas_number().int().min(1),
-    window_minutes: classic_schemas_number().int().min(1).max(7 * 24 * 60),
+    /** One level (as the seed), or a list; case-insensitive with aliases. Absent: any level (needs where or denominator). */
+    ...selectionFields,
+    /** A count (an integer ≥ 1); a ratio rule's threshold is > 0 and may be fractional; a value rule's any number. */
+    threshold: classic_schemas_number().refine(Number.isFinite, 'must be a finite number'),
+    window_minutes: classic_schemas_number().int().min(1).max(MAX_WINDOW_MINUTES),
+    /** One alert instance per distinct tuple of these fields' values, each deduplicated on its own. */
+    group_by: schemas_array(fieldPath).min(1).max(10).optional(),
+    /** Instances reported per rule and tick (highest counts first; the rest reported truncated). Default 100. */
+    max_groups: classic_schemas_number().int().min(1).max(10_000).optional(),
+    /** at_least (default): count >= threshold; fewer_than: count < threshold (a dead man's switch). */
+    comparison: classic_schemas_enum(['at_least', 'fewer_than']).optional(),
+    /** Grouped fewer_than: the groups considered are those with an entry in this lookback (default 1440). */
+    group_lookback_minutes: classic_schemas_number().int().min(1).max(MAX_WINDOW_MINUTES).optional(),
+    /** A ratio rule: matching entries divided by the entries of this selection, in the same window (and group). */
+    denominator: DenominatorSchema.optional(),
+    /** A ratio rule does not fire while the denominator has fewer entries than this (default 1). */
+    min_denominator: classic_schemas_number().int().min(1).optional(),
     channels: schemas_array(classic_schemas_enum(CHANNELS)).min(1),
     enabled: classic_schemas_boolean().default(true),
     /** Which sources this rule counts; all sources when absent. */
@@ -21219,14 +23465,82 @@ const RuleSchema = schemas_object({
      * afresh, as a new URL does. Written by `apialerts alerts webhook-enable`, so the re-enable works
      * where the state cannot be edited (the Actions cache) and goes through review with the rules.
      */
-    webhook_reenabled_at: iso_datetime({ offset: true }).optional(),
+    webhook_reenabled_at: calendarTime.optional(),
     /** Push through API Alerts: channel, tags and link of the event. */
     apialerts_channel: classic_schemas_string().max(64).optional(),
     apialerts_tags: schemas_array(classic_schemas_string()).max(10).optional(),
     apialerts_link: schemas_url().optional(),
+    // The alert lifecycle (docs/lifecycle.md): a rule setting any of value, recovery_threshold,
+    // pending_ticks, renotify_minutes or notify_resolved goes ok → pending → firing → resolved.
+    /** A value rule: compare an aggregate of a numeric field over the window instead of the count. */
+    value: schemas_object({ field: classic_schemas_string().min(1).max(200), aggregate: classic_schemas_enum(AGGREGATES) })
+        .strict()
+        .optional(),
+    /** Value rules, a window without any numeric value: keep (default) | ok | alert. */
+    no_data: classic_schemas_enum(['keep', 'ok', 'alert']).optional(),
+    /** Resolve only below it (at_least) / at or above it (fewer_than); default: the threshold. */
+    recovery_threshold: classic_schemas_number().refine(Number.isFinite, 'must be a finite number').optional(),
+    /** Fire after the condition held this many consecutive ticks (default 1). */
+    pending_ticks: classic_schemas_number().int().min(1).max(10_000).optional(),
+    /** Re-notify every this many minutes while firing. */
+    renotify_minutes: classic_schemas_number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60)
+        .optional(),
+    /** Send alert.resolved when a firing instance recovers (default true on lifecycle rules). */
+    notify_resolved: classic_schemas_boolean().optional(),
 })
     .strict()
     .superRefine((rule, ctx) => {
+    lifecycleProblems(rule).forEach((p) => ctx.addIssue({ code: 'custom', path: [p.field], message: p.message }));
+    if (rule.level !== undefined && rule.min_level !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['min_level'], message: 'give level or min_level, not both' });
+    if (rule.level === undefined && rule.min_level === undefined && !rule.where && !rule.denominator && !rule.value)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['level'],
+            message: 'required unless the rule has where, denominator or value (then it matches any level)',
+        });
+    const ratio = rule.denominator !== undefined;
+    if (ratio && rule.value !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['denominator'],
+            message: 'a rule compares a count ratio (denominator) or a value (value), not both',
+        });
+    if (!ratio && rule.value === undefined && !(Number.isInteger(rule.threshold) && rule.threshold >= 1))
+        ctx.addIssue({
+            code: 'custom',
+            path: ['threshold'],
+            message: 'must be a whole number of entries, at least 1 (a fractional threshold is for ratio rules, with denominator, and value rules)',
+        });
+    if (ratio && !(rule.threshold > 0))
+        ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'must be greater than 0 for a ratio rule' });
+    if (!ratio && rule.min_denominator !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['min_denominator'], message: 'only for ratio rules (with denominator)' });
+    if (rule.max_groups !== undefined && !rule.group_by)
+        ctx.addIssue({ code: 'custom', path: ['max_groups'], message: 'only for grouped rules (with group_by)' });
+    if (rule.group_lookback_minutes !== undefined) {
+        if (!rule.group_by || rule.comparison !== 'fewer_than')
+            ctx.addIssue({
+                code: 'custom',
+                path: ['group_lookback_minutes'],
+                message: 'only for grouped fewer_than rules (group_by with comparison: fewer_than)',
+            });
+        else if (rule.group_lookback_minutes <= rule.window_minutes)
+            ctx.addIssue({
+                code: 'custom',
+                path: ['group_lookback_minutes'],
+                message: `must be longer than window_minutes (${rule.window_minutes}): it is how far back a group that went quiet is remembered`,
+            });
+    }
+    else if (rule.group_by && rule.comparison === 'fewer_than' && DEFAULT_GROUP_LOOKBACK_MINUTES <= rule.window_minutes)
+        ctx.addIssue({
+            code: 'custom',
+            path: ['group_lookback_minutes'],
+            message: `required when window_minutes is ${DEFAULT_GROUP_LOOKBACK_MINUTES} or more (the default lookback); set it longer than window_minutes`,
+        });
     if (rule.channels.includes('email') && !rule.notify_email)
         ctx.addIssue({ code: 'custom', path: ['notify_email'], message: 'required when channels include "email"' });
     if (rule.channels.includes('webhook') && !rule.notify_webhook)
@@ -21246,7 +23560,11 @@ const RulesFileSchema = schemas_object({
     evaluation: schemas_object({
         interval_minutes: classic_schemas_number().int().min(1).max(1440).default(5),
         /** How far back a run catches up on missed ticks; older ticks are skipped and reported. */
-        max_catchup_minutes: classic_schemas_number().int().min(0).max(7 * 24 * 60).default(24 * 60),
+        max_catchup_minutes: classic_schemas_number()
+            .int()
+            .min(0)
+            .max(7 * 24 * 60)
+            .default(24 * 60),
     })
         .strict()
         .default({ interval_minutes: 5, max_catchup_minutes: 24 * 60 }),
@@ -21259,7 +23577,9 @@ const RulesFileSchema = schemas_object({
         /** Deliver to loopback/private/link-local addresses (self-hosted receivers, tests). */
         allow_private_targets: classic_schemas_boolean().default(false),
         /** Deliveries in flight at once across all fired rules. */
-        concurrency: classic_schemas_number().int().min(1).max(256).default(16),
+        concurrency: classic_schemas_number().int().min(1).max(256).default(DEFAULT_CONCURRENCY),
+        /** Deliveries in flight at once to any one host (webhook receiver, SMTP server, API): one slow receiver never takes every slot. */
+        per_host_concurrency: classic_schemas_number().int().min(1).max(256).default(DEFAULT_PER_HOST_CONCURRENCY),
     })
         .strict()
         .default({
@@ -21267,7 +23587,8 @@ const RulesFileSchema = schemas_object({
         email_from: 'alerts@localhost',
         apialerts_key_env: 'APIALERTS_API_KEY',
         allow_private_targets: false,
-        concurrency: 16,
+        concurrency: DEFAULT_CONCURRENCY,
+        per_host_concurrency: DEFAULT_PER_HOST_CONCURRENCY,
     }),
     sources: schemas_array(SourceSchema).min(1),
     rules: schemas_array(RuleSchema),
@@ -21303,28 +23624,33 @@ const RulesFileSchema = schemas_object({
  * all problems at once, so a user fixes the file in one pass. Bad input exits 2.
  */
 async function loadRules(path) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        throw new errors/* UserError */.y(`cannot read rule file ${path}: ${err.message}`, { exitCode: 2, cause: err });
-    }
-    return parseRules(text, path);
+    return parseRules(await readInputFile(path, 'rule file', 'utf8'), path);
 }
 function parseRules(text, path) {
     let data;
     try {
-        data = (0,dist/* parse */.qg)(text, { prettyErrors: true, uniqueKeys: true });
+        data = readYaml(text);
     }
     catch (err) {
-        throw new errors/* UserError */.y(`rule file ${path} is not valid YAML/JSON: ${err.message}`, { exitCode: 2 });
+        throw new errors/* UserError */.yo(`rule file ${path} is not valid YAML/JSON: ${err.message}`, { exitCode: errors/* EXIT */.dc.badInput });
     }
     const parsed = RulesFileSchema.safeParse(data);
     if (parsed.success)
         return parsed.data;
     const lines = parsed.error.issues.map((issue) => `  - ${describePath(issue.path, data)}: ${describeIssue(issue)}`);
-    throw new errors/* UserError */.y(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: 2 });
+    throw new errors/* UserError */.yo(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: errors/* EXIT */.dc.badInput });
+}
+/**
+ * The file's data. A clean file (the usual case) is read without `prettyErrors`, whose
+ * per-node source tracking costs ~20% of parsing a file of 10,000 rules (bench:rules); a file with
+ * any error or warning is read again with the original options, so what is printed or thrown is
+ * exactly what it always was.
+ */
+function readYaml(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0 || doc.warnings.length > 0)
+        return (0,dist/* parse */.qg)(text, { prettyErrors: true, uniqueKeys: true });
+    return doc.toJS();
 }
 /** `rules[2] "High Error Rate" → threshold` rather than `rules.2.threshold`. */
 function describePath(path, data) {
@@ -21346,11 +23672,141 @@ function describeIssue(issue) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/util/atomic-write.ts
+
+
+
+/**
+ * Replaces a file atomically: a temp file in the same directory, written and fsynced, then renamed
+ * over the target, so a crash leaves either the old content or the new, never half a file. The file
+ * keeps its mode (a 0600 state or rule file stays 0600) and, where permitted, its owner. A symlink is replaced by the file the caller
+ * resolves it to: pass the link's target (realpath) to keep the link.
+ */
+async function writeFileAtomic(path, data, options = {}) {
+    let mode = options.mode ?? 0o644;
+    const before = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+    if (before && !options.forceMode)
+        mode = before.mode & 0o7777;
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_namespaceObject.open)(tmp, 'wx', mode);
+    try {
+        await handle.writeFile(data);
+        await handle.chmod(mode); // the umask narrowed the mode given to open
+        if (before && (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()))
+            await handle.chown(before.uid, before.gid).catch(() => { }); // keep the owner where permitted
+        await handle.sync();
+        await handle.close();
+        await options.beforeRename?.();
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (err) {
+        await handle.close().catch(() => { });
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+/**
+ * Checks that `path` can be written by writeFileAtomic: creates its directory when missing, then
+ * creates and removes a temp file beside it. Throws the file system's error (with its code) when
+ * not, so callers refuse to start work whose result could not be recorded.
+ */
+async function ensureWritable(path) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const existing = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+    const probe = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.probe`);
+    const handle = await (0,promises_namespaceObject.open)(probe, 'wx', 0o600);
+    await handle.close();
+    await (0,promises_namespaceObject.rm)(probe, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/util/json.ts
+
+
+/**
+ * Parses text that must hold one JSON object (a `--data` flag, an input, a config or state file).
+ * `what` names it in the errors ("input data", "--data", "state file x.json"); bad input is a
+ * UserError with `exitCode` (EXIT.badInput unless the caller keeps an older code).
+ */
+function json_parseJsonObject(text, what, options = {}) {
+    const exitCode = options.exitCode ?? exit_codes/* EXIT */.d.badInput;
+    const hint = options.hint ? `; ${options.hint}` : '';
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`${what} is not valid JSON (${err.message})${hint}`, { exitCode });
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+        throw new errors/* UserError */.yo(`${what} must be a JSON object${options.example ? `, e.g. ${options.example}` : ''}, got ${kind}${hint}`, {
+            exitCode,
+        });
+    }
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function iso_datetime(params) {
+    return _isoDateTime(ZodISODateTime, params);
+}
+function iso_date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function iso_time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./src/state/migrate.ts
+/**
+ * Migrations of the stored state, applied to the parsed JSON before it is validated (src/state/schema.ts).
+ *
+ * - Version 1 (releases up to 1.0): `rules[id] = { last_triggered_at }`. Version 2 keeps that field with
+ *   the same meaning (the dedup time of an ungrouped rule without lifecycle fields) and adds the optional
+ *   `rules[id].instances`, so a version 1 file is already a valid version 2 state: the migration keeps
+ *   every last_triggered_at as it is and adds nothing. The version number is then set from the content
+ *   (still 1 until a rule stores instances), so migrating never rewrites a file that needs no change.
+ * - Any other version is left for the schema to refuse with a clear message (a newer release's file is
+ *   never guessed at or reset: a reset would forget the dedup times and re-fire every rule).
+ */
+function migrateStoredState(data) {
+    if (!isObject(data))
+        return data;
+    switch (data.version) {
+        case 1:
+            return fromV1(data);
+        default:
+            return data;
+    }
+}
+function fromV1(data) {
+    // No field is renamed or moved: v1 rule entries are v2 rule entries without instances.
+    return data;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./src/state/schema.ts
+
 
 /**
  * The state carried between scheduled runs (one JSON file). Holds no secrets and
  * no webhook URLs (only their SHA-256, so a changed URL is noticed and re-enables delivery).
+ *
+ * Versions (docs/lifecycle.md, "State file"): version 1 holds one last_triggered_at per rule; version 2
+ * adds per-instance state (`rules[id].instances[<group key>]`) for grouped rules and lifecycle rules.
+ * Every version 1 file is a version 2 file without instances (src/state/migrate.ts). A state that
+ * needs no instance is written as version 1, byte for byte as before, so older releases keep reading
+ * it; the version is raised to 2 only when some rule stores instances.
  */
 const WebhookStateSchema = schemas_object({
     url_sha256: classic_schemas_string().regex(/^[0-9a-f]{64}$/),
@@ -21359,21 +23815,83 @@ const WebhookStateSchema = schemas_object({
     disabled_at: iso_datetime().nullable().default(null),
 })
     .strict();
-const RuleStateSchema = schemas_object({
+const INSTANCE_STATUSES = ['ok', 'pending', 'firing'];
+/**
+ * One alert instance of a rule: the rule itself (ungrouped, key "[]") or one group of a grouped rule.
+ * Grouped rules without lifecycle fields store only `group` and `last_triggered_at` (per-group dedup);
+ * lifecycle rules add the rest.
+ */
+const InstanceStateSchema = schemas_object({
+    /** The group's field values ({} for an ungrouped rule); null where the entries had no such field. */
+    group: schemas_record(classic_schemas_string(), classic_schemas_string().nullable()),
+    /** The last fire of this instance (dedup for rules without lifecycle fields). */
     last_triggered_at: iso_datetime().nullable(),
+    /** Lifecycle rules: where the instance is. Resolved instances are back to ok. */
+    status: classic_schemas_enum(INSTANCE_STATUSES).optional(),
+    /** When the current status began (for firing: the tick it fired; for pending: the first tick the condition held). */
+    since: iso_datetime().nullable().optional(),
+    /** Consecutive ticks the condition has held while pending. */
+    pending_count: classic_schemas_number().int().min(0).optional(),
+    /** The last fire or re-notification sent for this instance. */
+    last_notified_at: iso_datetime().nullable().optional(),
+    /** match_count of that fire (a resolve repeats the fired body). */
+    fired_match_count: classic_schemas_number().int().min(0).nullable().optional(),
+    /** Whether some fire of the current incident reached a channel; a resolve is sent only when one did (null: not known yet). */
+    fire_delivered: classic_schemas_boolean().nullable().optional(),
+    /** The count, ratio or aggregate at the last evaluated tick (null: no data). */
+    last_value: classic_schemas_number().nullable().optional(),
 })
     .strict();
-const StateSchema = schemas_object({
-    version: schemas_literal(1),
+const RuleStateSchema = schemas_object({
+    last_triggered_at: iso_datetime().nullable(),
+    /** Version 2: per-instance state, keyed by the group key as JSON (an array of the group_by values, "[]" when ungrouped). */
+    instances: schemas_record(classic_schemas_string(), InstanceStateSchema).optional(),
+})
+    .strict();
+const STATE_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
+const StateShape = schemas_object({
+    version: schemas_union([schemas_literal(1), schemas_literal(2)], {
+        error: 'unsupported state version (this release reads versions 1 and 2; was the file written by a newer release?)',
+    }),
     /** The last evaluation tick completed; the next run catches up from here. */
     last_evaluated_at: iso_datetime().nullable(),
     rules: schemas_record(classic_schemas_uuid(), RuleStateSchema),
     webhooks: schemas_record(classic_schemas_uuid(), WebhookStateSchema),
 })
     .strict();
+/**
+ * Parses a stored state of any supported version (migrating older ones) and normalises the version to
+ * what the content needs: 1 when no rule has instances (empty `instances` are dropped), else 2. Used
+ * both when loading and before saving, so a state without instances always stores as version 1.
+ */
+const StateSchema = preprocess(migrateStoredState, StateShape).transform(normalizeVersion);
 const emptyState = () => ({ version: 1, last_evaluated_at: null, rules: {}, webhooks: {} });
+/** The version a state needs: 2 when some rule stores instances, else 1. */
+function neededVersion(state) {
+    for (const r of Object.values(state.rules))
+        if (r.instances && Object.keys(r.instances).length > 0)
+            return 2;
+    return 1;
+}
+function normalizeVersion(state) {
+    const rules = {};
+    for (const [id, r] of Object.entries(state.rules)) {
+        if (r.instances && Object.keys(r.instances).length === 0) {
+            const { instances: _drop, ...rest } = r;
+            rules[id] = rest;
+        }
+        else
+            rules[id] = r;
+    }
+    return { version: neededVersion({ rules }), last_evaluated_at: state.last_evaluated_at, rules, webhooks: state.webhooks };
+}
+/** The key of an instance in `rules[id].instances`: the group_by values as a JSON array ("[]" ungrouped). */
+function instanceKey(key) {
+    return JSON.stringify(key);
+}
 
 ;// CONCATENATED MODULE: ./src/state/store.ts
+
 
 
 
@@ -21385,65 +23903,162 @@ const emptyState = () => ({ version: 1, last_evaluated_at: null, rules: {}, webh
  * since a reset would forget last_triggered_at and re-fire every rule.
  */
 async function loadState(path) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return emptyState();
-        throw new errors/* UserError */.y(`cannot read state file ${path}: ${err.message}`, { exitCode: 2, cause: err });
-    }
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new errors/* UserError */.y(`state file ${path} is not valid JSON (${err.message}); it was left untouched — fix or delete it`, {
-            exitCode: 2,
-        });
-    }
+    const text = await readInputFileIfExists(path, 'state file');
+    if (text === undefined)
+        return emptyState();
+    const data = json_parseJsonObject(text, `state file ${path}`, { hint: 'it was left untouched — fix or delete it' });
     const parsed = StateSchema.safeParse(data);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-        throw new errors/* UserError */.y(`state file ${path} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; it was left untouched — fix or delete it`, {
-            exitCode: 2,
+        throw new errors/* UserError */.yo(`state file ${path} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}; it was left untouched — fix or delete it`, {
+            exitCode: exit_codes/* EXIT */.d.badInput,
         });
     }
     return parsed.data;
 }
 /**
- * Writes the state atomically: a temp file in the same directory, flushed, then renamed over the
- * old one, so a crash leaves either the old state or the new one, never half a file.
+ * Checks, before anything is counted or delivered, that the state file can be written: its directory
+ * is created when missing (as the action always did) and a file can be created in it. A result that
+ * could not be recorded would be delivered again by every later run and never auto-disable a webhook,
+ * so a state that cannot be written is bad input (exit 2), reported before any delivery.
+ */
+async function checkStateWritable(path) {
+    try {
+        await ensureWritable(path);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`state file ${path} cannot be written (${(0,errors/* errorMessage */.gJ)(err)}); nothing was counted or delivered — fix the path or its permissions`, {
+            exitCode: exit_codes/* EXIT */.d.badInput,
+            cause: err,
+        });
+    }
+}
+/**
+ * Writes the state atomically (util/atomic-write: temp file, fsync, rename), so a crash leaves either
+ * the old state or the new one, never half a file. A new state file is created 0600.
  */
 async function saveState(path, state) {
     const valid = StateSchema.parse(state);
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(tmp, 'wx', 0o600);
-    try {
-        await handle.writeFile(JSON.stringify(valid, null, 2) + '\n', 'utf8');
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close();
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-    await handle.close();
-    try {
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
+    await writeFileAtomic(path, JSON.stringify(valid, null, 2) + '\n', { mode: 0o600 });
 }
 /** Drops the state of rules no longer in the file; a renamed rule keeps its state (keyed by id). */
 function pruneState(state, ruleIds) {
     const keep = new Set(ruleIds);
     const pick = (record) => Object.fromEntries(Object.entries(record).filter(([id]) => keep.has(id)));
     return { ...state, rules: pick(state.rules), webhooks: pick(state.webhooks) };
+}
+
+;// CONCATENATED MODULE: ./src/rules/selection.ts
+
+
+/** The levels a selection counts, lowest first; all five when it names none. */
+function selectedLevels(s) {
+    if (s.min_level !== undefined)
+        return (0,levels/* levelsFrom */.sm)(s.min_level);
+    if (s.level === undefined)
+        return [...levels/* LEVELS */.A_];
+    const set = new Set(Array.isArray(s.level) ? s.level : [s.level]);
+    return levels/* LEVELS */.A_.filter((l) => set.has(l));
+}
+function toSelection(s) {
+    return { levels: selectedLevels(s), where: s.where ?? [] };
+}
+/** Which entries a rule counts. */
+const ruleSelection = (rule) => toSelection(rule);
+/**
+ * The level as payloads, emails, pushes and reports show it: a plain rule's one level exactly as today
+ * ("error"); a list or min_level as the levels it covers, comma-separated ("error,fatal"); "any" when
+ * the rule names no level.
+ */
+function levelLabel(rule) {
+    if (typeof rule.level === 'string')
+        return rule.level;
+    if (rule.level === undefined && rule.min_level === undefined)
+        return 'any';
+    return selectedLevels(rule).join(',');
+}
+/** A rule with none of the issue 14 fields: decided, delivered and stored exactly as the seed's rules. */
+function isGrouped(rule) {
+    return rule.group_by !== undefined;
+}
+const isRatio = (rule) => rule.denominator !== undefined;
+const isFewerThan = (rule) => rule.comparison === 'fewer_than';
+const maxGroups = (rule) => rule.max_groups ?? DEFAULT_MAX_GROUPS;
+const groupLookbackMinutes = (rule) => rule.group_lookback_minutes ?? DEFAULT_GROUP_LOOKBACK_MINUTES;
+const minDenominator = (rule) => rule.min_denominator ?? 1;
+
+;// CONCATENATED MODULE: ./src/evaluate/compile.ts
+
+
+
+/** The series a rule counts: its selection, split by its group_by. */
+function ruleSeries(rule) {
+    return {
+        selection: ruleSelection(rule),
+        ...(rule.group_by ? { groupBy: rule.group_by } : {}),
+        ...(rule.value ? { value: rule.value } : {}),
+    };
+}
+/** A ratio rule's denominator series, grouped as the rule is (a ratio per group). */
+function denominatorSeries(rule) {
+    if (!rule.denominator)
+        return undefined;
+    return { selection: toSelection(rule.denominator), ...(rule.group_by ? { groupBy: rule.group_by } : {}) };
+}
+/**
+ * Compiles enabled rules into queries, in time linear in rules × ticks: rules are grouped by their
+ * sources with maps (no array copies), identical selections across rules share one series (by
+ * seriesKey), and identical windows one window. A rule without new fields compiles to the series
+ * { levels: [its level], where: [] }, whose counts are exactly the seed's level counts.
+ */
+function compileRules(rules, ticks, opts = {}) {
+    const bySources = new Map();
+    for (const rule of rules) {
+        if (!rule.enabled)
+            continue;
+        const key = opts.ignoreRuleSources || !rule.sources ? '' : [...new Set(rule.sources)].sort().join('\n');
+        let b = bySources.get(key);
+        if (!b) {
+            const query = {
+                series: [],
+                windows: [],
+                ...(key === '' ? {} : { sources: key.split('\n') }),
+                ...(opts.groupLimit ? { groupLimit: opts.groupLimit } : {}),
+            };
+            b = { plan: { query, rules: [] }, seriesIndex: new Map(), windowIndex: new Map() };
+            bySources.set(key, b);
+        }
+        const { query } = b.plan;
+        const seriesOf = (spec) => {
+            const k = seriesKey(spec);
+            let i = b.seriesIndex.get(k);
+            if (i === undefined) {
+                i = query.series.push(spec) - 1;
+                b.seriesIndex.set(k, i);
+            }
+            return i;
+        };
+        const windowOf = (w) => {
+            const k = `${w.fromMs}:${w.toMs}`;
+            let i = b.windowIndex.get(k);
+            if (i === undefined) {
+                i = query.windows.push(w) - 1;
+                b.windowIndex.set(k, i);
+            }
+            return i;
+        };
+        const den = denominatorSeries(rule);
+        const lookback = rule.group_by && isFewerThan(rule) && !den ? groupLookbackMinutes(rule) : undefined;
+        b.plan.rules.push({
+            rule,
+            series: seriesOf(ruleSeries(rule)),
+            ...(den ? { denominator: seriesOf(den) } : {}),
+            windows: ticks.map((t) => windowOf(windowAt(t, rule.window_minutes))),
+            ...(lookback !== undefined ? { lookbacks: ticks.map((t) => windowOf(windowAt(t, lookback))) } : {}),
+        });
+    }
+    return [...bySources.values()].map((b) => b.plan);
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/decide.ts
@@ -21469,86 +24084,992 @@ function decideRule(rule, ticks, counts, lastTriggeredMs) {
     });
     return { fires, lastTriggeredMs: last };
 }
+/**
+ * The seed's dedup applied per alert instance: at tick t an instance fires when its condition holds,
+ * unless that instance fired less than window_minutes before t. Ungrouped rules have one instance
+ * (deduplicated on the rule's last_triggered_at, as the seed). Grouped rules fire at most max_groups
+ * instances per tick: those due, highest measure first (lowest for fewer_than), ties by group key;
+ * the rest are counted in `truncated`, never silently dropped, and stay due for the next tick.
+ */
+function decideInstances(rule, ticks, lastTriggeredMs, lastByInstance) {
+    const fires = [];
+    const truncated = [];
+    const instances = new Map(lastByInstance);
+    let last = lastTriggeredMs;
+    if (!rule.enabled)
+        return { fires, truncated: ticks.map(() => 0), lastTriggeredMs: last, instances };
+    const windowMs = rule.window_minutes * 60_000;
+    for (const tick of ticks) {
+        const t = tick.tickMs;
+        const due = tick.instances.filter((m) => {
+            if (!m.met)
+                return false;
+            const prev = rule.grouped ? (instances.get(m.key)?.lastTriggeredMs ?? null) : last;
+            return prev === null || t - prev >= windowMs;
+        });
+        if (rule.grouped) {
+            const sign = rule.fewer_than ? 1 : -1;
+            due.sort((a, b) => sign * ((a.measured ?? 0) - (b.measured ?? 0)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        }
+        const firing = rule.grouped ? due.slice(0, rule.max_groups) : due;
+        truncated.push(due.length - firing.length);
+        for (const m of firing) {
+            fires.push({
+                tickMs: t,
+                key: m.key,
+                ...(m.group ? { group: m.group } : {}),
+                match_count: m.count,
+                ...(m.denominator !== undefined ? { ratio: m.ratio ?? 0, denominator_count: m.denominator } : {}),
+            });
+            if (rule.grouped)
+                instances.set(m.key, { ...(m.group ? { group: m.group } : {}), lastTriggeredMs: t });
+            last = t;
+        }
+    }
+    return { fires, truncated, lastTriggeredMs: last, instances };
+}
 
-;// CONCATENATED MODULE: ./src/model/time.ts
-/** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
-function isoSeconds(ms) {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+;// CONCATENATED MODULE: ./src/evaluate/measure.ts
+
+const UNGROUPED = '[]';
+/** A rule's measurements at every tick, from its plan and its source group's series counts. */
+function measureRule(plan, ticks, result) {
+    const { rule } = plan;
+    const num = result.series[plan.series];
+    const den = plan.denominator !== undefined ? result.series[plan.denominator] : undefined;
+    const fewer = isFewerThan(rule);
+    const minDen = minDenominator(rule);
+    const isValue = rule.value !== undefined;
+    const judge = (count, denominator, value) => {
+        if (isValue) {
+            const v = value ?? null;
+            return { value: v, measured: v, met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold) };
+        }
+        if (denominator === undefined)
+            return { measured: count, met: fewer ? count < rule.threshold : count >= rule.threshold };
+        const ratio = denominator > 0 ? count / denominator : null;
+        const met = ratio !== null && denominator >= minDen && (fewer ? ratio < rule.threshold : ratio >= rule.threshold);
+        return { ratio, measured: ratio, met };
+    };
+    const truncatedGroups = num.truncatedGroups + (den?.truncatedGroups ?? 0);
+    if (!rule.group_by) {
+        const n = num.groups[0]?.counts;
+        const vals = num.groups[0]?.values;
+        const d = den?.groups[0]?.counts;
+        return {
+            rule,
+            truncatedGroups,
+            ticks: ticks.map((tickMs, i) => {
+                const w = plan.windows[i];
+                const count = n?.[w] ?? 0;
+                const denominator = den ? (d?.[w] ?? 0) : undefined;
+                return { tickMs, instances: [{ key: UNGROUPED, count, ...(den ? { denominator } : {}), ...judge(count, denominator, vals?.[w]) }] };
+            }),
+        };
+    }
+    const fields = rule.group_by;
+    const numByKey = indexGroups(num);
+    const denByKey = den ? indexGroups(den) : undefined;
+    // The groups that can be in play: the denominator's for ratios, else the rule's own.
+    const universe = den ?? num;
+    const keys = universe.groups.map((g) => JSON.stringify(g.key));
+    const groupObjects = universe.groups.map((g) => Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])));
+    return {
+        rule,
+        truncatedGroups,
+        ticks: ticks.map((tickMs, i) => {
+            const w = plan.windows[i];
+            const look = plan.lookbacks?.[i];
+            const instances = [];
+            universe.groups.forEach((g, gi) => {
+                const key = keys[gi];
+                let count;
+                let denominator;
+                if (denByKey) {
+                    denominator = g.counts[w];
+                    if (denominator === 0)
+                        return;
+                    count = numByKey.get(key)?.counts[w] ?? 0;
+                }
+                else {
+                    count = g.counts[w];
+                    if (look !== undefined ? g.counts[look] === 0 : count === 0)
+                        return;
+                }
+                instances.push({
+                    key,
+                    group: groupObjects[gi],
+                    count,
+                    ...(denByKey ? { denominator } : {}),
+                    ...judge(count, denominator, g.values?.[w]),
+                });
+            });
+            return { tickMs, instances };
+        }),
+    };
+}
+function indexGroups(s) {
+    return new Map(s.groups.map((g) => [JSON.stringify(g.key), g]));
+}
+/** Whether a rule uses any issue 14 field that changes how it is measured or decided. */
+function usesInstances(rule) {
+    return rule.group_by !== undefined || isRatio(rule) || isFewerThan(rule) || rule.value !== undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/count-and-decide.ts
 
 
 
+
+
 /**
- * Counts every enabled rule's window at every tick and applies the seed's decision rule, tick by tick.
- * One count call per distinct set of sources the rules name (usually one), asking for all
- * (level, window) pairs at once so each source is read a single time. Shared by evaluate and backtest.
+ * Counts every enabled rule's window at every tick and decides, tick by tick. The rules compile to
+ * one series query per distinct set of sources they name (usually one), so each source is read a
+ * single time for all rules; work is linear in the number of rules. A rule without the issue 14
+ * fields is decided by the seed's rule (decideRule) on its level count and reported exactly as before.
  */
 async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
-    const enabled = rules.filter((r) => r.enabled);
-    const groups = new Map();
-    for (const rule of enabled) {
-        const key = opts.ignoreRuleSources || !rule.sources ? '' : [...new Set(rule.sources)].sort().join('\n');
-        groups.set(key, [...(groups.get(key) ?? []), rule]);
-    }
-    const countsByRule = new Map();
+    const measuresById = new Map();
     const stats = new Map();
-    for (const [key, group] of groups) {
-        const levels = [...new Set(group.map((r) => r.level))];
-        const windows = [];
-        const windowIndex = new Map();
-        const indexOf = (w) => {
-            const k = `${w.fromMs}:${w.toMs}`;
-            let i = windowIndex.get(k);
-            if (i === undefined) {
-                i = windows.push(w) - 1;
-                windowIndex.set(k, i);
+    const historyById = new Map();
+    const history = ticks.length > 0 ? (opts.historyTicks ?? []) : [];
+    if (ticks.length > 0) {
+        // History ticks ride along in the same query (one more window each); windows are per tick, so
+        // measuring them first and slicing them off leaves this run's measures exactly as without them.
+        const all = history.length > 0 ? [...history, ...ticks] : ticks;
+        for (const plan of compileRules(rules, all, opts)) {
+            const result = await provider.countSeries(plan.query);
+            for (const s of result.stats)
+                if (!stats.has(s.source))
+                    stats.set(s.source, s);
+            for (const rp of plan.rules) {
+                const measured = measureRule(rp, all, result);
+                if (history.length > 0) {
+                    const past = measured.ticks.slice(0, history.length);
+                    historyById.set(rp.rule.id, past.map((t) => Math.max(0, ...t.instances.map((m) => m.count ?? 0))));
+                    measured.ticks = measured.ticks.slice(history.length);
+                }
+                measuresById.set(rp.rule.id, measured);
             }
-            return i;
-        };
-        const plan = group.map((r) => ticks.map((t) => indexOf(windowAt(t, r.window_minutes))));
-        if (ticks.length === 0) {
-            group.forEach((r) => countsByRule.set(r.id, []));
-            continue;
         }
-        const result = await provider.count({ levels, windows, sources: key === '' ? undefined : key.split('\n') });
-        for (const s of result.stats)
-            if (!stats.has(s.source))
-                stats.set(s.source, s);
-        group.forEach((r, g) => {
-            const row = result.counts[levels.indexOf(r.level)];
-            countsByRule.set(r.id, plan[g].map((j) => row[j]));
-        });
     }
+    const withHistory = (report) => opts.historyTicks ? { ...report, history: historyById.get(report.id) ?? [] } : report;
     const decisions = [];
     const last = new Map();
+    const instances = new Map();
     const reports = rules.map((rule) => {
-        const counts = countsByRule.get(rule.id) ?? [];
-        const decided = decideRule(rule, ticks, counts, lastTriggered(rule.id));
-        last.set(rule.id, decided.lastTriggeredMs);
-        const fired = decided.fires.map((f) => {
-            const triggered_at = isoSeconds(f.tickMs);
-            decisions.push({ rule, triggered_at, match_count: f.match_count });
-            return triggered_at;
-        });
-        return {
+        const measured = measuresById.get(rule.id);
+        const base = {
             id: rule.id,
             name: rule.name,
-            level: rule.level,
+            level: levelLabel(rule),
             threshold: rule.threshold,
             window_minutes: rule.window_minutes,
             enabled: rule.enabled,
-            counts,
-            fired,
         };
+        if (!usesInstances(rule)) {
+            const counts = measured ? measured.ticks.map((t) => t.instances[0].count) : [];
+            const decided = decideRule(rule, ticks, counts, lastTriggered(rule.id));
+            last.set(rule.id, decided.lastTriggeredMs);
+            const fired = decided.fires.map((f) => {
+                const triggered_at = isoSeconds(f.tickMs);
+                decisions.push({ rule, triggered_at, match_count: f.match_count });
+                return triggered_at;
+            });
+            return withHistory({ ...base, counts, fired });
+        }
+        const grouped = rule.group_by !== undefined;
+        const fewer = isFewerThan(rule);
+        const previous = new Map();
+        for (const [key, s] of Object.entries(opts.instanceState?.(rule.id) ?? {})) {
+            if (s.last_triggered_at)
+                previous.set(key, { group: s.group, lastTriggeredMs: Date.parse(s.last_triggered_at) });
+        }
+        const decided = decideInstances({
+            enabled: rule.enabled,
+            threshold: rule.threshold,
+            window_minutes: rule.window_minutes,
+            max_groups: maxGroups(rule),
+            fewer_than: fewer,
+            grouped,
+        }, measured?.ticks ?? [], lastTriggered(rule.id), previous);
+        last.set(rule.id, decided.lastTriggeredMs);
+        if (grouped) {
+            // Only instances still inside their dedup window matter to later runs.
+            const lastTick = ticks.at(-1);
+            const keep = {};
+            for (const [key, s] of decided.instances) {
+                if (lastTick !== undefined && lastTick - s.lastTriggeredMs >= rule.window_minutes * 60_000)
+                    continue;
+                keep[key] = { group: s.group ?? {}, last_triggered_at: isoSeconds(s.lastTriggeredMs) };
+            }
+            instances.set(rule.id, keep);
+        }
+        const fired = decided.fires.map((f) => {
+            const triggered_at = isoSeconds(f.tickMs);
+            decisions.push({
+                rule,
+                triggered_at,
+                match_count: f.match_count,
+                ...(f.group ? { group: f.group } : {}),
+                ...(f.denominator_count !== undefined ? { ratio: f.ratio, denominator_count: f.denominator_count } : {}),
+            });
+            return triggered_at;
+        });
+        const perTick = measured?.ticks ?? [];
+        // The headline per tick: the ungrouped instance, or the group that ranks first.
+        const head = perTick.map((t) => {
+            if (!grouped)
+                return t.instances[0];
+            let best;
+            for (const m of t.instances) {
+                if (!best || (fewer ? (m.measured ?? 0) < (best.measured ?? 0) : (m.measured ?? 0) > (best.measured ?? 0)))
+                    best = m;
+            }
+            return best;
+        });
+        const report = {
+            ...base,
+            counts: head.map((m) => m?.count ?? 0),
+            fired,
+            comparison: fewer ? 'fewer_than' : 'at_least',
+        };
+        if (rule.denominator) {
+            report.ratios = head.map((m) => m?.ratio ?? null);
+            report.denominator_counts = head.map((m) => m?.denominator ?? 0);
+        }
+        if (grouped) {
+            report.group_by = rule.group_by;
+            report.groups = perTick.map((t) => t.instances.length);
+            report.groups_met = perTick.map((t) => t.instances.filter((m) => m.met).length);
+            report.truncated_groups = decided.truncated;
+            report.untracked_groups = measured?.truncatedGroups ?? 0;
+            report.fired_groups = decided.fires.map((f) => ({
+                triggered_at: isoSeconds(f.tickMs),
+                group: f.group ?? {},
+                match_count: f.match_count,
+            }));
+        }
+        return withHistory(report);
     });
     // Oldest tick first, then in rule-file order: the order receivers hear about them.
     decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
-    return { rules: reports, decisions, lastTriggered: last, stats: [...stats.values()] };
+    return { rules: reports, decisions, lastTriggered: last, instances, measures: [...measuresById.values()], stats: [...stats.values()] };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/lifecycle.ts
+
+const initialLifecycleState = () => ({
+    status: 'ok',
+    sinceMs: null,
+    pendingCount: 0,
+    lastTriggeredMs: null,
+    firedMatchCount: null,
+    lastNotifiedMs: null,
+    fireDelivered: null,
+    lastValue: null,
+});
+function classify(value, p) {
+    if (value === null)
+        return p.noData === 'keep' ? 'skip' : p.noData === 'ok' ? 'recovered' : 'breach';
+    const recovery = p.recoveryThreshold ?? p.threshold;
+    if (p.comparison === 'at_least')
+        return value >= p.threshold ? 'breach' : value < recovery ? 'recovered' : 'hold';
+    return value < p.threshold ? 'breach' : value >= recovery ? 'recovered' : 'hold';
+}
+/** Why a set of lifecycle parameters is invalid (for the rule file's error message), or null. */
+function lifecycleParamsProblem(p) {
+    if (!Number.isInteger(p.pendingTicks) || p.pendingTicks < 1)
+        return { field: 'pending_ticks', message: 'must be a whole number ≥ 1' };
+    if (p.renotifyMs !== undefined && !(p.renotifyMs > 0))
+        return { field: 'renotify_minutes', message: 'must be ≥ 1' };
+    const r = p.recoveryThreshold;
+    if (r === undefined)
+        return null;
+    if (p.comparison === 'at_least' && r > p.threshold)
+        return { field: 'recovery_threshold', message: `must be at most the threshold (${p.threshold}): the instance resolves only below it` };
+    if (p.comparison === 'fewer_than' && r < p.threshold)
+        return {
+            field: 'recovery_threshold',
+            message: `must be at least the threshold (${p.threshold}) for a fewer_than rule: the instance resolves only at or above it`,
+        };
+    return null;
+}
+/**
+ * One batch of ticks (one run) for one instance, oldest first. Returns the state after the batch (with
+ * fireDelivered null for fires decided in it, until settleDeliveries) and the events, in tick order.
+ */
+function runLifecycle(start, observations, p) {
+    const s = { ...start };
+    const events = [];
+    let incident = 0;
+    for (const o of observations) {
+        const c = o.hold ? 'hold' : classify(o.value, p);
+        if (c === 'skip')
+            continue;
+        s.lastValue = o.value;
+        const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };
+        if (s.status === 'firing') {
+            if (c === 'recovered') {
+                events.push({
+                    ...base,
+                    incident,
+                    kind: 'resolve',
+                    sinceMs: s.sinceMs,
+                    firedAtMs: s.lastTriggeredMs,
+                    firedMatchCount: s.firedMatchCount,
+                    notify: p.notifyResolved,
+                });
+                Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+            }
+            else if (s.fireDelivered === false) {
+                events.push({ ...base, incident, kind: 'fire', retry: true });
+                Object.assign(s, { lastTriggeredMs: o.tickMs, firedMatchCount: o.matchCount, lastNotifiedMs: o.tickMs, fireDelivered: null });
+            }
+            else if (s.fireDelivered === true && p.renotifyMs !== undefined && o.tickMs - s.lastNotifiedMs >= p.renotifyMs) {
+                events.push({ ...base, incident, kind: 'renotify', sinceMs: s.sinceMs });
+                s.lastNotifiedMs = o.tickMs;
+            }
+            continue;
+        }
+        if (c !== 'breach') {
+            if (s.status === 'pending')
+                Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+            continue;
+        }
+        const count = s.status === 'pending' ? s.pendingCount + 1 : 1;
+        if (count >= p.pendingTicks) {
+            incident++;
+            events.push({ ...base, incident, kind: 'fire', retry: false });
+            Object.assign(s, {
+                status: 'firing',
+                sinceMs: o.tickMs,
+                pendingCount: 0,
+                lastTriggeredMs: o.tickMs,
+                firedMatchCount: o.matchCount,
+                lastNotifiedMs: o.tickMs,
+                fireDelivered: null,
+            });
+        }
+        else {
+            Object.assign(s, { status: 'pending', sinceMs: s.status === 'pending' ? s.sinceMs : o.tickMs, pendingCount: count });
+        }
+    }
+    return { state: s, events };
+}
+/**
+ * After the batch's fires and re-notifications were delivered: which resolves may be sent, and the
+ * instance's fireDelivered. A resolve is sent only when the rule notifies resolves and some fire of
+ * its incident reached a channel (in an earlier run, or in this one). `delivered(e)` tells whether a
+ * fire event reached at least one channel.
+ */
+function settleDeliveries(start, end, events, delivered) {
+    const reached = new Map();
+    if (start.status === 'firing' && start.fireDelivered === true)
+        reached.set(0, true);
+    for (const e of events)
+        if (e.kind === 'fire' && delivered(e))
+            reached.set(e.incident, true);
+    const resolves = events
+        .filter((e) => e.kind === 'resolve')
+        .map((event) => !event.notify
+        ? { event, send: false, reason: 'notify_resolved is false' }
+        : reached.get(event.incident)
+            ? { event, send: true }
+            : { event, send: false, reason: 'the fire was never delivered' });
+    const state = { ...end };
+    if (state.status === 'firing' && state.fireDelivered === null) {
+        const last = events.reduce((m, e) => Math.max(m, e.incident), 0);
+        const fired = events.some((e) => e.kind === 'fire' && e.incident === last);
+        state.fireDelivered = reached.get(last) ?? (fired ? false : (start.fireDelivered ?? false));
+    }
+    return { state, resolves };
+}
+/** The stored form (state file) of a lifecycle instance; `group` and the ISO times as the state schema wants. */
+function toStoredInstance(s, group) {
+    const iso = (ms) => (ms === null ? null : isoSeconds(ms));
+    return {
+        group,
+        last_triggered_at: iso(s.lastTriggeredMs),
+        status: s.status,
+        since: iso(s.sinceMs),
+        pending_count: s.pendingCount,
+        last_notified_at: iso(s.lastNotifiedMs),
+        fire_delivered: s.fireDelivered,
+        fired_match_count: s.firedMatchCount,
+        last_value: s.lastValue,
+    };
+}
+function fromStoredInstance(i) {
+    if (!i)
+        return initialLifecycleState();
+    const ms = (v) => (v ? Date.parse(v) : null);
+    return {
+        status: i.status ?? 'ok',
+        sinceMs: ms(i.since),
+        pendingCount: i.pending_count ?? 0,
+        lastTriggeredMs: ms(i.last_triggered_at),
+        firedMatchCount: i.fired_match_count ?? null,
+        lastNotifiedMs: ms(i.last_notified_at),
+        fireDelivered: i.fire_delivered ?? null,
+        lastValue: i.last_value ?? null,
+    };
+}
+/** An instance that is ok with no pending run need not be stored (keeps state files small). */
+function isQuiet(s) {
+    return s.status === 'ok' && s.pendingCount === 0;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/lifecycle-run.ts
+
+
+
+function lifecycleParams(rule) {
+    const r = rule;
+    return {
+        comparison: r.comparison ?? 'at_least',
+        threshold: rule.threshold,
+        ...(rule.recovery_threshold !== undefined ? { recoveryThreshold: rule.recovery_threshold } : {}),
+        pendingTicks: rule.pending_ticks ?? 1,
+        ...(rule.renotify_minutes !== undefined ? { renotifyMs: rule.renotify_minutes * 60_000 } : {}),
+        notifyResolved: rule.notify_resolved ?? true,
+        noData: rule.no_data ?? 'keep',
+    };
+}
+
+/**
+ * Runs the lifecycle of every instance of one rule over the ticks of this run. Instances are those
+ * measured at some tick plus those in the stored state; a stored instance missing from a tick's
+ * measurements had no matching entry in the window: count 0 for count and ratio rules (at_least), no
+ * data for value rules, and not observed for fewer_than rules (their groups come from the lookback).
+ */
+function runRuleLifecycle(rule, ticks, stored) {
+    const p = lifecycleParams(rule);
+    const keys = new Map();
+    for (const [key, s] of Object.entries(stored ?? {}))
+        keys.set(key, Object.keys(s.group).length > 0 ? s.group : undefined);
+    for (const t of ticks)
+        for (const m of t.instances)
+            if (!keys.has(m.key) || (m.group && !keys.get(m.key)))
+                keys.set(m.key, m.group);
+    if (!rule.group_by && !keys.has('[]'))
+        keys.set('[]', undefined);
+    const byTick = ticks.map((t) => new Map(t.instances.map((m) => [m.key, m])));
+    const instances = [];
+    for (const [key, group] of keys) {
+        const start = fromStoredInstance(stored?.[key]);
+        const values = [];
+        const obs = [];
+        ticks.forEach((t, i) => {
+            const m = byTick[i].get(key);
+            if (m) {
+                const breachNotMet = !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
+                obs.push({ tickMs: t.tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) });
+                values.push(m.measured);
+            }
+            else if (p.comparison === 'fewer_than') {
+                values.push(undefined);
+            }
+            else if (rule.value) {
+                obs.push({ tickMs: t.tickMs, value: null, matchCount: 0 });
+                values.push(null);
+            }
+            else {
+                obs.push({ tickMs: t.tickMs, value: 0, matchCount: 0 });
+                values.push(0);
+            }
+        });
+        // An instance that never breached and holds no state has nothing to run.
+        const run = runLifecycle(start, obs, p);
+        if (run.events.length === 0 && isQuiet(start) && isQuiet(run.state))
+            continue;
+        instances.push({ key, ...(group ? { group } : {}), start, end: run.state, events: run.events, values });
+    }
+    return { rule, instances };
+}
+/** A fire or re-notification as a delivery decision (alert.triggered). */
+function fireDecision(rule, inst, e) {
+    return {
+        rule,
+        triggered_at: isoSeconds(e.tickMs),
+        match_count: e.matchCount,
+        ...(rule.value ? { value: e.value } : {}),
+        ...(inst.group ? { group: inst.group } : {}),
+    };
+}
+/** A resolve as a delivery decision: the fire's triggered_at and match_count, with resolved_at and value. */
+function resolveDecision(rule, inst, e) {
+    return {
+        rule,
+        triggered_at: isoSeconds(e.firedAtMs),
+        match_count: e.firedMatchCount,
+        event: 'alert.resolved',
+        resolved_at: isoSeconds(e.tickMs),
+        value: e.value,
+        ...(inst.group ? { group: inst.group } : {}),
+    };
+}
+/** Fires and re-notifications of a run, in tick order, each with the event it came from. */
+function fireDecisions(runs) {
+    const out = [];
+    for (const run of runs)
+        for (const instance of run.instances)
+            for (const event of instance.events)
+                if (event.kind !== 'resolve')
+                    out.push({ decision: fireDecision(run.rule, instance, event), run, instance, event });
+    return out;
+}
+/** The key an outcome and its decision share. */
+function outcomeKey(o) {
+    return `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
+}
+const decisionKey = (d) => outcomeKey({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group });
+/**
+ * After phase one (fires delivered; `outcomes` of every channel), settles each instance: which
+ * resolves to send (phase two), the state to store per rule, and what to report. With no outcomes
+ * (backtest, dry run), every fire counts as delivered when `assumeDelivered`.
+ */
+function settleRuns(runs, outcomes, opts = {}) {
+    const delivered = new Set(outcomes.filter((o) => o.status === 'delivered').map(outcomeKey));
+    const resolves = [];
+    const instances = new Map();
+    const lastTriggered = new Map();
+    const firing = [];
+    const resolved = [];
+    for (const run of runs) {
+        const rule = run.rule;
+        const kept = {};
+        let last = null;
+        for (const inst of run.instances) {
+            const settled = settleDeliveries(inst.start, inst.end, inst.events, (e) => opts.assumeDelivered === true || delivered.has(decisionKey(fireDecision(rule, inst, e))));
+            for (const r of settled.resolves) {
+                const d = resolveDecision(rule, inst, r.event);
+                if (r.send)
+                    resolves.push(d);
+                resolved.push({
+                    rule_id: rule.id,
+                    rule_name: rule.name,
+                    ...(inst.group ? { group: inst.group } : {}),
+                    fired_at: d.triggered_at,
+                    resolved_at: d.resolved_at,
+                    value: r.event.value,
+                    notified: r.send,
+                    ...(r.reason ? { reason: r.reason } : {}),
+                });
+            }
+            const s = settled.state;
+            if (s.lastTriggeredMs !== null && (last === null || s.lastTriggeredMs > last))
+                last = s.lastTriggeredMs;
+            if (!isQuiet(s))
+                kept[inst.key] = toStoredInstance(s, inst.group ?? {});
+            if (s.status !== 'ok')
+                firing.push({
+                    rule_id: rule.id,
+                    rule_name: rule.name,
+                    ...(inst.group ? { group: inst.group } : {}),
+                    status: s.status,
+                    since: isoSeconds(s.sinceMs),
+                    value: s.lastValue,
+                    ...(s.status === 'firing' ? { fire_delivered: s.fireDelivered === true } : {}),
+                });
+        }
+        instances.set(rule.id, kept);
+        lastTriggered.set(rule.id, last);
+    }
+    resolves.sort((a, b) => a.resolved_at.localeCompare(b.resolved_at));
+    return { resolves, instances, lastTriggered, firing, resolved };
+}
+function incidentsOf(run, tickMs, rangeEndMs) {
+    const fewer = lifecycleParams(run.rule).comparison === 'fewer_than';
+    const out = [];
+    for (const inst of run.instances) {
+        let open;
+        const peakOver = (fromMs, toMs) => {
+            let peak = null;
+            tickMs.forEach((t, i) => {
+                const v = inst.values[i];
+                if (t < fromMs || t > toMs || v === undefined || v === null)
+                    return;
+                if (peak === null || (fewer ? v < peak : v > peak))
+                    peak = v;
+            });
+            return peak;
+        };
+        const close = (endMs) => {
+            if (!open)
+                return;
+            const e = endMs ?? rangeEndMs;
+            out.push({
+                rule_id: run.rule.id,
+                rule_name: run.rule.name,
+                ...(inst.group ? { group: inst.group } : {}),
+                start: isoSeconds(open.startMs),
+                end: endMs === null ? null : isoSeconds(endMs),
+                duration_minutes: (e - open.startMs) / 60_000,
+                peak: peakOver(open.startMs, e),
+            });
+            open = undefined;
+        };
+        for (const e of inst.events) {
+            if (e.kind === 'fire' && !e.retry)
+                open = { startMs: e.tickMs, peak: null };
+            else if (e.kind === 'resolve')
+                close(e.tickMs);
+        }
+        close(null);
+    }
+    return out.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/lifecycle-evaluate.ts
+
+
+
+/** The rules the lifecycle decides: enabled rules with a lifecycle field. */
+function lifecycleRules(rules) {
+    return rules.filter((r) => r.enabled && usesLifecycle(r));
+}
+/** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
+function measuresOf(rule, ticks, core, values) {
+    // The core's per-instance measures when it has them (the series core measures groups, ratios and values).
+    const m = core.measures?.find((x) => x.rule.id === rule.id);
+    if (m)
+        return m.ticks;
+    const v = values?.get(rule.id);
+    if (v)
+        return v;
+    if (rule.value)
+        throw new Error(`value rule "${rule.name}" was not measured`);
+    const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
+    const fewer = rule.comparison === 'fewer_than';
+    return ticks.map((tickMs, i) => {
+        const c = counts[i] ?? 0;
+        return { tickMs, instances: [{ key: '[]', count: c, measured: c, met: fewer ? c < rule.threshold : c >= rule.threshold }] };
+    });
+}
+/**
+ * Runs the lifecycle of every lifecycle rule over the run's ticks, replaces those rules' seed decisions
+ * with the lifecycle's fires, and patches their reports (fired = the lifecycle's fires and re-notifications).
+ * Undefined when no enabled rule uses the lifecycle.
+ */
+function planLifecycle(rules, ticks, core, state, 
+/** Value rules' measures (src/evaluate/lifecycle-values.ts). */
+values) {
+    const life = lifecycleRules(rules);
+    if (life.length === 0)
+        return undefined;
+    const ids = new Set(life.map((r) => r.id));
+    const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core, values), state.rules[rule.id]?.instances));
+    const fires = fireDecisions(runs);
+    for (const report of core.rules) {
+        if (!ids.has(report.id))
+            continue;
+        report.fired = fires.filter((f) => f.run.rule.id === report.id).map((f) => f.decision.triggered_at);
+    }
+    const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
+    decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+    return { runs, decisions };
+}
+/**
+ * Phase two of a run and the state: settles every instance against phase one's outcomes, delivers the
+ * resolves whose fire got through, and writes the lifecycle rules' state (instances, last fire) into `next`.
+ * `deliver` is absent in a dry run (fires then count as delivered, nothing is sent).
+ */
+async function finishLifecycle(plan, outcomes, next, deliver, 
+/** The state this run started from (the lifecycle rules' last fire when nothing fired now). */
+loaded) {
+    const settled = settleRuns(plan.runs, outcomes, { assumeDelivered: deliver === undefined });
+    let state = next;
+    let more = [];
+    if (deliver && settled.resolves.length > 0) {
+        const delivered = await deliver(settled.resolves, state);
+        state = { ...delivered.state, last_evaluated_at: state.last_evaluated_at, rules: state.rules };
+        more = delivered.outcomes;
+    }
+    const rules = { ...state.rules };
+    for (const run of plan.runs) {
+        const id = run.rule.id;
+        const instances = settled.instances.get(id) ?? {};
+        const lastMs = settled.lastTriggered.get(id) ?? null;
+        const previous = loaded.rules[id]?.last_triggered_at ?? null;
+        const last = lastMs === null ? previous : isoSeconds(lastMs);
+        rules[id] = { last_triggered_at: last, ...(Object.keys(instances).length > 0 ? { instances } : {}) };
+    }
+    return {
+        state: { ...state, rules },
+        outcomes: [...outcomes, ...more],
+        resolves: settled.resolves,
+        report: { firing: settled.firing, resolved: settled.resolved },
+    };
+}
+function backtestIncidents(plan, ticks, rangeEndMs) {
+    const incidents = plan.runs.flatMap((run) => incidentsOf(run, ticks, rangeEndMs));
+    incidents.sort((a, b) => a.start.localeCompare(b.start) || a.rule_name.localeCompare(b.rule_name));
+    return {
+        incidents,
+        totals: {
+            incidents: incidents.length,
+            firing_minutes: incidents.reduce((s, i) => s + i.duration_minutes, 0),
+            still_firing: incidents.filter((i) => i.end === null).length,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/logs/values.ts
+
+/**
+ * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
+ * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a
+ * numeric value are only counted as skipped), then `windowAggregates` answers every window with the
+ * exact aggregates of src/model/aggregate.ts. Stores push the same definitions down.
+ */
+/** The numeric value of an entry's field (a JSON number or a finite decimal string), or null: skipped. */
+function values_valueOf(fieldValue) {
+    return (0,aggregate/* numericValue */.r3)(fieldValue);
+}
+/** Timestamps and values collected in any order → both sorted by timestamp (stable), as typed arrays. */
+function sortPoints(ts, values) {
+    const n = ts.length;
+    const order = Array.from({ length: n }, (_, i) => i);
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++)
+        if (ts[i] < ts[i - 1])
+            sorted = false;
+    if (!sorted)
+        order.sort((a, b) => ts[a] - ts[b] || a - b);
+    const outTs = new Float64Array(n);
+    const outV = new Float64Array(n);
+    order.forEach((j, i) => {
+        outTs[i] = ts[j];
+        outV[i] = values[j];
+    });
+    return { ts: outTs, values: outV };
+}
+/** Index of the first timestamp greater than x. */
+function values_upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
+function windowAggregates(points, windows, kind) {
+    return windows.map((w) => {
+        const a = values_upperBound(points.ts, w.fromMs);
+        const b = values_upperBound(points.ts, w.toMs);
+        if (b <= a)
+            return null;
+        return (0,aggregate/* aggregate */.QD)(kind, points.values.subarray(a, b), points.ts.subarray(a, b));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/logs/value-scan.ts
+
+
+
+
+
+/**
+ * Value series (value rules, issue 15) from every source, in one read per source for all value series:
+ * files, stdin and URLs line by line (the default JSON/logfmt line formats), PostgreSQL and ClickHouse
+ * pushed down (src/logs/stores, the same exact aggregates). Counts and groups follow the series
+ * contract (src/model/series.ts); a value series' `values` are the exact aggregates of
+ * src/model/aggregate.ts. Used by the evaluator for value rules until the one-pass provider carries values.
+ */
+async function valueSeries(sources, query, opts) {
+    const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
+    const fromMs = Math.min(...query.windows.map((w) => w.fromMs));
+    const toMs = Math.max(...query.windows.map((w) => w.toMs));
+    // Per series and group key: timestamps and values of matching entries, and skipped ones.
+    const acc = query.series.map(() => new Map());
+    const storeParts = [];
+    for (const source of chosen) {
+        if (source.kind === 'postgres' || source.kind === 'clickhouse') {
+            const { countSeriesInStore } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1330));
+            storeParts.push(await countSeriesInStore(source, { series: query.series, windows: query.windows }, opts.env));
+            continue;
+        }
+        for (const { label, open } of await streamsOf(source, opts)) {
+            try {
+                const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: await open(), crlfDelay: Infinity });
+                for await (const line of lines) {
+                    const rec = parseLine(line);
+                    if (!rec || rec.ts <= fromMs || rec.ts > toMs)
+                        continue;
+                    query.series.forEach((spec, i) => {
+                        if (!spec.selection.levels.includes(rec.level))
+                            return;
+                        const key = (spec.groupBy ?? []).map((f) => groupString(fieldAt(rec.fields, f)));
+                        const k = JSON.stringify(key);
+                        let g = acc[i].get(k);
+                        if (!g)
+                            acc[i].set(k, (g = { key, ts: [], values: [], countTs: [], skipped: 0 }));
+                        g.countTs.push(rec.ts);
+                        const v = spec.value ? values_valueOf(fieldAt(rec.fields, spec.value.field)) : null;
+                        if (spec.value && v === null)
+                            g.skipped++;
+                        else if (v !== null) {
+                            g.ts.push(rec.ts);
+                            g.values.push(v);
+                        }
+                    });
+                }
+            }
+            catch (err) {
+                if (err instanceof errors/* UserError */.yo)
+                    throw err;
+                throw new errors/* UserError */.yo(`log source "${source.name}" (${label}) could not be read: ${(0,errors/* errorMessage */.gJ)(err)}`, {
+                    exitCode: errors/* EXIT */.dc.badInput,
+                    cause: err,
+                });
+            }
+        }
+    }
+    return query.series.map((spec, i) => {
+        const groups = new Map();
+        for (const [k, g] of acc[i]) {
+            const counts = sortPoints(g.countTs, g.countTs);
+            const points = sortPoints(g.ts, g.values);
+            groups.set(k, {
+                key: g.key,
+                counts: query.windows.map((w) => countIn(counts.ts, w.fromMs, w.toMs)),
+                ...(spec.value ? { values: windowAggregates(points, query.windows, spec.value.aggregate), skippedValues: g.skipped } : {}),
+            });
+        }
+        // Store answers are merged by group; a group both in files and a store would need the raw values to merge exactly.
+        for (const part of storeParts) {
+            for (const sg of part[i]?.groups ?? []) {
+                const k = JSON.stringify(sg.key);
+                if (groups.has(k))
+                    throw new errors/* UserError */.yo('value rules over files and databases at once are not supported: give the rule one kind of source (sources:)', { exitCode: errors/* EXIT */.dc.badInput });
+                groups.set(k, sg);
+            }
+        }
+        if (!spec.groupBy?.length && !groups.has('[]'))
+            groups.set('[]', {
+                key: [],
+                counts: query.windows.map(() => 0),
+                ...(spec.value ? { values: query.windows.map(() => null), skippedValues: 0 } : {}),
+            });
+        return { groups: [...groups.values()], truncatedGroups: 0 };
+    });
+}
+/** A field of an entry: the top-level key when present, else the dotted path into nested objects. */
+function fieldAt(fields, path) {
+    if (Object.hasOwn(fields, path))
+        return fields[path];
+    let cur = fields;
+    for (const part of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !Object.hasOwn(cur, part))
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+function groupString(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return null;
+}
+function countIn(sorted, fromMs, toMs) {
+    const ub = (x) => {
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    return ub(toMs) - ub(fromMs);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/lifecycle-values.ts
+
+
+
+/**
+ * Measures of value rules (`value: { field, aggregate }`): the aggregate of the field over each
+ * rule's window at each tick, per group, from src/logs/value-scan.ts — one read per set of sources
+ * for every value rule. Empty when no enabled rule is a value rule (nothing is read).
+ */
+async function measureValueRules(rules, ticks, sources, opts) {
+    const out = new Map();
+    const valueRules = rules.filter((r) => r.enabled && r.value);
+    if (valueRules.length === 0 || ticks.length === 0)
+        return out;
+    const bySources = new Map();
+    for (const r of valueRules) {
+        const key = opts.ignoreRuleSources || !r.sources ? '' : [...new Set(r.sources)].sort().join('\n');
+        bySources.set(key, [...(bySources.get(key) ?? []), r]);
+    }
+    for (const [key, group] of bySources) {
+        const windows = [];
+        const index = new Map();
+        const at = (w) => {
+            const k = `${w.fromMs}:${w.toMs}`;
+            let i = index.get(k);
+            if (i === undefined)
+                index.set(k, (i = windows.push(w) - 1));
+            return i;
+        };
+        const plan = group.map((r) => ticks.map((t) => at(windowAt(t, r.window_minutes))));
+        const series = group.map((r) => ({
+            selection: { levels: levelsOf(r), where: [] },
+            ...(r.group_by ? { groupBy: r.group_by } : {}),
+            value: r.value,
+        }));
+        const result = await valueSeries(sources, { series, windows, ...(key === '' ? {} : { sources: key.split('\n') }) }, opts);
+        group.forEach((rule, gi) => {
+            const fewer = rule.comparison === 'fewer_than';
+            const fields = rule.group_by;
+            out.set(rule.id, ticks.map((tickMs, ti) => {
+                const w = plan[gi][ti];
+                return {
+                    tickMs,
+                    instances: result[gi].groups.filter((g) => fields === undefined || g.counts[w] > 0).map((g) => {
+                        const v = g.values?.[w] ?? null;
+                        return {
+                            key: JSON.stringify(g.key),
+                            ...(fields ? { group: Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) } : {}),
+                            count: g.counts[w],
+                            measured: v,
+                            met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold),
+                        };
+                    }),
+                };
+            }));
+        });
+    }
+    return out;
+}
+function levelsOf(rule) {
+    const l = rule.level;
+    const min = rule.min_level;
+    if (Array.isArray(l))
+        return l;
+    if (typeof l === 'string')
+        return [l];
+    if (min)
+        return levels/* LEVELS */.A_.slice(levels/* LEVELS */.A_.indexOf(min));
+    return [...levels/* LEVELS */.A_];
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/sources.ts
+
 
 
 /**
@@ -21556,29 +25077,50 @@ async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
  * streamed, anything else is a path or glob relative to the working directory. They replace the
  * file's sources, so rules' `sources:` restrictions do not apply to them.
  */
-function sourcesFromArgs(logs, cwd = process.cwd()) {
-    const items = logs.flatMap((l) => l.split(/[\n,]/)).map((l) => l.trim()).filter(Boolean);
+function sourcesFromArgs(logs, cwd = process.cwd(), lineFormat = {}) {
+    const extra = lineFormatOf(lineFormat);
+    const items = logs
+        .flatMap((l) => l.split(/[\n,]/))
+        .map((l) => l.trim())
+        .filter(Boolean);
     if (items.length === 0)
-        throw new errors/* UserError */.y('--logs was given but names no source', { exitCode: 2 });
+        throw new errors/* UserError */.yo('--logs was given but names no source', { exitCode: errors/* EXIT */.dc.badInput });
     if (items.filter((l) => l === '-').length > 1)
-        throw new errors/* UserError */.y('stdin (-) can be given only once in --logs', { exitCode: 2 });
+        throw new errors/* UserError */.yo('stdin (-) can be given only once in --logs', { exitCode: errors/* EXIT */.dc.badInput });
     return items.map((item, i) => {
         const name = `logs-${i + 1}`;
         if (item === '-')
-            return { name, kind: 'stdin' };
+            return { name, kind: 'stdin', ...extra };
         if (/^https?:\/\//i.test(item)) {
             try {
                 new URL(item);
             }
             catch {
-                throw new errors/* UserError */.y(`--logs: not a valid URL: ${item}`, { exitCode: 2 });
+                throw new errors/* UserError */.yo(`--logs: not a valid URL: ${item}`, { exitCode: errors/* EXIT */.dc.badInput });
             }
-            return { name, kind: 'url', url: item };
+            return { name, kind: 'url', url: item, ...extra };
         }
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(item))
-            throw new errors/* UserError */.y(`--logs: unsupported scheme in ${item} (use a path, - or an http(s) URL)`, { exitCode: 2 });
-        return { name, kind: 'file', path: (0,external_node_path_.resolve)(cwd, item) };
+            throw new errors/* UserError */.yo(`--logs: unsupported scheme in ${item} (use a path, - or an http(s) URL)`, { exitCode: errors/* EXIT */.dc.badInput });
+        return { name, kind: 'file', path: (0,external_node_path_.resolve)(cwd, item), ...extra };
     });
+}
+/** --format / --timezone, checked as the rule file's source fields are. */
+function lineFormatOf(o) {
+    const out = {};
+    if (o.format !== undefined) {
+        const problem = typeof o.format === 'string' ? formatNameProblem(o.format) : regexProblem(o.format.regex, o.format.flags);
+        if (problem)
+            throw new errors/* UserError */.yo(`--format: ${problem}`, { exitCode: errors/* EXIT */.dc.badInput });
+        out.format = o.format;
+    }
+    if (o.timezone !== undefined) {
+        const problem = zoneProblem(o.timezone);
+        if (problem)
+            throw new errors/* UserError */.yo(`--timezone: ${problem}`, { exitCode: errors/* EXIT */.dc.badInput });
+        out.timezone = o.timezone;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/ticks.ts
@@ -21605,7 +25147,337 @@ function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
     return { ticks, skipped: (start - first) / step };
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/heartbeat.ts
+
+
+
+
+
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+function heartbeat_redact(text, secret) {
+    if (!secret)
+        return text;
+    let out = text.split(secret).join('(heartbeat URL)');
+    try {
+        const u = new URL(secret);
+        out = out.split(u.host + u.pathname).join('(heartbeat URL)');
+    }
+    catch {
+        // not a URL: nothing more to hide
+    }
+    return out;
+}
+async function sendHeartbeat(opts, run) {
+    const out = {};
+    const timeoutMs = run.timeoutMs ?? HEARTBEAT_TIMEOUT_MS;
+    const summary = { project: run.project, ticks: run.ticks, fired: run.fired, at: isoSeconds(Date.now()), version: VERSION };
+    const tasks = [];
+    if (opts.url) {
+        const target = opts.url;
+        tasks.push((async () => {
+            try {
+                let url;
+                try {
+                    url = new URL(target);
+                }
+                catch {
+                    throw new Error('the heartbeat URL is not a valid URL');
+                }
+                if (url.protocol !== 'https:' && url.protocol !== 'http:')
+                    throw new Error('the heartbeat URL must start with https:// or http://');
+                const res = await postJson(url, JSON.stringify(summary), { 'Content-Type': 'application/json', 'User-Agent': `apialerts-evaluate/${VERSION}` }, timeoutMs, run.env);
+                out.url = res.status >= 200 && res.status < 300 ? 'sent' : `failed: HTTP ${res.status}`;
+            }
+            catch (err) {
+                out.url = `failed: ${heartbeat_redact((0,errors/* errorMessage */.gJ)(err), target)}`;
+            }
+        })());
+    }
+    if (opts.event) {
+        tasks.push((async () => {
+            try {
+                await sendEvent({
+                    message: `${run.project}: alerter ran (${run.ticks} tick(s), ${run.fired} fired)`,
+                    event: 'alerts.heartbeat',
+                    title: 'Alerter heartbeat',
+                    tags: ['heartbeat'],
+                }, {
+                    apiKey: run.apiKey ?? '',
+                    integration: 'apialerts-evaluate',
+                    env: run.env,
+                    timeoutMs,
+                    retries: 1,
+                    ...(run.env.APIALERTS_SERVER_URL ? { serverUrl: run.env.APIALERTS_SERVER_URL } : {}),
+                });
+                out.event = 'sent';
+            }
+            catch (err) {
+                out.event = `failed: ${heartbeat_redact((0,errors/* errorMessage */.gJ)(err), run.apiKey)}`;
+            }
+        })());
+    }
+    await Promise.all(tasks);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/deliver/sign.ts
+
+/**
+ * Signing for both webhook schemes. The secret is 64 lowercase hex chars (32 bytes); during a rotation
+ * the env var may hold several, space-separated: the krafter scheme signs with the first (receivers
+ * compare one value), the Standard Webhooks scheme signs with each (receivers accept any).
+ */
+const HEX_SECRET = /^[0-9a-f]{64}$/;
+/** Splits an env var value into secrets; throws naming the env var (never the value) when malformed. */
+function parseSecrets(value, envName) {
+    const secrets = value.trim().split(/\s+/).filter(Boolean);
+    if (secrets.length === 0)
+        throw new Error(`env ${envName} is empty`);
+    for (const [i, s] of secrets.entries()) {
+        if (!HEX_SECRET.test(s))
+            throw new Error(`env ${envName}: secret #${i + 1} is not 64 lowercase hex characters`);
+    }
+    return secrets;
+}
+/** `sha256=<hex HMAC-SHA256 of the exact bytes>` — the seed's x-krafter-signature value. The HMAC key is the hex string's UTF-8 bytes, as in the seed's receiver. */
+function signKrafter(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/** The Standard Webhooks key for one of our hex secrets: its 32 raw bytes. As `whsec_<base64>` for receivers' libraries. */
+function standardKey(secret) {
+    return Buffer.from(secret, 'hex');
+}
+function toWhsec(secret) {
+    return `whsec_${standardKey(secret).toString('base64')}`;
+}
+/** `v1,<base64>` over `id.timestamp.body` for each secret, space-separated (Standard Webhooks). */
+function signStandard(id, timestampSeconds, body, secrets) {
+    const payload = Buffer.concat([Buffer.from(`${id}.${timestampSeconds}.`), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
+    return secrets.map((s) => `v1,${(0,external_node_crypto_.createHmac)('sha256', standardKey(s)).update(payload).digest('base64')}`).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/preflight.ts
+
+
+const ruleLabel = (r) => `rule "${r.name}"`;
+function checkSmtpUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'not a valid URL';
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+        return `must start with smtp:// or smtps:// (got ${url.protocol}//)`;
+    const tls = url.searchParams.get('requireTLS');
+    if (tls !== null && tls !== 'true' && tls !== 'false')
+        return `requireTLS must be true or false`;
+    return undefined;
+}
+function checkConnectionUrl(value) {
+    try {
+        new URL(value);
+        return undefined;
+    }
+    catch {
+        return 'not a valid connection URL';
+    }
+}
+/** The variables a run over `file` needs, in the order the rule file names them. */
+function neededVariables(file, opts) {
+    const needed = new Map();
+    const need = (name, what, field, by, check) => {
+        const v = needed.get(name);
+        if (!v)
+            needed.set(name, { name, what, field, neededBy: [by], ...(check ? { check } : {}) });
+        else if (!v.neededBy.includes(by))
+            v.neededBy.push(by);
+    };
+    const enabled = file.rules.filter((r) => r.enabled);
+    const usedSources = new Set();
+    for (const r of enabled)
+        for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources)
+            usedSources.add(s);
+    for (const s of opts.sources) {
+        if (!usedSources.has(s.name))
+            continue;
+        const by = `source "${s.name}"`;
+        if ((s.kind === 'postgres' || s.kind === 'clickhouse') && 'url_env' in s)
+            need(s.url_env, `the ${s.kind === 'postgres' ? 'PostgreSQL' : 'ClickHouse'} connection URL`, 'url_env', by, checkConnectionUrl);
+        if ('token_env' in s && s.token_env)
+            need(s.token_env, 'the bearer token of a URL source', 'token_env', by);
+    }
+    if (!opts.dryRun) {
+        for (const r of enabled) {
+            if (r.channels.includes('webhook') && r.notify_webhook && r.notify_webhook_secret_env)
+                need(r.notify_webhook_secret_env, 'the webhook secret', 'notify_webhook_secret_env', ruleLabel(r), (v) => {
+                    try {
+                        parseSecrets(v, r.notify_webhook_secret_env);
+                        return undefined;
+                    }
+                    catch (err) {
+                        return err.message.replace(/^env \S+:?\s*/, '');
+                    }
+                });
+            if (r.channels.includes('email') && r.notify_email)
+                need(file.delivery.smtp_url_env, 'the SMTP URL', 'delivery.smtp_url_env', ruleLabel(r), checkSmtpUrl);
+            if (r.channels.includes('apialerts'))
+                need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', ruleLabel(r));
+        }
+        if (opts.heartbeatEvent)
+            need(file.delivery.apialerts_key_env, 'the API Alerts key', 'delivery.apialerts_key_env', 'the heartbeat event');
+    }
+    return [...needed.values()];
+}
+/** The problems, one line each (variable, what is wrong, who needs it); empty when all is well. */
+function preflightProblems(needed, env) {
+    const problems = [];
+    for (const v of needed) {
+        const value = env[v.name];
+        const who = `needed by ${v.neededBy.join(', ')} (${v.field})`;
+        if (value === undefined || value.trim() === '')
+            problems.push(`${v.name} is not set: ${v.what}, ${who}`);
+        else {
+            const bad = v.check?.(value);
+            if (bad)
+                problems.push(`${v.name} is set but invalid (${bad}): ${v.what}, ${who}`);
+        }
+    }
+    return problems;
+}
+/** Throws a UserError (exit 2) naming every missing or malformed variable; called before counting. */
+function preflight(file, env, opts) {
+    const needed = neededVariables(file, opts);
+    const problems = preflightProblems(needed, env);
+    if (problems.length > 0)
+        throw new errors/* UserError */.yo(`${problems.length} environment variable${problems.length === 1 ? '' : 's'} the rules need ${problems.length === 1 ? 'is' : 'are'} missing or invalid; nothing was counted and the state is untouched:\n` +
+            problems.map((p) => `  - ${p}`).join('\n'), { exitCode: errors/* EXIT */.dc.badInput });
+    return needed;
+}
+/**
+ * Rules whose fires in this run must not be recorded: every delivery of them failed for a configuration
+ * reason (a target the address policy refuses, a secret that went missing), which says nothing about the
+ * receiver and will not heal by waiting out the window. Their last_triggered_at stays as it was.
+ */
+function unconsumedRules(outcomes) {
+    const byRule = new Map();
+    for (const o of outcomes)
+        byRule.set(o.rule_id, [...(byRule.get(o.rule_id) ?? []), o]);
+    const out = new Set();
+    for (const [id, os] of byRule)
+        if (os.length > 0 && os.every((o) => o.status === 'failed' && isConfigFailure(o)))
+            out.add(id);
+    return out;
+}
+/** A failure caused by our configuration, not by the receiver. */
+function isConfigFailure(o) {
+    const d = o.detail ?? '';
+    return o.attempts === 0 || d.startsWith('refused:') || / is not set\b/.test(d);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/secrets.ts
+
+
+/**
+ * Secrets for a run, from what a reusable workflow can carry across organizations: the secrets its
+ * caller passed by name (`${{ toJSON(secrets) }}`, which with `secrets: inherit` holds all of them) and
+ * one bundle secret of `NAME=value` lines. Only the variables the rule file names are kept: the
+ * evaluation never sees a secret it has no use for.
+ */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A bundle: one `NAME=value` per line; blank lines and `#` comments skipped; an optional `export `
+ * prefix; a value in matching single or double quotes is unquoted (no escapes). Errors name the line
+ * number, never its value.
+ */
+function parseSecretsBundle(text, label = 'the secrets bundle') {
+    const out = {};
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    lines.forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const body = line.replace(/^export\s+/, '');
+        const eq = body.indexOf('=');
+        const name = eq < 0 ? '' : body.slice(0, eq).trim();
+        if (eq < 0 || !NAME.test(name))
+            throw new UserError(`${label}, line ${i + 1}: expected NAME=value (NAME of letters, digits and _, not starting with a digit)`, {
+                exitCode: EXIT.badInput,
+            });
+        let value = body.slice(eq + 1).trim();
+        if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0])
+            value = value.slice(1, -1);
+        if (name in out)
+            throw new UserError(`${label}, line ${i + 1}: ${name} is set twice`, { exitCode: EXIT.badInput });
+        out[name] = value;
+    });
+    return out;
+}
+/** `${{ toJSON(secrets) }}`: a JSON object of name → string (other values ignored). */
+function parseSecretsJson(text) {
+    if (!text.trim())
+        return {};
+    const data = parseJsonObject(text, 'input secrets_json', { hint: 'pass ${{ toJSON(secrets) }}' });
+    const out = {};
+    for (const [name, value] of Object.entries(data))
+        if (typeof value === 'string')
+            out[name] = value;
+    return out;
+}
+/**
+ * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
+ * key, each rule's webhook secret, each source's database URL or token, and those of sources given
+ * instead of the file's.
+ */
+function namedVariables(file, extraSources = []) {
+    const names = new Set([file.delivery.smtp_url_env, file.delivery.apialerts_key_env]);
+    for (const r of file.rules)
+        if (r.notify_webhook_secret_env)
+            names.add(r.notify_webhook_secret_env);
+    for (const s of [...file.sources, ...extraSources]) {
+        if ('url_env' in s && s.url_env)
+            names.add(s.url_env);
+        if ('token_env' in s && s.token_env)
+            names.add(s.token_env);
+    }
+    return [...names];
+}
+/**
+ * The variables of `names` found in the given secrets: a secret passed by name wins over the same name
+ * in the bundle; empty values count as absent (an optional secret the caller did not pass).
+ */
+function selectSecrets(names, from) {
+    const out = {};
+    for (const name of names) {
+        const v = from.byName?.[name] || from.bundle?.[name];
+        if (v)
+            out[name] = v;
+    }
+    return out;
+}
+/**
+ * The environment for an evaluation: the process's own (its non-empty values win, as a step's `env:`
+ * always has), plus the selected secrets. `drop` removes variables that carried the secrets in (the
+ * action's INPUT_SECRETS_JSON), so the evaluation never holds the unselected ones.
+ */
+function environmentWithSecrets(env, selected, drop = []) {
+    const out = { ...selected };
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined && v !== '' && !drop.includes(k))
+            out[k] = v;
+    for (const [k, v] of Object.entries(env))
+        if (v === '' && !(k in out) && !drop.includes(k))
+            out[k] = v;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts
+
+
+
+
+
 
 
 
@@ -21626,60 +25498,128 @@ function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
  */
 async function runEvaluation(opts) {
     const loaded = await loadRules(opts.rulesPath);
-    const file = opts.allowPrivateTargets
-        ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } }
-        : loaded;
+    const file = opts.allowPrivateTargets ? { ...loaded, delivery: { ...loaded.delivery, allow_private_targets: true } } : loaded;
     const fromArgs = opts.logs && opts.logs.length > 0;
-    const sources = fromArgs ? sourcesFromArgs(opts.logs) : file.sources;
+    const sources = fromArgs ? sourcesFromArgs(opts.logs, undefined, opts.lineFormat) : file.sources;
+    // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
+    const env = opts.secrets ? environmentWithSecrets(opts.env, selectSecrets(namedVariables(file, sources), opts.secrets)) : opts.env;
+    // Every variable the run needs, before anything is counted or the state is read.
+    preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
     const state = await loadState(opts.statePath);
+    // Before anything is counted or delivered: a result that cannot be recorded is never delivered.
+    if (!opts.dryRun)
+        await checkStateWritable(opts.statePath);
     const nowMs = (opts.now ?? new Date()).getTime();
     if (!Number.isFinite(nowMs))
-        throw new errors/* UserError */.y('the evaluation time (now) is not a valid date', { exitCode: 2 });
+        throw new errors/* UserError */.yo('the evaluation time (now) is not a valid date', { exitCode: errors/* EXIT */.dc.badInput });
     const watermark = state.last_evaluated_at === null ? null : Date.parse(state.last_evaluated_at);
     if (watermark !== null && watermark > nowMs)
-        throw new errors/* UserError */.y(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${isoSeconds(nowMs)}; ` +
-            'pass a later --now or use another state file (it was left untouched)', { exitCode: 2 });
+        throw new errors/* UserError */.yo(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${isoSeconds(nowMs)}; ` +
+            'pass a later --now or use another state file (it was left untouched)', { exitCode: errors/* EXIT */.dc.badInput });
     const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
-    const provider = createCountProvider(sources, { baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+    const provider = createSeriesProvider(sources, {
+        baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
+        env,
+        onProgress: opts.onProgress,
+        onUnreadable: opts.lineFormat?.onUnreadable,
+    });
     const lastTriggered = (id) => {
         const at = state.rules[id]?.last_triggered_at;
         return at ? Date.parse(at) : null;
     };
-    const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, { ignoreRuleSources: fromArgs });
+    const history = historyBefore(plan.ticks, file.evaluation.interval_minutes, opts.historyTicks);
+    const evaluated = await evaluateTicks(file.rules, plan.ticks, provider, lastTriggered, {
+        ignoreRuleSources: fromArgs,
+        instanceState: (id) => state.rules[id]?.instances,
+        ...(history ? { historyTicks: history } : {}),
+    });
+    // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
+    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
+    const values = 'measures' in evaluated
+        ? undefined
+        : await measureValueRules(file.rules, plan.ticks, sources, {
+            baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
+            env,
+            ignoreRuleSources: !!fromArgs,
+        });
+    const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
+    const decisions = life ? life.decisions : evaluated.decisions;
     const report = {
         project: file.project,
         ticks: plan.ticks.map(isoSeconds),
         skippedTicks: plan.skipped,
+        ...(history ? { historyTicks: history.map(isoSeconds) } : {}),
         rules: evaluated.rules,
-        decisions: evaluated.decisions,
+        decisions,
         outcomes: [],
         stats: evaluated.stats,
         dryRun: opts.dryRun,
         stateSaved: false,
     };
-    if (opts.dryRun)
+    if (opts.dryRun) {
+        if (life)
+            report.lifecycle = (await finishLifecycle(life, [], state, undefined, state)).report;
         return report;
+    }
     let next = {
         ...state,
         last_evaluated_at: plan.ticks.length > 0 ? isoSeconds(plan.ticks.at(-1)) : state.last_evaluated_at,
         rules: { ...state.rules },
     };
-    for (const [id, ms] of evaluated.lastTriggered)
-        next.rules[id] = { last_triggered_at: ms === null ? null : isoSeconds(ms) };
+    for (const [id, ms] of evaluated.lastTriggered) {
+        const instances = evaluated.instances.get(id);
+        // Instance state only for grouped rules that have some: every other rule's state stays the seed's shape.
+        next.rules[id] = {
+            last_triggered_at: ms === null ? null : isoSeconds(ms),
+            ...(instances && Object.keys(instances).length > 0 ? { instances } : {}),
+        };
+    }
     next = pruneState(next, file.rules.map((r) => r.id));
-    if (evaluated.decisions.length > 0) {
+    if (decisions.length > 0) {
         if (!opts.deliverer)
             throw new Error('rules fired but no deliverer was given (use a dry run to only decide)');
-        const delivered = await opts.deliverer.deliver(evaluated.decisions, file, next, opts.env);
+        const delivered = await opts.deliverer.deliver(decisions, file, next, env);
         report.outcomes = delivered.outcomes;
+        // A fire whose every delivery failed for a configuration reason is not consumed: it fires again.
+        for (const id of unconsumedRules(delivered.outcomes))
+            next.rules[id] = state.rules[id] ?? { last_triggered_at: null };
         next = pruneState({ ...delivered.state, last_evaluated_at: next.last_evaluated_at, rules: next.rules }, file.rules.map((r) => r.id));
+    }
+    if (life) {
+        // Phase two: resolves whose fire got through; then the lifecycle rules' instance state.
+        const deliverer = opts.deliverer;
+        const fin = await finishLifecycle(life, report.outcomes, next, deliverer ? (ds, s) => deliverer.deliver(ds, file, s, env) : undefined, state);
+        if (fin.resolves.length > 0 && !deliverer)
+            throw new Error('alerts resolved but no deliverer was given (use a dry run to only decide)');
+        next = pruneState(fin.state, file.rules.map((r) => r.id));
+        report.outcomes = fin.outcomes;
+        report.lifecycle = fin.report;
     }
     await saveState(opts.statePath, next);
     report.stateSaved = true;
+    if (opts.heartbeat && (opts.heartbeat.url || opts.heartbeat.event) && !report.outcomes.some((o) => o.status === 'failed'))
+        report.heartbeat = await sendHeartbeat(opts.heartbeat, {
+            project: file.project,
+            ticks: report.ticks.length,
+            fired: report.decisions.length,
+            ...(env[file.delivery.apialerts_key_env] ? { apiKey: env[file.delivery.apialerts_key_env] } : {}),
+            env,
+        });
     return report;
+}
+/** The grid ticks just before `ticks` that make a chart of `wanted` ticks; undefined when not asked for. */
+function historyBefore(ticks, intervalMinutes, wanted) {
+    if (wanted === undefined)
+        return undefined;
+    const first = ticks[0];
+    const extra = first === undefined ? 0 : Math.max(0, Math.floor(wanted) - ticks.length);
+    return Array.from({ length: extra }, (_, i) => first - (extra - i) * intervalMinutes * 60_000);
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/backtest.ts
+
+
+
 
 
 
@@ -21698,11 +25638,11 @@ async function runBacktest(opts) {
     const fromMs = opts.from.getTime();
     const toMs = opts.to.getTime();
     if (!Number.isFinite(fromMs))
-        throw new errors/* UserError */.y('--from is not a valid date', { exitCode: 2 });
+        throw new errors/* UserError */.yo('--from is not a valid date', { exitCode: errors/* EXIT */.dc.badInput });
     if (!Number.isFinite(toMs))
-        throw new errors/* UserError */.y('--to is not a valid date', { exitCode: 2 });
+        throw new errors/* UserError */.yo('--to is not a valid date', { exitCode: errors/* EXIT */.dc.badInput });
     if (toMs <= fromMs)
-        throw new errors/* UserError */.y(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: 2 });
+        throw new errors/* UserError */.yo(`--to (${isoSeconds(toMs)}) must be after --from (${isoSeconds(fromMs)})`, { exitCode: errors/* EXIT */.dc.badInput });
     const step = file.evaluation.interval_minutes * 60_000;
     // Ticks in (from, to], like a run whose watermark is `from`.
     const first = Math.floor(fromMs / step) * step + step;
@@ -21710,21 +25650,42 @@ async function runBacktest(opts) {
     for (let t = first; t <= toMs; t += step) {
         ticks.push(t);
         if (ticks.length > MAX_BACKTEST_TICKS)
-            throw new errors/* UserError */.y(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, { exitCode: 2 });
+            throw new errors/* UserError */.yo(`the range has more than ${MAX_BACKTEST_TICKS} evaluation ticks; backtest a shorter range`, {
+                exitCode: errors/* EXIT */.dc.badInput,
+            });
     }
     let rules = file.rules;
     if (opts.only && opts.only.length > 0) {
         rules = rules.filter((r) => opts.only.includes(r.id) || opts.only.includes(r.name));
         const unknown = opts.only.filter((k) => !file.rules.some((r) => r.id === k || r.name === k));
         if (unknown.length > 0)
-            throw new errors/* UserError */.y(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, { exitCode: 2 });
+            throw new errors/* UserError */.yo(`no rule with id or name ${unknown.map((k) => `"${k}"`).join(', ')} in ${opts.rulesPath}`, {
+                exitCode: errors/* EXIT */.dc.badInput,
+            });
     }
+    const enabledById = new Map(file.rules.map((r) => [r.id, r.enabled]));
     // A backtest asks "what if this rule were on": disabled rules are replayed too.
     rules = rules.map((r) => ({ ...r, enabled: true }));
     const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
-    const sources = fromArgs ? sourcesFromArgs(opts.logs) : file.sources;
-    const provider = createCountProvider(sources, { baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)), env: opts.env, onProgress: opts.onProgress });
+    const sources = fromArgs ? sourcesFromArgs(opts.logs, undefined, opts.lineFormat) : file.sources;
+    const provider = createSeriesProvider(sources, {
+        baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
+        env: opts.env,
+        onProgress: opts.onProgress,
+        onUnreadable: opts.lineFormat?.onUnreadable,
+    });
     const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
+    // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
+    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
+    const values = 'measures' in evaluated
+        ? undefined
+        : await measureValueRules(rules, ticks, sources, {
+            baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
+            env: opts.env,
+            ignoreRuleSources: fromArgs,
+        });
+    const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
+    const decisions = life ? life.decisions : evaluated.decisions;
     return {
         project: file.project,
         from: isoSeconds(fromMs),
@@ -21732,45 +25693,232 @@ async function runBacktest(opts) {
         interval_minutes: file.evaluation.interval_minutes,
         ticks: ticks.map(isoSeconds),
         rules: evaluated.rules.map((r) => {
+            const enabled = enabledById.get(r.id);
             let max = 0;
             let at = null;
             r.counts.forEach((c, i) => {
                 if (c > max)
                     [max, at] = [c, isoSeconds(ticks[i])];
             });
-            return { ...r, enabled: file.rules.find((f) => f.id === r.id).enabled, max_count: max, max_count_at: at };
+            return { ...r, enabled, max_count: max, max_count_at: at };
         }),
-        fires: evaluated.decisions.map((d) => ({ rule_id: d.rule.id, rule_name: d.rule.name, triggered_at: d.triggered_at, match_count: d.match_count })),
+        fires: decisions.map((d) => ({
+            rule_id: d.rule.id,
+            rule_name: d.rule.name,
+            triggered_at: d.triggered_at,
+            match_count: d.match_count,
+            ...(d.group ? { group: d.group } : {}),
+            ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
+        })),
         stats: evaluated.stats,
+        ...(life ? backtestIncidents(life, ticks, toMs) : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/channel.ts
+function outcome(d, channel, rest) {
+    return {
+        rule_id: d.rule.id,
+        rule_name: d.rule.name,
+        channel,
+        triggered_at: d.triggered_at,
+        ...(d.event === 'alert.resolved' ? { event: d.event, resolved_at: d.resolved_at } : {}),
+        ...(d.group ? { group: d.group } : {}),
+        attempts: 0,
+        ...rest,
+    };
+}
+/** The host a URL talks to (host:port), the key of the per-host bound. */
+function hostKey(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deliver/lifecycle-payload.ts
+/**
+ * The payload parts of the alert lifecycle (docs/lifecycle.md), only on rules and decisions that use
+ * them: a value rule's fire adds `value`, `aggregate`, `field`; a resolve is the fired body plus
+ * `resolved_at`, `value` (at the resolving tick) and `group` (grouped rules). A decision without these
+ * fields gets nothing here, so its payload stays byte for byte the seed's.
+ */
+function lifecycleBodyFields(d) {
+    const out = {};
+    const v = d.rule.value;
+    if (v)
+        Object.assign(out, { value: d.value ?? null, aggregate: v.aggregate, field: v.field });
+    if (isResolve(d))
+        Object.assign(out, { resolved_at: d.resolved_at, value: d.value ?? null, ...(d.group ? { group: d.group } : {}) });
+    return out;
+}
+const isResolve = (d) => d.event === 'alert.resolved';
+/** The event name of a delivery: x-krafter-event, the push event, the email's X-Alert-Event. */
+const eventName = (d) => d.event ?? 'alert.triggered';
+const levelOf = (d) => {
+    const l = d.rule.level;
+    return Array.isArray(l) ? l.join('/') : typeof l === 'string' ? l : 'any level';
+};
+const groupText = (g) => Object.entries(g)
+    .map(([k, v]) => `${k}=${v ?? '(none)'}`)
+    .join(', ');
+const fmt = (n) => (n === null || n === undefined ? 'no data' : String(Number(n.toPrecision(12))));
+/** "p95 of duration_ms" or "12 error entries". */
+function measured(d, value, count) {
+    const v = d.rule.value;
+    if (v)
+        return `${v.aggregate} of ${v.field} ${fmt(value)}`;
+    return `${count} ${levelOf(d)} ${count === 1 ? 'entry' : 'entries'}`;
+}
+function comparisonText(d) {
+    const fewer = d.rule.comparison === 'fewer_than';
+    const rec = d.rule.recovery_threshold;
+    return `threshold ${fewer ? 'below ' : ''}${d.rule.threshold}${rec !== undefined ? `, recovery ${rec}` : ''}`;
+}
+/**
+ * The lifecycle's own one-line summary for email and push, or undefined when the seed's wording fits
+ * (a count rule's fire).
+ */
+function summary(d, project) {
+    const r = d.rule;
+    const forGroup = d.group ? ` for ${groupText(d.group)}` : '';
+    if (isResolve(d)) {
+        const message = `${r.name}${forGroup} resolved at ${d.resolved_at}: ${measured(d, d.value, d.match_count)} in ${r.window_minutes} min (${comparisonText(d)}); it fired at ${d.triggered_at}`;
+        return {
+            subject: `Resolved: [${project}] ${r.name}${forGroup}`,
+            title: `Resolved: ${r.name} (${project})`,
+            message,
+            rows: [
+                ['Alert', r.name],
+                ['Project', project],
+                ...(d.group ? [['Group', groupText(d.group)]] : []),
+                ['Resolved at', d.resolved_at],
+                ['Value', r.value ? `${r.value.aggregate} of ${r.value.field}: ${fmt(d.value)}` : fmt(d.value)],
+                ['Threshold', comparisonText(d)],
+                ['Fired at', d.triggered_at],
+                ['Alert id', r.id],
+            ],
+        };
+    }
+    if (!r.value)
+        return undefined;
+    const message = `${r.name}${forGroup}: ${measured(d, d.value, d.match_count)} over ${r.window_minutes} min (${comparisonText(d)}) at ${d.triggered_at}`;
+    return {
+        subject: `[${project}] ${r.name}${forGroup}: ${r.value.aggregate} of ${r.value.field} ${fmt(d.value)} in ${r.window_minutes} min (${comparisonText(d)})`,
+        title: `${r.name} (${project})`,
+        message,
+        rows: [
+            ['Alert', r.name],
+            ['Project', project],
+            ...(d.group ? [['Group', groupText(d.group)]] : []),
+            ['Value', `${r.value.aggregate} of ${r.value.field}: ${fmt(d.value)}`],
+            ['Threshold', comparisonText(d)],
+            ['Entries', `${d.match_count}`],
+            ['Window', `${r.window_minutes} min ending ${d.triggered_at}`],
+            ['Triggered at', d.triggered_at],
+            ['Alert id', r.id],
+        ],
+    };
+}
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Email for a resolve ("Resolved: …") or a value rule's fire; undefined: the seed's email fits. */
+function lifecycleEmail(d, project) {
+    const s = summary(d, project);
+    if (!s)
+        return undefined;
+    const text = `${s.message}.\n\n` + s.rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
+    const html = `<p>${escapeHtml(s.message)}.</p>\n<table>\n` +
+        s.rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n') +
+        '\n</table>\n';
+    return { subject: s.subject.replace(/[\r\n]+/g, ' '), text, html, event: eventName(d) };
+}
+/** The API Alerts event for a resolve (event alert.resolved) or a value rule's fire; undefined: the seed's fits. */
+function lifecyclePush(d, project, base) {
+    const s = summary(d, project);
+    if (!s)
+        return undefined;
+    return {
+        ...base,
+        event: eventName(d),
+        title: s.title,
+        message: s.message,
+        data: { ...(base.data ?? {}), ...lifecycleBodyFields(d) },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/extras.ts
+/**
+ * The payload fields a decision adds beyond the seed's, only for rules that use them: `group` for
+ * grouped rules, `ratio` and `denominator_count` for ratio rules. Empty for a plain rule, so its
+ * payloads stay byte-identical. Shared by webhook, push and email.
+ */
+function decisionExtras(d) {
+    return {
+        ...(d.group && d.rule.group_by ? { group: d.group } : {}),
+        ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
+    };
+}
+/** "host=web-1, disk=/var" for messages and subjects. */
+function extras_groupText(group) {
+    return Object.entries(group)
+        .map(([k, v]) => `${k}=${v ?? '(none)'}`)
+        .join(', ');
+}
+/** A ratio as a percentage with up to two decimals ("12.5%"). */
+function percent(ratio) {
+    return `${Number((ratio * 100).toFixed(2))}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/email.ts
 
 
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+
+
+const email_escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Subject and body: alert name, project, level, threshold, match count, window and time (the seed's fields and more). */
 function emailContent(d, project) {
+    const lifecycle = lifecycleEmail(d, project);
+    if (lifecycle)
+        return lifecycle;
     const r = d.rule;
+    const level = levelLabel(r);
+    const fewer = r.comparison === 'fewer_than';
+    const ratio = d.denominator_count !== undefined;
     const rows = [
         ['Alert', r.name],
         ['Project', project],
-        ['Level', r.level],
-        ['Threshold', `${r.threshold} entries in ${r.window_minutes} min`],
+        ['Level', level],
+        ...(d.group ? [['Group', extras_groupText(d.group)]] : []),
+        [
+            'Threshold',
+            ratio
+                ? `${fewer ? 'below ' : ''}${percent(r.threshold)} of the denominator in ${r.window_minutes} min`
+                : `${fewer ? 'fewer than ' : ''}${r.threshold} entries in ${r.window_minutes} min`,
+        ],
         ['Matched', `${d.match_count} entries`],
+        ...(ratio ? [['Ratio', `${percent(d.ratio)} (${d.match_count} of ${d.denominator_count})`]] : []),
         ['Window', `${r.window_minutes} min ending ${d.triggered_at}`],
         ['Triggered at', d.triggered_at],
         ['Alert id', r.id],
     ];
-    const subject = `[${project}] ${r.name}: ${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold})`;
-    const text = `${r.name} fired for ${project}: ${d.match_count} ${r.level} log entries in the ${r.window_minutes} minutes ` +
-        `up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.\n\n` +
-        rows.map(([k, v]) => `${k}: ${v}`).join('\n') +
-        '\n';
-    const html = `<p><strong>${escapeHtml(r.name)}</strong> fired for <strong>${escapeHtml(project)}</strong>: ${d.match_count} ` +
-        `${escapeHtml(r.level)} log entries in the ${r.window_minutes} minutes up to ${escapeHtml(d.triggered_at)}, ` +
-        `at or above the threshold of ${r.threshold}.</p>\n<table>\n` +
-        rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('\n') +
+    const entries = d.match_count === 1 ? 'entry' : 'entries';
+    const forGroup = d.group ? ` for ${extras_groupText(d.group)}` : '';
+    let subject = `[${project}] ${r.name}: ${d.match_count} ${level} ${entries} in ${r.window_minutes} min (threshold ${r.threshold})`;
+    let summary = `${d.match_count} ${level} log entries in the ${r.window_minutes} minutes up to ${d.triggered_at}, at or above the threshold of ${r.threshold}.`;
+    if (ratio) {
+        subject = `[${project}] ${r.name}${forGroup}: ${percent(d.ratio)} ${level} (${d.match_count} of ${d.denominator_count}) in ${r.window_minutes} min (threshold ${fewer ? 'below ' : ''}${percent(r.threshold)})`;
+        summary = `${percent(d.ratio)} of the entries (${d.match_count} of ${d.denominator_count}) were ${level}${forGroup} in the ${r.window_minutes} minutes up to ${d.triggered_at}, ${fewer ? 'below' : 'at or above'} the threshold of ${percent(r.threshold)}.`;
+    }
+    else if (fewer || d.group) {
+        subject = `[${project}] ${r.name}${forGroup}: ${d.match_count} ${level} ${entries} in ${r.window_minutes} min (threshold ${fewer ? 'fewer than ' : ''}${r.threshold})`;
+        summary = `${d.match_count} ${level} log entries${forGroup} in the ${r.window_minutes} minutes up to ${d.triggered_at}, ${fewer ? 'fewer than' : 'at or above'} the threshold of ${r.threshold}.`;
+    }
+    const text = `${r.name} fired for ${project}: ${summary}\n\n` + rows.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
+    const html = `<p><strong>${email_escapeHtml(r.name)}</strong> fired for <strong>${email_escapeHtml(project)}</strong>: ${email_escapeHtml(summary)}</p>\n<table>\n` +
+        rows.map(([k, v]) => `<tr><th align="left">${email_escapeHtml(k)}</th><td>${email_escapeHtml(v)}</td></tr>`).join('\n') +
         '\n</table>\n';
     return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
 }
@@ -21829,7 +25977,14 @@ async function createMailer(smtpUrl, from, timeoutMs) {
                 throw new Error(`not attempted: the SMTP server failed earlier in this run (${serverFailure})`);
             const started = Date.now();
             try {
-                const sent = transport.sendMail({ from, to, subject: content.subject, text: content.text, html: content.html, headers: { 'X-Alert-Event': 'alert.triggered' } });
+                const sent = transport.sendMail({
+                    from,
+                    to,
+                    subject: content.subject,
+                    text: content.text,
+                    html: content.html,
+                    headers: { 'X-Alert-Event': content.event ?? 'alert.triggered' },
+                });
                 probe ??= sent;
                 await sent;
                 delivered = true;
@@ -21837,7 +25992,7 @@ async function createMailer(smtpUrl, from, timeoutMs) {
             }
             catch (err) {
                 // nodemailer's messages may quote the server's reply but never the password; strip the URL anyway.
-                const message = (0,errors/* errorMessage */.g)(err).split(smtpUrl).join('(SMTP URL)');
+                const message = (0,errors/* errorMessage */.gJ)(err).split(smtpUrl).join('(SMTP URL)');
                 const code = err.code ?? '';
                 // Only failures that cost time (or that retrying would repeat against the server: bad
                 // credentials, TLS) trip the breaker; a refused connection is cheap to try again.
@@ -21847,6 +26002,8 @@ async function createMailer(smtpUrl, from, timeoutMs) {
                     if (!delivered || failuresInARow >= 3)
                         serverFailure ??= message;
                 }
+                // A fresh error: the library's own (a possible cause) may carry the SMTP URL in its fields.
+                // eslint-disable-next-line preserve-caught-error
                 throw new Error(message);
             }
         },
@@ -21854,143 +26011,408 @@ async function createMailer(smtpUrl, from, timeoutMs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/deliver/redact.ts
+
+/**
+ * Belt and braces: a secret-bearing value never reaches an outcome, whatever a library put in its
+ * message. The toolkit's one redaction (src/util/redact.ts): the value, its URL-password forms and
+ * every URL's credentials.
+ */
+function redact_redact(message, secret) {
+    const redactor = new redact/* Redactor */.pO();
+    redactor.add(secret);
+    return redactor.redact(message);
+}
+
+;// CONCATENATED MODULE: ./src/deliver/email-channel.ts
+
+
+
+
+/** Email: one task per decision, over one pooled SMTP transport created on first use and closed at the end. */
+function emailChannel(run) {
+    const { file } = run;
+    let mailer;
+    const smtpUrl = run.env[file.delivery.smtp_url_env];
+    const key = `email ${smtpUrl ? hostKey(smtpUrl) : ''}`;
+    const tasks = [];
+    for (const d of run.decisions) {
+        if (!d.rule.channels.includes('email') || !d.rule.notify_email)
+            continue;
+        tasks.push({
+            key,
+            run: async () => {
+                if (!smtpUrl)
+                    return [outcome(d, 'email', { status: 'failed', detail: `env ${file.delivery.smtp_url_env} (the SMTP URL) is not set` })];
+                try {
+                    mailer ??= createMailer(smtpUrl, file.delivery.email_from, run.timeoutMs);
+                    await (await mailer).send(d.rule.notify_email, emailContent(d, file.project));
+                    return [outcome(d, 'email', { status: 'delivered', attempts: 1 })];
+                }
+                catch (err) {
+                    return [outcome(d, 'email', { status: 'failed', attempts: 1, detail: redact_redact((0,errors/* errorMessage */.gJ)(err), smtpUrl) })];
+                }
+            },
+        });
+    }
+    return {
+        tasks,
+        finish: async () => {
+            if (mailer)
+                (await mailer.catch(() => undefined))?.close();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/pool.ts
 /** Runs tasks with at most `limit` in flight; a slow task holds one slot, never the others. */
 async function runPool(tasks, limit) {
+    return runKeyedPool(tasks.map((run) => ({ key: '', run })), limit, limit);
+}
+/**
+ * Runs tasks with at most `limit` in flight overall and at most `perKey` per key, so one slow receiver
+ * holds at most `perKey` slots and the others keep going. Keys take turns (round robin); within a key,
+ * tasks start in the order given. Results are aligned with `tasks`. A task that throws rejects the
+ * whole run (delivery tasks report failures as outcomes instead).
+ */
+function runKeyedPool(tasks, limit, perKey) {
     const results = new Array(tasks.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < tasks.length) {
-            const i = next++;
-            results[i] = await tasks[i]();
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), tasks.length) }, worker));
-    return results;
+    if (tasks.length === 0)
+        return Promise.resolve(results);
+    const total = Math.max(1, limit);
+    const each = Math.max(1, Math.min(perKey, total));
+    const queues = new Map();
+    tasks.forEach((t, i) => {
+        const q = queues.get(t.key);
+        if (q)
+            q.push(i);
+        else
+            queues.set(t.key, [i]);
+    });
+    const heads = new Map(); // next index into each queue
+    const running = new Map();
+    // Keys that have queued tasks and a free per-key slot, in turn order (a Map keeps insertion order).
+    const ready = new Map([...queues.keys()].map((k) => [k, true]));
+    let inFlight = 0;
+    let done = 0;
+    return new Promise((resolve, reject) => {
+        let failed = false;
+        const pump = () => {
+            while (inFlight < total && ready.size > 0 && !failed) {
+                const key = ready.keys().next().value;
+                ready.delete(key);
+                const q = queues.get(key);
+                const h = heads.get(key) ?? 0;
+                const i = q[h];
+                heads.set(key, h + 1);
+                const r = (running.get(key) ?? 0) + 1;
+                running.set(key, r);
+                inFlight++;
+                if (h + 1 < q.length && r < each)
+                    ready.set(key, true); // back of the line: keys take turns
+                tasks[i].run().then((value) => {
+                    results[i] = value;
+                    inFlight--;
+                    done++;
+                    running.set(key, running.get(key) - 1);
+                    if ((heads.get(key) ?? 0) < q.length)
+                        ready.set(key, true);
+                    if (done === tasks.length)
+                        resolve(results);
+                    else
+                        pump();
+                }, (err) => {
+                    failed = true;
+                    reject(err instanceof Error ? err : new Error(String(err)));
+                });
+            }
+        };
+        pump();
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/push.ts
+
+
+
 /** The API Alerts event for a fired rule: event `alert.triggered`, the rule's channel, tags and link. */
 function pushEvent(d, project) {
     const r = d.rule;
-    return {
+    const level = levelLabel(r);
+    const fewer = r.comparison === 'fewer_than';
+    const forGroup = d.group ? ` for ${extras_groupText(d.group)}` : '';
+    const message = d.denominator_count !== undefined
+        ? `${percent(d.ratio)} ${level} (${d.match_count} of ${d.denominator_count})${forGroup} in ${r.window_minutes} min (threshold ${fewer ? 'below ' : ''}${percent(r.threshold)}) at ${d.triggered_at}`
+        : `${d.match_count} ${level} ${d.match_count === 1 ? 'entry' : 'entries'}${forGroup} in ${r.window_minutes} min (threshold ${fewer ? 'fewer than ' : ''}${r.threshold}) at ${d.triggered_at}`;
+    const event = {
         event: 'alert.triggered',
         title: `${r.name} (${project})`,
-        message: `${d.match_count} ${r.level} ${d.match_count === 1 ? 'entry' : 'entries'} in ${r.window_minutes} min (threshold ${r.threshold}) at ${d.triggered_at}`,
+        message,
         ...(r.apialerts_channel ? { channel: r.apialerts_channel } : {}),
-        tags: r.apialerts_tags ?? [project, r.level],
+        tags: r.apialerts_tags ?? [project, level],
         ...(r.apialerts_link ? { link: r.apialerts_link } : {}),
         data: {
             alert_id: r.id,
             alert_name: r.name,
             project,
-            level: r.level,
+            level,
             threshold: r.threshold,
             match_count: d.match_count,
             window_minutes: r.window_minutes,
             triggered_at: d.triggered_at,
+            ...decisionExtras(d),
         },
     };
+    return lifecyclePush(d, project, event) ?? event;
 }
 
-;// CONCATENATED MODULE: ./src/deliver/sign.ts
+;// CONCATENATED MODULE: ./src/deliver/push-channel.ts
 
-/**
- * Signing for both webhook schemes. The secret is 64 lowercase hex chars (32 bytes); during a rotation
- * the env var may hold several, space-separated: the krafter scheme signs with the first (receivers
- * compare one value), the Standard Webhooks scheme signs with each (receivers accept any).
- */
-const HEX_SECRET = /^[0-9a-f]{64}$/;
-/** Splits an env var value into secrets; throws naming the env var (never the value) when malformed. */
-function parseSecrets(value, envName) {
-    const secrets = value.trim().split(/\s+/).filter(Boolean);
-    if (secrets.length === 0)
-        throw new Error(`env ${envName} is empty`);
-    for (const [i, s] of secrets.entries()) {
-        if (!HEX_SECRET.test(s))
-            throw new Error(`env ${envName}: secret #${i + 1} is not 64 lowercase hex characters`);
+
+
+
+
+/** Push through API Alerts: one task per decision. */
+function pushChannel(run) {
+    const { file, env } = run;
+    const apiKey = env[file.delivery.apialerts_key_env];
+    const key = `apialerts ${hostKey(env.APIALERTS_SERVER_URL ?? 'https://api.apialerts.com')}`;
+    const tasks = [];
+    for (const d of run.decisions) {
+        if (!d.rule.channels.includes('apialerts'))
+            continue;
+        tasks.push({
+            key,
+            run: async () => {
+                if (!apiKey)
+                    return [
+                        outcome(d, 'apialerts', { status: 'failed', detail: `env ${file.delivery.apialerts_key_env} (the API Alerts key) is not set` }),
+                    ];
+                try {
+                    const r = await sendEvent(pushEvent(d, file.project), {
+                        apiKey,
+                        integration: 'apialerts-evaluate',
+                        env,
+                        timeoutMs: run.timeoutMs,
+                        ...(env.APIALERTS_SERVER_URL ? { serverUrl: env.APIALERTS_SERVER_URL } : {}),
+                    });
+                    return [outcome(d, 'apialerts', { status: 'delivered', attempts: r.attempts, http_status: r.status })];
+                }
+                catch (err) {
+                    const status = err.status;
+                    return [
+                        outcome(d, 'apialerts', {
+                            status: 'failed',
+                            attempts: 1,
+                            ...(status ? { http_status: status } : {}),
+                            detail: redact_redact((0,errors/* errorMessage */.gJ)(err), apiKey),
+                        }),
+                    ];
+                }
+            },
+        });
     }
-    return secrets;
-}
-/** `sha256=<hex HMAC-SHA256 of the exact bytes>` — the seed's x-krafter-signature value. The HMAC key is the hex string's UTF-8 bytes, as in the seed's receiver. */
-function signKrafter(body, secret) {
-    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
-}
-/** The Standard Webhooks key for one of our hex secrets: its 32 raw bytes. As `whsec_<base64>` for receivers' libraries. */
-function standardKey(secret) {
-    return Buffer.from(secret, 'hex');
-}
-function toWhsec(secret) {
-    return `whsec_${standardKey(secret).toString('base64')}`;
-}
-/** `v1,<base64>` over `id.timestamp.body` for each secret, space-separated (Standard Webhooks). */
-function signStandard(id, timestampSeconds, body, secrets) {
-    const payload = Buffer.concat([Buffer.from(`${id}.${timestampSeconds}.`), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
-    return secrets.map((s) => `v1,${(0,external_node_crypto_.createHmac)('sha256', standardKey(s)).update(payload).digest('base64')}`).join(' ');
+    return { tasks };
 }
 
 // EXTERNAL MODULE: external "node:dns"
 var external_node_dns_ = __nccwpck_require__(610);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/deliver/address-policy.ts
 
 
+/** IANA IPv4 Special-Purpose Address Registry, plus multicast from the IPv4 address-space registry. */
+const IPV4_BLOCKS = [
+    { block: '0.0.0.0/8', name: '"this network"', rfc: 'RFC 791 §3.2', reach: false },
+    { block: '0.0.0.0/32', name: '"this host on this network"', rfc: 'RFC 1122 §3.2.1.3', reach: false },
+    { block: '10.0.0.0/8', name: 'private-use', rfc: 'RFC 1918', reach: false },
+    { block: '100.64.0.0/10', name: 'shared address space (carrier-grade NAT)', rfc: 'RFC 6598', reach: false },
+    { block: '127.0.0.0/8', name: 'loopback', rfc: 'RFC 1122 §3.2.1.3', reach: false },
+    { block: '169.254.0.0/16', name: 'link-local (incl. cloud metadata 169.254.169.254)', rfc: 'RFC 3927', reach: false },
+    { block: '172.16.0.0/12', name: 'private-use', rfc: 'RFC 1918', reach: false },
+    { block: '192.0.0.0/24', name: 'IETF protocol assignments', rfc: 'RFC 6890 §2.1', reach: false },
+    { block: '192.0.0.0/29', name: 'IPv4 service continuity prefix', rfc: 'RFC 7335', reach: false },
+    { block: '192.0.0.8/32', name: 'IPv4 dummy address', rfc: 'RFC 7600', reach: false },
+    { block: '192.0.0.9/32', name: 'Port Control Protocol anycast', rfc: 'RFC 7723', reach: true },
+    { block: '192.0.0.10/32', name: 'Traversal Using Relays around NAT anycast', rfc: 'RFC 8155', reach: true },
+    { block: '192.0.0.170/32', name: 'NAT64/DNS64 discovery', rfc: 'RFC 8880, RFC 7050 §2.2', reach: false },
+    { block: '192.0.0.171/32', name: 'NAT64/DNS64 discovery', rfc: 'RFC 8880, RFC 7050 §2.2', reach: false },
+    { block: '192.0.2.0/24', name: 'documentation (TEST-NET-1)', rfc: 'RFC 5737', reach: false },
+    { block: '192.31.196.0/24', name: 'AS112-v4', rfc: 'RFC 7535', reach: true },
+    { block: '192.52.193.0/24', name: 'AMT', rfc: 'RFC 7450', reach: true },
+    { block: '192.88.99.0/24', name: 'deprecated (6to4 relay anycast)', rfc: 'RFC 7526', reach: false },
+    { block: '192.88.99.2/32', name: '6a44-relay anycast address', rfc: 'RFC 6751', reach: false },
+    { block: '192.168.0.0/16', name: 'private-use', rfc: 'RFC 1918', reach: false },
+    { block: '192.175.48.0/24', name: 'direct delegation AS112 service', rfc: 'RFC 7534', reach: true },
+    { block: '198.18.0.0/15', name: 'benchmarking', rfc: 'RFC 2544', reach: false },
+    { block: '198.51.100.0/24', name: 'documentation (TEST-NET-2)', rfc: 'RFC 5737', reach: false },
+    { block: '203.0.113.0/24', name: 'documentation (TEST-NET-3)', rfc: 'RFC 5737', reach: false },
+    { block: '224.0.0.0/4', name: 'multicast', rfc: 'RFC 5771', reach: false, source: 'address-space' },
+    { block: '240.0.0.0/4', name: 'reserved', rfc: 'RFC 1112 §4', reach: false },
+    { block: '255.255.255.255/32', name: 'limited broadcast', rfc: 'RFC 8190, RFC 919 §7', reach: false },
+];
 /**
- * Where outgoing webhook requests may connect. Addresses are checked *as resolved at connect time*
- * (the request's own DNS lookup goes through here), so a name that resolves to a public address when
- * the rule is written and to 127.0.0.1 later (DNS rebinding) is still refused.
+ * IANA IPv6 Special-Purpose Address Registry, plus the address-space registry's top-level blocks
+ * (only 2000::/3 is global unicast; the rest of the space is reserved by the IETF), the deprecated
+ * IPv4-compatible and site-local forms, and SIIT's IPv4-translated form.
  */
-const blocked = new external_node_net_.BlockList();
-for (const [net, prefix] of [
-    ['0.0.0.0', 8], // "this" network, unspecified
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10], // carrier-grade NAT
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
-    ['172.16.0.0', 12],
-    ['192.0.0.0', 24],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15], // benchmarking
-    ['224.0.0.0', 4], // multicast
-    ['240.0.0.0', 4], // reserved, broadcast
-])
-    blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-    ['::', 128],
-    ['::1', 128],
-    ['fc00::', 7], // unique local (incl. fd00:ec2::254, a metadata address)
-    ['fe80::', 10], // link-local
-    ['ff00::', 8], // multicast
-    ['100::', 64], // discard
-])
-    blocked.addSubnet(net, prefix, 'ipv6');
-/** The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address (::ffff:a.b.c.d, 64:ff9b::a.b.c.d), if any. */
-function embeddedIPv4(ip) {
-    const m = /^(?:::ffff:|64:ff9b::)(?:0:)?(.+)$/i.exec(ip);
-    if (!m)
-        return undefined;
-    const tail = m[1];
-    if ((0,external_node_net_.isIP)(tail) === 4)
-        return tail;
-    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
-    if (!hex)
-        return undefined;
-    const n = (parseInt(hex[1], 16) << 16) | parseInt(hex[2], 16);
+const IPV6_BLOCKS = [
+    { block: '::/0', name: 'reserved by the IETF (outside global unicast 2000::/3)', rfc: 'RFC 4291', reach: false, source: 'address-space' },
+    { block: '2000::/3', name: 'global unicast', rfc: 'RFC 4291', reach: true, source: 'address-space' },
+    { block: '::1/128', name: 'loopback', rfc: 'RFC 4291', reach: false },
+    { block: '::/128', name: 'unspecified', rfc: 'RFC 4291', reach: false },
+    {
+        block: '::/96',
+        name: 'deprecated IPv4-compatible',
+        rfc: 'RFC 4291 §2.5.5.1',
+        reach: 'embedded',
+        embedding: 'low32',
+        source: 'deprecated',
+    },
+    { block: '::ffff:0:0/96', name: 'IPv4-mapped', rfc: 'RFC 4291', reach: 'embedded', embedding: 'low32' },
+    {
+        block: '::ffff:0:0:0/96',
+        name: 'IPv4-translated (SIIT)',
+        rfc: 'RFC 6145',
+        reach: 'embedded',
+        embedding: 'low32',
+        source: 'deprecated',
+    },
+    {
+        block: '64:ff9b::/96',
+        name: 'IPv4-IPv6 translation (NAT64 well-known prefix)',
+        rfc: 'RFC 6052',
+        reach: 'embedded',
+        embedding: 'low32',
+    },
+    { block: '64:ff9b:1::/48', name: 'IPv4-IPv6 translation (local-use NAT64)', rfc: 'RFC 8215', reach: false, embedding: 'low32' },
+    { block: '100::/64', name: 'discard-only', rfc: 'RFC 6666', reach: false },
+    { block: '100:0:0:1::/64', name: 'dummy IPv6 prefix', rfc: 'RFC 9780', reach: false },
+    { block: '2001::/23', name: 'IETF protocol assignments', rfc: 'RFC 2928', reach: false },
+    { block: '2001::/32', name: 'Teredo', rfc: 'RFC 4380, RFC 8190', reach: 'embedded', embedding: 'teredo' },
+    { block: '2001:1::1/128', name: 'Port Control Protocol anycast', rfc: 'RFC 7723', reach: true },
+    { block: '2001:1::2/128', name: 'Traversal Using Relays around NAT anycast', rfc: 'RFC 8155', reach: true },
+    { block: '2001:1::3/128', name: 'DNS-SD service registration protocol anycast', rfc: 'RFC 9665', reach: true },
+    { block: '2001:2::/48', name: 'benchmarking', rfc: 'RFC 5180, RFC Errata 1752', reach: false },
+    { block: '2001:3::/32', name: 'AMT', rfc: 'RFC 7450', reach: true },
+    { block: '2001:4:112::/48', name: 'AS112-v6', rfc: 'RFC 7535', reach: true },
+    { block: '2001:10::/28', name: 'deprecated (previously ORCHID)', rfc: 'RFC 4843', reach: false },
+    { block: '2001:20::/28', name: 'ORCHIDv2', rfc: 'RFC 7343', reach: true },
+    { block: '2001:30::/28', name: 'drone remote ID protocol entity tags (DETs)', rfc: 'RFC 9374', reach: true },
+    { block: '2001:db8::/32', name: 'documentation', rfc: 'RFC 3849', reach: false },
+    { block: '2002::/16', name: '6to4', rfc: 'RFC 3056', reach: 'embedded', embedding: '6to4' },
+    { block: '2620:4f:8000::/48', name: 'direct delegation AS112 service', rfc: 'RFC 7534', reach: true },
+    { block: '3fff::/20', name: 'documentation', rfc: 'RFC 9637', reach: false },
+    { block: '5f00::/16', name: 'segment routing (SRv6) SIDs', rfc: 'RFC 9602', reach: false },
+    { block: 'fc00::/7', name: 'unique-local (incl. cloud metadata fd00:ec2::254)', rfc: 'RFC 4193, RFC 8190', reach: false },
+    { block: 'fe80::/10', name: 'link-local unicast', rfc: 'RFC 4291', reach: false },
+    { block: 'fec0::/10', name: 'deprecated site-local', rfc: 'RFC 3879', reach: false, source: 'deprecated' },
+    { block: 'ff00::/8', name: 'multicast', rfc: 'RFC 4291', reach: false, source: 'address-space' },
+];
+// ---- parsing ---------------------------------------------------------------------------------
+function parseIPv4(text) {
+    return text.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+function formatIPv4(n) {
     return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+/** A valid IPv6 text (as net.isIP accepts it, zone removed) → its 128 bits. */
+function parseIPv6(text) {
+    let head = text;
+    let tail = [];
+    const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (dotted) {
+        const v4 = parseIPv4(dotted[1]);
+        tail = [v4 >>> 16, v4 & 0xffff];
+        head = text.slice(0, -dotted[1].length);
+        if (head.endsWith(':') && !head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const words = (s) => (s === '' ? [] : s.split(':').map((w) => parseInt(w, 16)));
+    let groups;
+    const gap = head.indexOf('::');
+    if (gap >= 0) {
+        const left = words(head.slice(0, gap));
+        const right = [...words(head.slice(gap + 2)), ...tail];
+        groups = [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+    }
+    else
+        groups = [...words(head), ...tail];
+    return groups.reduce((n, w) => (n << 16n) | BigInt(w), 0n);
+}
+function compile(entries, family) {
+    return entries.map((entry) => {
+        const [addr, len] = entry.block.split('/');
+        const base = family === 4 ? BigInt(parseIPv4(addr)) : parseIPv6(addr);
+        return { bits: family === 4 ? 32 : 128, base, prefix: Number(len), entry };
+    });
+}
+const NETS = { 4: compile(IPV4_BLOCKS, 4), 6: compile(IPV6_BLOCKS, 6) };
+/** The most specific registry block holding the address (the registry's own rule), if any. */
+function longestMatch(value, family) {
+    let best;
+    for (const net of NETS[family]) {
+        const shift = BigInt(net.bits - net.prefix);
+        if (value >> shift === net.base >> shift && (!best || net.prefix > best.prefix))
+            best = net;
+    }
+    return best?.entry;
+}
+function embeddedIPv4(value, how) {
+    const word32 = (shift) => Number((value >> shift) & 0xffffffffn);
+    if (how === 'low32')
+        return { v4: formatIPv4(word32(0n)) };
+    if (how === '6to4')
+        return { v4: formatIPv4(word32(80n)) };
+    // Teredo: 2001:0:<server IPv4>:<flags>:<obfuscated port>:<obfuscated client IPv4>; the client's
+    // address and port are stored inverted (XOR 0xffff…) so NATs do not rewrite them.
+    return { v4: formatIPv4(~word32(0n) >>> 0), server: formatIPv4(word32(64n)) };
+}
+const describeBlock = (b) => `${b.block}, ${b.name} (${b.rfc})`;
+/** The policy's verdict on one IP address (IPv4 or IPv6 text, an IPv6 zone `%eth0` ignored). */
+function classifyAddress(ip) {
+    const text = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const family = (0,external_node_net_.isIP)(text);
+    if (family === 0)
+        return { allowed: false, reason: `${ip} is not an IP address` };
+    if (family === 4) {
+        const block = longestMatch(BigInt(parseIPv4(text)), 4);
+        if (!block || block.reach === true)
+            return { allowed: true, ...(block ? { block } : {}) };
+        return { allowed: false, block, reason: `${ip} is not a public address: ${describeBlock(block)}` };
+    }
+    const value = parseIPv6(text);
+    const block = longestMatch(value, 6); // ::/0 matches everything
+    if (!block.embedding) {
+        if (block.reach === true)
+            return { allowed: true, block };
+        return { allowed: false, block, reason: `${ip} is not a public address: ${describeBlock(block)}` };
+    }
+    const { v4, server } = embeddedIPv4(value, block.embedding);
+    const verdict = classifyAddress(v4);
+    const serverVerdict = server === undefined ? undefined : classifyAddress(server);
+    const embedded = { address: v4, verdict, ...(server !== undefined ? { server: { address: server, verdict: serverVerdict } } : {}) };
+    const form = `${block.name}, ${block.block}, ${block.rfc}`;
+    if (block.reach === false)
+        return { allowed: false, block, embedded, reason: `${ip} is not a public address: ${form}, not globally reachable (embeds ${v4})` };
+    if (!verdict.allowed)
+        return {
+            allowed: false,
+            block,
+            embedded,
+            reason: `${ip} embeds ${v4} (${form}), which is not a public address: ${describeBlock(verdict.block)}`,
+        };
+    if (serverVerdict && !serverVerdict.allowed)
+        return {
+            allowed: false,
+            block,
+            embedded,
+            reason: `${ip} names Teredo server ${server} (${form}), which is not a public address: ${describeBlock(serverVerdict.block)}`,
+        };
+    return { allowed: true, block, embedded };
 }
 /** Why an address is not a public one, or undefined when it is. */
 function privateReason(ip) {
-    const family = (0,external_node_net_.isIP)(ip);
-    if (family === 0)
-        return `${ip} is not an IP address`;
-    if (family === 6) {
-        const v4 = embeddedIPv4(ip);
-        if (v4)
-            return privateReason(v4) && `${ip} maps to a private address (${v4})`;
-        return blocked.check(ip, 'ipv6') ? `${ip} is a loopback, private, link-local or reserved address` : undefined;
-    }
-    return blocked.check(ip, 'ipv4') ? `${ip} is a loopback, private, link-local or reserved address` : undefined;
+    return classifyAddress(ip).reason;
 }
 class RefusedTargetError extends Error {
     code = 'ERR_REFUSED_TARGET';
@@ -22018,7 +26440,7 @@ function guardedLookup(allowPrivate) {
 /** For a URL whose host is an IP literal: the refusal message, or undefined when it may be used. */
 function checkLiteralHost(hostname, allowPrivate) {
     const host = hostname.replace(/^\[|\]$/g, '');
-    if (allowPrivate || (0,external_node_net_.isIP)(host) === 0)
+    if (allowPrivate || (0,external_node_net_.isIP)(host.replace(/%.*$/, '')) === 0)
         return undefined;
     const reason = privateReason(host);
     return reason && `refused: ${reason} (allow_private_targets is off)`;
@@ -22033,25 +26455,38 @@ function checkLiteralHost(hostname, allowPrivate) {
 
 
 
+
+
 const WEBHOOK_ATTEMPTS = 3;
 const WEBHOOK_TIMEOUT_MS = 10_000;
-/** The seed's payload: exactly these six fields, in this order, and nothing from the logs. */
+/**
+ * The seed's payload: exactly these six fields, in this order, and nothing from the logs. Rules using
+ * group_by or denominator add, after them, `group` (field → value) and `ratio` + `denominator_count`
+ * (src/deliver/extras.ts); lifecycle rules add their fields after those (src/deliver/lifecycle-payload.ts).
+ */
 function webhookBody(d) {
     return Buffer.from(JSON.stringify({
         alert_id: d.rule.id,
         alert_name: d.rule.name,
-        level: d.rule.level,
+        level: levelLabel(d.rule),
         match_count: d.match_count,
         window_minutes: d.rule.window_minutes,
         triggered_at: d.triggered_at,
+        ...decisionExtras(d),
+        ...lifecycleBodyFields(d),
     }));
 }
 /**
  * A delivery's event id, the same for every attempt so receivers can deduplicate retries (and a re-run
- * after a crash, which decides the same rule at the same tick).
+ * after a crash, which decides the same rule at the same tick). A grouped rule's instances fire at the
+ * same tick, so theirs ends in a hash of the group: one id per rule, tick and group.
  */
 function eventId(d) {
-    return `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+    // A resolve is its own event: keyed by when it resolved.
+    const base = isResolve(d)
+        ? `evt_${d.rule.id}_${Date.parse(d.resolved_at) / 1000}_resolved`
+        : `evt_${d.rule.id}_${Date.parse(d.triggered_at) / 1000}`;
+    return d.rule.group_by && d.group ? `${base}_${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(d.group)).digest('hex').slice(0, 16)}` : base;
 }
 /** The headers of one attempt: per-attempt id, stable event id, signatures over the exact bytes sent. */
 function webhookHeaders(d, body, secrets, nowSeconds, userAgent) {
@@ -22063,7 +26498,7 @@ function webhookHeaders(d, body, secrets, nowSeconds, userAgent) {
         'user-agent': userAgent,
     };
     if (scheme !== 'standard') {
-        headers['x-krafter-event'] = 'alert.triggered';
+        headers['x-krafter-event'] = eventName(d);
         headers['x-krafter-webhook-id'] = (0,external_node_crypto_.randomUUID)();
         headers['x-krafter-event-id'] = id;
         if (secrets.length > 0)
@@ -22077,47 +26512,29 @@ function webhookHeaders(d, body, secrets, nowSeconds, userAgent) {
     }
     return headers;
 }
-/** One attempt: 2xx is success; anything else (3xx included — never followed) is a failure. */
-function attempt(url, body, headers, opts) {
-    return new Promise((resolve) => {
-        const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
-        if (refused)
-            return resolve({ error: refused });
-        const send = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        let settled = false;
-        const done = (r) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            resolve(r);
-        };
-        const req = send(url, { method: 'POST', headers, lookup: guardedLookup(opts.allowPrivate), agent: false }, (res) => {
-            res.resume(); // the body is not needed; drain it so the socket can close
-            res.on('end', () => done({ status: res.statusCode }));
-            res.on('error', () => done({ status: res.statusCode }));
+/**
+ * One attempt: 2xx is success; anything else (3xx included — never followed) is a failure. Sent by the
+ * toolkit's outbound HTTP helper (proxy from the environment, one deadline for the whole attempt as the
+ * seed's "2xx within 10 s"), with the address policy's lookup on the target.
+ */
+async function attempt(url, body, headers, opts, env) {
+    const refused = checkLiteralHost(url.hostname, opts.allowPrivate);
+    if (refused)
+        return { error: refused };
+    try {
+        return await requestStatus(url, {
+            method: 'POST',
+            headers,
+            body,
+            timeoutMs: opts.timeoutMs,
+            lookup: guardedLookup(opts.allowPrivate),
+            agent: false,
+            env,
         });
-        // One deadline for the whole attempt (connect, send, answer), as the seed's "2xx within 10 s".
-        const timer = setTimeout(() => {
-            done({ error: `no answer within ${opts.timeoutMs / 1000} s` });
-            req.destroy();
-        }, opts.timeoutMs);
-        req.on('error', (err) => done({ error: webhook_describe(err) }));
-        req.end(body);
-    });
-}
-function webhook_describe(err) {
-    if (err.code === 'ERR_REFUSED_TARGET')
-        return err.message;
-    if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
-        return `DNS lookup failed for ${err.hostname ?? 'the host'} (${err.code})`;
-    if (err.code === 'ECONNREFUSED')
-        return 'connection refused';
-    if (err.code === 'ECONNRESET' || err.code === 'EPIPE')
-        return 'connection reset by the receiver';
-    if (/certificate|SSL|TLS|self[- ]signed/i.test(err.message) || err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT'))
-        return `TLS error: ${err.message}`;
-    return (0,errors/* errorMessage */.g)(err);
+    }
+    catch (err) {
+        return { error: (0,errors/* describeError */.Uc)(err) };
+    }
 }
 /** Up to 3 attempts with full-jitter backoff; a refused target is not retried (it will not change). */
 async function deliverWebhook(d, url, opts) {
@@ -22128,13 +26545,16 @@ async function deliverWebhook(d, url, opts) {
         if (i > 0)
             await sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
         const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
-        last = await attempt(target, body, headers, opts);
+        last = await attempt(target, body, headers, opts, opts.env ?? process.env);
         if (last.status !== undefined && last.status >= 200 && last.status < 300)
             return { ok: true, attempts: i + 1, http_status: last.status };
         if (last.error?.startsWith('refused:'))
             return { ok: false, attempts: i + 1, detail: last.error, refused: true };
     }
-    const detail = last.error ?? (last.status !== undefined && last.status >= 300 && last.status < 400 ? `HTTP ${last.status} (redirects are not followed)` : `HTTP ${last.status}`);
+    const detail = last.error ??
+        (last.status !== undefined && last.status >= 300 && last.status < 400
+            ? `HTTP ${last.status} (redirects are not followed)`
+            : `HTTP ${last.status}`);
     return { ok: false, attempts: WEBHOOK_ATTEMPTS, ...(last.status !== undefined ? { http_status: last.status } : {}), detail };
 }
 
@@ -22162,6 +26582,91 @@ function recordDelivery(s, ok, nowIso) {
     return { ...s, consecutive_failures: failures, active: s.active && !disable, disabled_at: disable ? nowIso : s.disabled_at };
 }
 
+;// CONCATENATED MODULE: ./src/deliver/webhook-channel.ts
+
+
+
+
+
+
+/**
+ * Webhooks: one task per rule, delivering that rule's decisions in tick order, so its failure counter
+ * and auto-disable are counted exactly. Keyed by the receiver's host for the per-host bound.
+ */
+function webhookChannel(run) {
+    const { env, log, webhooks } = run;
+    const byRule = new Map();
+    for (const d of run.decisions)
+        if (d.rule.channels.includes('webhook') && d.rule.notify_webhook)
+            byRule.set(d.rule.id, [...(byRule.get(d.rule.id) ?? []), d]);
+    const tasks = [];
+    for (const [ruleId, ds] of byRule) {
+        const rule = ds[0].rule;
+        const url = rule.notify_webhook;
+        let ws = currentWebhookState(webhooks[ruleId], url, rule.webhook_reenabled_at);
+        webhooks[ruleId] = ws;
+        let secrets = [];
+        let secretProblem;
+        if (rule.notify_webhook_secret_env) {
+            const value = env[rule.notify_webhook_secret_env];
+            if (!value)
+                secretProblem = `env ${rule.notify_webhook_secret_env} (the webhook secret) is not set`;
+            else {
+                try {
+                    secrets = parseSecrets(value, rule.notify_webhook_secret_env);
+                }
+                catch (err) {
+                    secretProblem = (0,errors/* errorMessage */.gJ)(err);
+                }
+            }
+        }
+        else
+            log(`warning: webhook of "${rule.name}" is unsigned: the rule has no notify_webhook_secret_env`);
+        tasks.push({
+            key: `webhook ${hostKey(url)}`,
+            run: async () => {
+                const out = [];
+                for (const d of ds) {
+                    if (!ws.active) {
+                        out.push(outcome(d, 'webhook', {
+                            status: 'skipped',
+                            detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${AUTO_DISABLE_AFTER} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL`,
+                        }));
+                        continue;
+                    }
+                    if (secretProblem) {
+                        // A configuration problem, not the receiver's: reported, not counted against the webhook.
+                        out.push(outcome(d, 'webhook', { status: 'failed', detail: secretProblem }));
+                        continue;
+                    }
+                    const r = await deliverWebhook(d, url, {
+                        allowPrivate: run.allowPrivate,
+                        timeoutMs: run.timeoutMs,
+                        retryBaseMs: run.retryBaseMs,
+                        secrets,
+                        userAgent: `apialerts-evaluate/${VERSION}`,
+                        env,
+                    });
+                    // A target our own policy refused says nothing about the receiver: not counted against it.
+                    if (!r.refused)
+                        ws = recordDelivery(ws, r.ok, d.triggered_at); // the evaluation time, not the wall clock
+                    webhooks[ruleId] = ws;
+                    if (!ws.active)
+                        log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
+                    out.push(outcome(d, 'webhook', {
+                        status: r.ok ? 'delivered' : 'failed',
+                        attempts: r.attempts,
+                        ...(r.http_status !== undefined ? { http_status: r.http_status } : {}),
+                        ...(r.detail ? { detail: r.detail } : {}),
+                    }));
+                }
+                return out;
+            },
+        });
+    }
+    return { tasks };
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/deliverer.ts
 
 
@@ -22169,138 +26674,47 @@ function recordDelivery(s, ok, nowIso) {
 
 
 
-
-
-
-
-
 const envNumber = (v) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+/** One builder per channel (src/deliver/*-channel.ts), in the order outcomes are listed. */
+const deliverer_CHANNELS = [webhookChannel, emailChannel, pushChannel];
+const CHANNEL_ORDER = { webhook: 0, email: 1, apialerts: 2 };
 /**
- * Delivers every fired decision over every channel its rule names, concurrently with a bound
- * (delivery.concurrency). Each rule's webhook deliveries run in tick order in one task, so its
- * failure counter and auto-disable are counted exactly; email and push are independent tasks.
+ * Delivers every fired decision over every channel its rule names, concurrently with two bounds:
+ * delivery.concurrency in flight overall and delivery.per_host_concurrency to any one host, so one
+ * slow receiver cannot hold back the others. Each channel builder turns the decisions into tasks keyed
+ * by host; outcomes are listed in decision order, then channel.
  */
 function createDeliverer(opts) {
     const log = opts.log ?? (() => { });
     return {
         async deliver(decisions, file, state, env) {
-            const allowPrivate = opts.allowPrivateTargets || file.delivery.allow_private_targets;
-            const timeoutMs = opts.timeoutMs ?? envNumber(env.APIALERTS_WEBHOOK_TIMEOUT_MS) ?? WEBHOOK_TIMEOUT_MS;
-            const retryBaseMs = opts.retryBaseMs ?? envNumber(env.APIALERTS_RETRY_BASE_MS) ?? 1000;
             const webhooks = { ...state.webhooks };
-            const tasks = [];
-            const outcome = (d, channel, rest) => ({
-                rule_id: d.rule.id,
-                rule_name: d.rule.name,
-                channel,
-                triggered_at: d.triggered_at,
-                attempts: 0,
-                ...rest,
-            });
-            // Webhooks: one sequential task per rule.
-            const byRule = new Map();
-            for (const d of decisions)
-                if (d.rule.channels.includes('webhook') && d.rule.notify_webhook)
-                    byRule.set(d.rule.id, [...(byRule.get(d.rule.id) ?? []), d]);
-            for (const [ruleId, ds] of byRule) {
-                const rule = ds[0].rule;
-                const url = rule.notify_webhook;
-                let ws = currentWebhookState(webhooks[ruleId], url, rule.webhook_reenabled_at);
-                webhooks[ruleId] = ws;
-                let secrets = [];
-                let secretProblem;
-                if (rule.notify_webhook_secret_env) {
-                    const value = env[rule.notify_webhook_secret_env];
-                    if (!value)
-                        secretProblem = `env ${rule.notify_webhook_secret_env} (the webhook secret) is not set`;
-                    else {
-                        try {
-                            secrets = parseSecrets(value, rule.notify_webhook_secret_env);
-                        }
-                        catch (err) {
-                            secretProblem = (0,errors/* errorMessage */.g)(err);
-                        }
-                    }
-                }
-                else
-                    log(`warning: webhook of "${rule.name}" is unsigned: the rule has no notify_webhook_secret_env`);
-                tasks.push(async () => {
-                    const out = [];
-                    for (const d of ds) {
-                        if (!ws.active) {
-                            out.push(outcome(d, 'webhook', { status: 'skipped', detail: `webhook inactive since ${ws.disabled_at ?? 'an earlier run'} after ${AUTO_DISABLE_AFTER} consecutive failed deliveries; re-enable with "apialerts alerts webhook-enable" or change the URL` }));
-                            continue;
-                        }
-                        if (secretProblem) {
-                            // A configuration problem, not the receiver's: reported, not counted against the webhook.
-                            out.push(outcome(d, 'webhook', { status: 'failed', detail: secretProblem }));
-                            continue;
-                        }
-                        const r = await deliverWebhook(d, url, { allowPrivate, timeoutMs, retryBaseMs, secrets, userAgent: `apialerts-evaluate/${VERSION}` });
-                        // A target our own policy refused says nothing about the receiver: not counted against it.
-                        if (!r.refused)
-                            ws = recordDelivery(ws, r.ok, isoSeconds(Date.now()));
-                        webhooks[ruleId] = ws;
-                        if (!ws.active)
-                            log(`warning: webhook of "${rule.name}" set inactive after ${AUTO_DISABLE_AFTER} consecutive failed deliveries`);
-                        out.push(outcome(d, 'webhook', { status: r.ok ? 'delivered' : 'failed', attempts: r.attempts, ...(r.http_status !== undefined ? { http_status: r.http_status } : {}), ...(r.detail ? { detail: r.detail } : {}) }));
-                    }
-                    return out;
-                });
-            }
-            // Email: one task per decision, over one pooled SMTP transport created on first use.
-            let mailer;
-            const smtpUrl = env[file.delivery.smtp_url_env];
-            for (const d of decisions) {
-                if (!d.rule.channels.includes('email') || !d.rule.notify_email)
-                    continue;
-                tasks.push(async () => {
-                    if (!smtpUrl)
-                        return [outcome(d, 'email', { status: 'failed', detail: `env ${file.delivery.smtp_url_env} (the SMTP URL) is not set` })];
-                    try {
-                        mailer ??= createMailer(smtpUrl, file.delivery.email_from, timeoutMs);
-                        await (await mailer).send(d.rule.notify_email, emailContent(d, file.project));
-                        return [outcome(d, 'email', { status: 'delivered', attempts: 1 })];
-                    }
-                    catch (err) {
-                        return [outcome(d, 'email', { status: 'failed', attempts: 1, detail: redact((0,errors/* errorMessage */.g)(err), smtpUrl) })];
-                    }
-                });
-            }
-            // Push through API Alerts.
-            const apiKey = env[file.delivery.apialerts_key_env];
-            for (const d of decisions) {
-                if (!d.rule.channels.includes('apialerts'))
-                    continue;
-                tasks.push(async () => {
-                    if (!apiKey)
-                        return [outcome(d, 'apialerts', { status: 'failed', detail: `env ${file.delivery.apialerts_key_env} (the API Alerts key) is not set` })];
-                    try {
-                        const r = await sendEvent(pushEvent(d, file.project), { apiKey, integration: 'apialerts-evaluate', env, timeoutMs, ...(env.APIALERTS_SERVER_URL ? { serverUrl: env.APIALERTS_SERVER_URL } : {}) });
-                        return [outcome(d, 'apialerts', { status: 'delivered', attempts: r.attempts, http_status: r.status })];
-                    }
-                    catch (err) {
-                        const status = err.status;
-                        return [outcome(d, 'apialerts', { status: 'failed', attempts: 1, ...(status ? { http_status: status } : {}), detail: redact((0,errors/* errorMessage */.g)(err), apiKey) })];
-                    }
-                });
-            }
-            const results = (await runPool(tasks, file.delivery.concurrency)).flat();
-            if (mailer)
-                (await mailer.catch(() => undefined))?.close();
-            const order = new Map(decisions.map((d, i) => [`${d.rule.id} ${d.triggered_at}`, i]));
-            const channelOrder = { webhook: 0, email: 1, apialerts: 2 };
-            results.sort((a, b) => order.get(`${a.rule_id} ${a.triggered_at}`) - order.get(`${b.rule_id} ${b.triggered_at}`) || channelOrder[a.channel] - channelOrder[b.channel]);
+            const run = {
+                decisions,
+                file,
+                env,
+                allowPrivate: opts.allowPrivateTargets || file.delivery.allow_private_targets,
+                timeoutMs: opts.timeoutMs ?? envNumber(env.APIALERTS_WEBHOOK_TIMEOUT_MS) ?? WEBHOOK_TIMEOUT_MS,
+                retryBaseMs: opts.retryBaseMs ?? envNumber(env.APIALERTS_RETRY_BASE_MS) ?? 1000,
+                log,
+                webhooks,
+            };
+            const channels = deliverer_CHANNELS.map((build) => build(run));
+            const tasks = channels.flatMap((c) => c.tasks);
+            const results = (await runKeyedPool(tasks, 
+            // A file built by hand (library use) may lack the bounds the schema defaults.
+            file.delivery.concurrency ?? DEFAULT_CONCURRENCY, file.delivery.per_host_concurrency ?? DEFAULT_PER_HOST_CONCURRENCY)).flat();
+            for (const c of channels)
+                await c.finish?.();
+            const keyOf = (o) => `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
+            const order = new Map(decisions.map((d, i) => [
+                keyOf({ rule_id: d.rule.id, triggered_at: d.triggered_at, resolved_at: d.resolved_at, group: d.group }),
+                i,
+            ]));
+            results.sort((a, b) => order.get(keyOf(a)) - order.get(keyOf(b)) || CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel]);
             return { outcomes: results, state: { ...state, webhooks } };
         },
     };
-}
-/** Belt and braces: a secret-bearing value never reaches an outcome, whatever a library put in its message. */
-function redact(message, secret) {
-    let out = secret ? message.split(secret).join('(redacted)') : message;
-    for (const p of (0,userinfo/* urlPasswordForms */.C)(secret))
-        out = out.split(p).join('(redacted)');
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/verify.ts
@@ -22324,7 +26738,12 @@ function same(a, b) {
  * JSON parsing. Standard Webhooks also rejects timestamps outside the tolerance (replays).
  */
 function verifySignature(rawBody, headers, secrets, options = {}) {
-    const keys = (Array.isArray(secrets) ? secrets : secrets.split(/\s+/)).map((s) => s.trim()).filter(Boolean);
+    // No secret (an unset env var passed straight through) is a failed check, never a throw.
+    const list = Array.isArray(secrets) ? secrets : typeof secrets === 'string' ? secrets.split(/\s+/) : [];
+    const keys = list
+        .filter((s) => typeof s === 'string')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (keys.length === 0)
         return { ok: false, reason: 'no secret given' };
     const body = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
@@ -22345,7 +26764,13 @@ function verifyStandard(body, headers, secrets, options) {
     const id = header(headers, 'webhook-id');
     const timestamp = header(headers, 'webhook-timestamp');
     const signatures = header(headers, 'webhook-signature');
-    const missing = [['webhook-id', id], ['webhook-timestamp', timestamp], ['webhook-signature', signatures]].filter(([, v]) => !v).map(([k]) => k);
+    const missing = [
+        ['webhook-id', id],
+        ['webhook-timestamp', timestamp],
+        ['webhook-signature', signatures],
+    ]
+        .filter(([, v]) => !v)
+        .map(([k]) => k);
     if (missing.length > 0)
         return { ok: false, scheme: 'standard', reason: `missing ${missing.join(', ')} header${missing.length > 1 ? 's' : ''}` };
     if (!/^\d{1,12}$/.test(timestamp))
@@ -22355,9 +26780,16 @@ function verifyStandard(body, headers, secrets, options) {
     if (Math.abs(now - Number(timestamp)) > tolerance)
         return { ok: false, scheme: 'standard', reason: `timestamp outside tolerance (±${tolerance} s)` };
     const payload = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]);
-    const offered = signatures.split(' ').filter((s) => s.startsWith('v1,')).map((s) => s.slice(3));
+    const offered = signatures
+        .split(' ')
+        .filter((s) => s.startsWith('v1,'))
+        .map((s) => s.slice(3));
     for (const secret of secrets) {
-        const key = /^[0-9a-f]{64}$/.test(secret) ? standardKey(secret) : secret.startsWith('whsec_') ? Buffer.from(secret.slice(6), 'base64') : Buffer.from(secret);
+        const key = /^[0-9a-f]{64}$/.test(secret)
+            ? standardKey(secret)
+            : secret.startsWith('whsec_')
+                ? Buffer.from(secret.slice(6), 'base64')
+                : Buffer.from(secret);
         const expected = (0,external_node_crypto_.createHmac)('sha256', key).update(payload).digest('base64');
         if (offered.some((o) => same(expected, o)))
             return { ok: true, scheme: 'standard' };
@@ -22373,6 +26805,7 @@ function verifyStandard(body, headers, secrets, options) {
 
 
 
+// The apialerts SDK's shape (also as apialerts-toolkit/sdk with the SDK's own type names).
 
 
 
@@ -22383,6 +26816,8 @@ function verifyStandard(body, headers, secrets, options) {
 
 
 
+
+var __webpack_exports__ApiAlerts = __webpack_exports__.CQ;
 var __webpack_exports__ApiAlertsError = __webpack_exports__.y7;
 var __webpack_exports__ApiAlertsEventSchema = __webpack_exports__.pJ;
 var __webpack_exports__LIMITS = __webpack_exports__.b1;
@@ -22398,4 +26833,4 @@ var __webpack_exports__signKrafter = __webpack_exports__.RC;
 var __webpack_exports__signStandard = __webpack_exports__.JK;
 var __webpack_exports__toWhsec = __webpack_exports__.wX;
 var __webpack_exports__verifySignature = __webpack_exports__.Od;
-export { __webpack_exports__ApiAlertsError as ApiAlertsError, __webpack_exports__ApiAlertsEventSchema as ApiAlertsEventSchema, __webpack_exports__LIMITS as LIMITS, __webpack_exports__VERSION as VERSION, __webpack_exports__countInStore as countInStore, __webpack_exports__createCountProvider as createCountProvider, __webpack_exports__createDeliverer as createDeliverer, __webpack_exports__runBacktest as runBacktest, __webpack_exports__runEvaluation as runEvaluation, __webpack_exports__send as send, __webpack_exports__sendEvent as sendEvent, __webpack_exports__signKrafter as signKrafter, __webpack_exports__signStandard as signStandard, __webpack_exports__toWhsec as toWhsec, __webpack_exports__verifySignature as verifySignature };
+export { __webpack_exports__ApiAlerts as ApiAlerts, __webpack_exports__ApiAlertsError as ApiAlertsError, __webpack_exports__ApiAlertsEventSchema as ApiAlertsEventSchema, __webpack_exports__LIMITS as LIMITS, __webpack_exports__VERSION as VERSION, __webpack_exports__countInStore as countInStore, __webpack_exports__createCountProvider as createCountProvider, __webpack_exports__createDeliverer as createDeliverer, __webpack_exports__runBacktest as runBacktest, __webpack_exports__runEvaluation as runEvaluation, __webpack_exports__send as send, __webpack_exports__sendEvent as sendEvent, __webpack_exports__signKrafter as signKrafter, __webpack_exports__signStandard as signStandard, __webpack_exports__toWhsec as toWhsec, __webpack_exports__verifySignature as verifySignature };

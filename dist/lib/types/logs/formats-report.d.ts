@@ -1,0 +1,15 @@
+import type { SourceStats } from '../model/count.js';
+/**
+ * What the CLI (stderr), the action (annotations, summary) and errors say about how a source's lines
+ * were read: one wording everywhere (docs/formats.md).
+ */
+/** A source whose lines are mostly unreadable: how many, a sample line, the formats tried, what to do. */
+export declare function unreadableMessage(sourceName: string | undefined, s: SourceStats): string;
+/** `formats tried: json, logfmt, …` when detected, else `format: <name>`. */
+export declare function triedText(s: SourceStats): string;
+/** Timestamps without a zone were read in a zone the source did not name. */
+export declare function zoneMessage(s: SourceStats): string;
+/** Every warning the stats call for, one line each. */
+export declare function sourceWarnings(stats: SourceStats[]): string[];
+/** `format python-logging (detected)`, for a report line; empty for stores (no format). */
+export declare function formatNote(s: SourceStats): string;

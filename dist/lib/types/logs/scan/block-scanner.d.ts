@@ -1,0 +1,130 @@
+import type { SourceStats } from '../../model/count.js';
+import { type FormatSpec, type SampleStats } from '../formats-source.js';
+import { type Level } from '../../model/levels.js';
+import { type SeriesSpec } from '../../model/series.js';
+/** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
+export declare const SAMPLE_BYTES: number;
+export declare const SAMPLE_LINES = 200;
+export interface ScanSpec {
+    /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
+    levels: Level[];
+    /**
+     * Series counts (SeriesQuery): timestamps per series and group in `series`. Filters are evaluated on
+     * the parsed entry. The byte prefilter looks for the union of the series' level names only when
+     * every series restricts levels; otherwise every line in the time span is parsed.
+     */
+    series?: SeriesSpec[];
+    /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
+    groupLimit?: number;
+    /** Entries count when fromMs < ts <= toMs (the span of every window asked for). */
+    fromMs: number;
+    toMs: number;
+    /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
+    checkEveryLine?: boolean;
+    /** The line format (formats-source.ts); detected from the first lines when it names none. Default: JSON/logfmt per line. */
+    format?: FormatSpec & {
+        sample?: SampleStats;
+    };
+}
+/** The format a scan used, for the report. */
+export interface ScanFormat {
+    label: string;
+    detected: boolean;
+    tried: string[];
+    timezone: string;
+    /** The first non-blank lines (up to SAMPLE_LINES) read with the format: how many, how many unreadable. */
+    sample?: SampleStats;
+}
+/** One series' entries in the span: timestamps per group (key: JSON of the group values; "[]" ungrouped). */
+export interface SeriesScan {
+    groups: Map<string, number[]>;
+    /** Value series: per group, the field's numeric value of each entry in `groups` (same order; NaN when not numeric). */
+    values?: Map<string, number[]>;
+    /** Keys of groups not tracked because of the group limit (kept up to DROPPED_KEYS_KEPT, then counted). */
+    dropped: Set<string>;
+    /** Dropped groups beyond the kept keys (each counted once per range; a lower bound is never claimed exact). */
+    droppedOverflow: number;
+}
+/** What one scan of a byte range found: timestamps per wanted level within the span, and stats. */
+export interface ScanResult {
+    times: Map<Level, number[]>;
+    /** Set when the spec has `series`: aligned with it. */
+    series?: SeriesScan[];
+    linesRead: number;
+    unreadable: number;
+    unchecked: number;
+    samples: string[];
+    bytesRead: number;
+    /** Timestamps of the parsed lines in file order broke "ordered" (see order.ts) by more than the slack. */
+    disordered: boolean;
+    /** Largest timestamp among parsed readable lines (-Infinity when none). */
+    maxTs: number;
+    /** Set when the scan has begun (after detection, for a source that names no format). */
+    format?: ScanFormat;
+    /** Entries read whose timestamp had no zone (read in format.timezone). */
+    zoneless: number;
+    /** Earliest and latest timestamp of the entries parsed (±Infinity when none); lines the prefilter skipped are not among them. */
+    firstTs: number;
+    lastTs: number;
+}
+/**
+ * Counts lines the way the reference line-by-line path (test/helpers/reference-scan.ts) does, from raw bytes: lines split on \n,
+ * blank lines skipped, lines over MAX_LINE_BYTES counted unreadable, the rest read by parseLine —
+ * but only the prefilter's candidates are decoded and parsed; the others are counted in linesRead
+ * and `unchecked`. Feed it chunks in order; it keeps at most one partial line (≤ 1 MiB).
+ */
+export declare class BlockScanner {
+    private readonly spec;
+    private readonly slackMs?;
+    readonly result: ScanResult;
+    private readonly wanted;
+    private format;
+    private prefilter;
+    private mayBeInSpan;
+    /** Chunks held back until the format is detected from them (sources that name no format). */
+    private head;
+    private headBytes;
+    private readonly matchers?;
+    private readonly groupLimit;
+    /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
+    private readonly prefilterLevels?;
+    private pending;
+    private pendingBytes;
+    private skipping;
+    /** `slackMs`: when set, parsed timestamps are checked to be ordered within it (see order.ts). */
+    constructor(spec: ScanSpec, slackMs?: number | undefined, startMaxTs?: number);
+    private begin;
+    /** Detects the format from the held-back head, then scans it. */
+    private detect;
+    feed(chunk: Buffer): void;
+    private feedDetected;
+    /** The stream ended: a last line without \n still counts. */
+    end(): ScanResult;
+    private keep;
+    private finishPending;
+    /** Lines in buf[start, end), each ending in \n. */
+    private block;
+    /** One line, decoded and parsed whatever the prefilter would say (partial lines, checkEveryLine). */
+    private line;
+    private read;
+    /** Adds an entry in the span to every series it matches, under its group. */
+    private count;
+    private oversized;
+    private unreadable;
+}
+/** The first non-blank lines of a head of bytes (a last partial line included), for format detection. */
+export declare function sampleLines(head: Buffer): string[];
+export declare const emptySeriesScan: (spec: SeriesSpec) => SeriesScan;
+/**
+ * Adds the groups of `b` (a later range, or another source) into `a`, in order: a group new to `a`
+ * is tracked while `a` is under the limit, else dropped and counted.
+ */
+export declare function mergeSeriesScans(a: SeriesScan[], b: SeriesScan[], groupLimit?: number): void;
+/** Adds `b` (a later range of the same source) into `a`. */
+export declare function mergeResults(a: ScanResult, b: ScanResult, groupLimit?: number): ScanResult;
+export declare function toStats(source: string, r: ScanResult, skippedBytes?: number, timezoneNamed?: boolean): SourceStats;
+/**
+ * More than half the lines could not be read: of every line when each was parsed, else of the first
+ * lines (the sample parsed in full), since lines the prefilter skipped were never tried.
+ */
+export declare function mostlyUnreadable(r: ScanResult): boolean;

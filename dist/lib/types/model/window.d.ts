@@ -1,0 +1,9 @@
+/** A half-open-at-the-start window (from, to] in epoch ms: entries with from < ts <= to count. */
+export interface Window {
+    fromMs: number;
+    toMs: number;
+}
+/** The window a rule counts at tick t: (t − window, t]. */
+export declare function windowAt(tickMs: number, windowMinutes: number): Window;
+/** Entries of an ascending timestamp array in (from, to], by two binary searches. */
+export declare function countInWindow(sorted: ArrayLike<number>, window: Window): number;
