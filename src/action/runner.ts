@@ -41,6 +41,8 @@ export class Runner {
   }
 
   setOutput(name: string, value: string): void {
+    const file = process.env.GITHUB_OUTPUT;
+    if (file) closeSync(openSync(file, 'a')); // as for the summary: core refuses a file not created yet
     core.setOutput(name, this.redact(value));
   }
 
