@@ -83,8 +83,8 @@ function compileRules(rules, ticks, opts = {}) {
             rule,
             series: seriesOf(ruleSeries(rule)),
             ...(den ? { denominator: seriesOf(den) } : {}),
-            windows: ticks.map((t) => windowOf((0,model_window/* windowAt */.M)(t, rule.window_minutes))),
-            ...(lookback !== undefined ? { lookbacks: ticks.map((t) => windowOf((0,model_window/* windowAt */.M)(t, lookback))) } : {}),
+            windows: ticks.map((t) => windowOf((0,model_window/* windowAt */.MF)(t, rule.window_minutes))),
+            ...(lookback !== undefined ? { lookbacks: ticks.map((t) => windowOf((0,model_window/* windowAt */.MF)(t, lookback))) } : {}),
         });
     }
     return [...bySources.values()].map((b) => b.plan);
@@ -894,6 +894,7 @@ var provider = __webpack_require__(1622);
 var aggregate = __webpack_require__(7450);
 ;// CONCATENATED MODULE: ./src/logs/values.ts
 
+
 /**
  * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
  * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a
@@ -922,24 +923,11 @@ function sortPoints(ts, values) {
     });
     return { ts: outTs, values: outV };
 }
-/** Index of the first timestamp greater than x. */
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 /** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
 function windowAggregates(points, windows, kind) {
     return windows.map((w) => {
-        const a = upperBound(points.ts, w.fromMs);
-        const b = upperBound(points.ts, w.toMs);
+        const a = (0,model_window/* upperBound */.rn)(points.ts, w.fromMs);
+        const b = (0,model_window/* upperBound */.rn)(points.ts, w.toMs);
         if (b <= a)
             return null;
         return (0,aggregate/* aggregate */.QD)(kind, points.values.subarray(a, b), points.ts.subarray(a, b));
@@ -1101,7 +1089,7 @@ async function measureValueRules(rules, ticks, sources, opts) {
                 index.set(k, (i = windows.push(w) - 1));
             return i;
         };
-        const plan = group.map((r) => ticks.map((t) => at((0,model_window/* windowAt */.M)(t, r.window_minutes))));
+        const plan = group.map((r) => ticks.map((t) => at((0,model_window/* windowAt */.MF)(t, r.window_minutes))));
         const series = group.map((r) => ({
             selection: { levels: levelsOf(r), where: [] },
             ...(r.group_by ? { groupBy: r.group_by } : {}),
@@ -1253,7 +1241,7 @@ var redact = __webpack_require__(767);
 function countWindows(perSource, levels, windows) {
     return levels.map((level) => {
         const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
-        return windows.map((w) => (0,model_window/* countInWindow */.x)(sorted, w));
+        return windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w));
     });
 }
 
@@ -1597,7 +1585,7 @@ function countScan(scan, spec, windows) {
         const vals = scan.values?.get(key);
         if (!vals || !spec.value) {
             const sorted = Float64Array.from(ts).sort();
-            return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.x)(sorted, w)) };
+            return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)) };
         }
         // Value series: the entries in time order, then per window the aggregate of its numeric values.
         const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a] - ts[b]);
@@ -1620,7 +1608,7 @@ function countScan(scan, spec, windows) {
         for (const v of sortedVals)
             if (Number.isNaN(v))
                 skippedValues++;
-        return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.x)(sorted, w)), values, skippedValues };
+        return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)), values, skippedValues };
     });
     if (!grouped && groups.length === 0)
         groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
@@ -1733,8 +1721,9 @@ async function openUrl(url, token, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ windowAt),
-/* harmony export */   x: () => (/* binding */ countInWindow)
+/* harmony export */   MF: () => (/* binding */ windowAt),
+/* harmony export */   rn: () => (/* binding */ upperBound),
+/* harmony export */   xd: () => (/* binding */ countInWindow)
 /* harmony export */ });
 const MINUTE = 60_000;
 /** The window a rule counts at tick t: (t − window, t]. */
@@ -1745,7 +1734,7 @@ function windowAt(tickMs, windowMinutes) {
 function countInWindow(sorted, window) {
     return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
 }
-/** Index of the first element greater than x. */
+/** Index of the first element greater than x in an ascending array. */
 function upperBound(sorted, x) {
     let lo = 0;
     let hi = sorted.length;

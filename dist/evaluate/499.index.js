@@ -119,8 +119,10 @@ function levelLookup(levels, levelMap) {
 /* harmony export */ });
 /* unused harmony exports resolveField, fieldKey, histogramValue */
 /* harmony import */ var _model_aggregate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7450);
+/* harmony import */ var _model_window_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5197);
 /* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8381);
 /* harmony import */ var _sql_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2182);
+
 
 
 
@@ -270,7 +272,7 @@ function groupCounts(g, ranges, agg) {
         if (!r)
             return null;
         const inWindow = [];
-        for (let i = firstAbove(cellIds, r[0]); i < cellIds.length && cellIds[i] <= r[1]; i++) {
+        for (let i = (0,_model_window_js__WEBPACK_IMPORTED_MODULE_3__/* .upperBound */ .rn)(cellIds, r[0]); i < cellIds.length && cellIds[i] <= r[1]; i++) {
             const p = g.cells.get(cellIds[i]);
             if (p.nv > 0)
                 inWindow.push(p);
@@ -278,19 +280,6 @@ function groupCounts(g, ranges, agg) {
         return windowValue(agg, inWindow);
     });
     return out;
-}
-/** Index of the first element greater than x in an ascending array. */
-function firstAbove(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 /** The aggregate over the window's cells (src/model/aggregate.ts defines each one). */
 function windowValue(agg, parts) {

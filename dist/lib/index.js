@@ -325,6 +325,40 @@ function levelsFrom(min) {
 
 /***/ }),
 
+/***/ 5197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MF: () => (/* binding */ windowAt),
+/* harmony export */   rn: () => (/* binding */ upperBound),
+/* harmony export */   xd: () => (/* binding */ countInWindow)
+/* harmony export */ });
+const MINUTE = 60_000;
+/** The window a rule counts at tick t: (t − window, t]. */
+function windowAt(tickMs, windowMinutes) {
+    return { fromMs: tickMs - windowMinutes * MINUTE, toMs: tickMs };
+}
+/** Entries of an ascending timestamp array in (from, to], by two binary searches. */
+function countInWindow(sorted, window) {
+    return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
+}
+/** Index of the first element greater than x in an ascending array. */
+function upperBound(sorted, x) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
 /***/ 17:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17356,30 +17390,8 @@ function seriesKey(spec) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/model/window.ts
-const MINUTE = 60_000;
-/** The window a rule counts at tick t: (t − window, t]. */
-function windowAt(tickMs, windowMinutes) {
-    return { fromMs: tickMs - windowMinutes * MINUTE, toMs: tickMs };
-}
-/** Entries of an ascending timestamp array in (from, to], by two binary searches. */
-function countInWindow(sorted, window) {
-    return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
-}
-/** Index of the first element greater than x. */
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
+// EXTERNAL MODULE: ./src/model/window.ts
+var model_window = __nccwpck_require__(5197);
 ;// CONCATENATED MODULE: ./src/model/log-format.ts
 /**
  * What a log source may say about its lines: the format names a source's `format` option accepts, a
@@ -18257,7 +18269,7 @@ function formatNote(s) {
 function countWindows(perSource, levels, windows) {
     return levels.map((level) => {
         const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
-        return windows.map((w) => countInWindow(sorted, w));
+        return windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w));
     });
 }
 
@@ -19418,7 +19430,7 @@ function countScan(scan, spec, windows) {
         const vals = scan.values?.get(key);
         if (!vals || !spec.value) {
             const sorted = Float64Array.from(ts).sort();
-            return { key: JSON.parse(key), counts: windows.map((w) => countInWindow(sorted, w)) };
+            return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)) };
         }
         // Value series: the entries in time order, then per window the aggregate of its numeric values.
         const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a] - ts[b]);
@@ -19426,8 +19438,8 @@ function countScan(scan, spec, windows) {
         const sortedVals = Float64Array.from(order, (i) => vals[i]);
         const kind = spec.value.aggregate;
         const values = windows.map((w) => {
-            const lo = provider_upperBound(sorted, w.fromMs);
-            const hi = provider_upperBound(sorted, w.toMs);
+            const lo = upperBound(sorted, w.fromMs);
+            const hi = upperBound(sorted, w.toMs);
             const v = [];
             const t = [];
             for (let i = lo; i < hi; i++)
@@ -19441,7 +19453,7 @@ function countScan(scan, spec, windows) {
         for (const v of sortedVals)
             if (Number.isNaN(v))
                 skippedValues++;
-        return { key: JSON.parse(key), counts: windows.map((w) => countInWindow(sorted, w)), values, skippedValues };
+        return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)), values, skippedValues };
     });
     if (!grouped && groups.length === 0)
         groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
@@ -19451,7 +19463,7 @@ function countScan(scan, spec, windows) {
         truncatedGroups: scan.dropped.size + scan.droppedOverflow,
     };
 }
-function provider_upperBound(sorted, x) {
+function upperBound(sorted, x) {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -24054,8 +24066,8 @@ function compileRules(rules, ticks, opts = {}) {
             rule,
             series: seriesOf(ruleSeries(rule)),
             ...(den ? { denominator: seriesOf(den) } : {}),
-            windows: ticks.map((t) => windowOf(windowAt(t, rule.window_minutes))),
-            ...(lookback !== undefined ? { lookbacks: ticks.map((t) => windowOf(windowAt(t, lookback))) } : {}),
+            windows: ticks.map((t) => windowOf((0,model_window/* windowAt */.MF)(t, rule.window_minutes))),
+            ...(lookback !== undefined ? { lookbacks: ticks.map((t) => windowOf((0,model_window/* windowAt */.MF)(t, lookback))) } : {}),
         });
     }
     return [...bySources.values()].map((b) => b.plan);
@@ -24819,6 +24831,7 @@ function backtestIncidents(plan, ticks, rangeEndMs) {
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/logs/values.ts
 
+
 /**
  * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
  * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a
@@ -24847,24 +24860,11 @@ function sortPoints(ts, values) {
     });
     return { ts: outTs, values: outV };
 }
-/** Index of the first timestamp greater than x. */
-function values_upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 /** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
 function windowAggregates(points, windows, kind) {
     return windows.map((w) => {
-        const a = values_upperBound(points.ts, w.fromMs);
-        const b = values_upperBound(points.ts, w.toMs);
+        const a = (0,model_window/* upperBound */.rn)(points.ts, w.fromMs);
+        const b = (0,model_window/* upperBound */.rn)(points.ts, w.toMs);
         if (b <= a)
             return null;
         return (0,aggregate/* aggregate */.QD)(kind, points.values.subarray(a, b), points.ts.subarray(a, b));
@@ -25026,7 +25026,7 @@ async function measureValueRules(rules, ticks, sources, opts) {
                 index.set(k, (i = windows.push(w) - 1));
             return i;
         };
-        const plan = group.map((r) => ticks.map((t) => at(windowAt(t, r.window_minutes))));
+        const plan = group.map((r) => ticks.map((t) => at((0,model_window/* windowAt */.MF)(t, r.window_minutes))));
         const series = group.map((r) => ({
             selection: { levels: levelsOf(r), where: [] },
             ...(r.group_by ? { groupBy: r.group_by } : {}),
@@ -25124,7 +25124,7 @@ function lineFormatOf(o) {
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/ticks.ts
-const ticks_MINUTE = 60_000;
+const MINUTE = 60_000;
 /**
  * Which ticks a run evaluates. Ticks sit on the UTC grid of `intervalMinutes`; a run covers every tick
  * after the watermark up to the last one at or before `nowMs`, because scheduled runs are delayed and
@@ -25132,14 +25132,14 @@ const ticks_MINUTE = 60_000;
  * the latest tick.
  */
 function planTicks(watermarkMs, nowMs, intervalMinutes, maxCatchupMinutes) {
-    const step = intervalMinutes * ticks_MINUTE;
+    const step = intervalMinutes * MINUTE;
     const last = Math.floor(nowMs / step) * step;
     if (watermarkMs === null)
         return { ticks: [last], skipped: 0 };
     const first = Math.floor(watermarkMs / step) * step + step;
     if (first > last)
         return { ticks: [], skipped: 0 };
-    const oldestAllowed = last - Math.floor((maxCatchupMinutes * ticks_MINUTE) / step) * step;
+    const oldestAllowed = last - Math.floor((maxCatchupMinutes * MINUTE) / step) * step;
     const start = Math.max(first, oldestAllowed);
     const ticks = [];
     for (let t = start; t <= last; t += step)

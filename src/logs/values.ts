@@ -1,6 +1,6 @@
 import { aggregate, numericValue } from '../model/aggregate.js';
 import type { Aggregate } from '../model/series.js';
-import type { Window } from '../model/window.js';
+import { upperBound, type Window } from '../model/window.js';
 
 /**
  * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
@@ -28,18 +28,6 @@ export function sortPoints(ts: ArrayLike<number>, values: ArrayLike<number>): { 
     outV[i] = values[j] as number;
   });
   return { ts: outTs, values: outV };
-}
-
-/** Index of the first timestamp greater than x. */
-function upperBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */

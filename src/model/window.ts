@@ -16,8 +16,8 @@ export function countInWindow(sorted: ArrayLike<number>, window: Window): number
   return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
 }
 
-/** Index of the first element greater than x. */
-function upperBound(sorted: ArrayLike<number>, x: number): number {
+/** Index of the first element greater than x in an ascending array. */
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

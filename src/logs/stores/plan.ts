@@ -1,7 +1,7 @@
 import { aggregate, exactSum, percentileRank, PERCENTILES } from '../../model/aggregate.js';
 import type { Level } from '../../model/levels.js';
 import type { Aggregate, Filter, GroupCounts, Scalar, SeriesCounts, SeriesQuery, SeriesSpec } from '../../model/series.js';
-import type { Window } from '../../model/window.js';
+import { upperBound, type Window } from '../../model/window.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 import { SparseCells } from './buckets.js';
 import { checkIdent } from './sql.js';
@@ -227,25 +227,13 @@ function groupCounts(g: GroupCells, ranges: (readonly [number, number] | undefin
   out.values = ranges.map((r) => {
     if (!r) return null;
     const inWindow: Partial[] = [];
-    for (let i = firstAbove(cellIds, r[0]); i < cellIds.length && (cellIds[i] as number) <= r[1]; i++) {
+    for (let i = upperBound(cellIds, r[0]); i < cellIds.length && (cellIds[i] as number) <= r[1]; i++) {
       const p = g.cells.get(cellIds[i] as number) as Partial;
       if (p.nv > 0) inWindow.push(p);
     }
     return windowValue(agg, inWindow);
   });
   return out;
-}
-
-/** Index of the first element greater than x in an ascending array. */
-function firstAbove(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The aggregate over the window's cells (src/model/aggregate.ts defines each one). */

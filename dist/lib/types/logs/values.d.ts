@@ -1,5 +1,5 @@
 import type { Aggregate } from '../model/series.js';
-import type { Window } from '../model/window.js';
+import { type Window } from '../model/window.js';
 /**
  * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
  * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a

@@ -7,3 +7,5 @@ export interface Window {
 export declare function windowAt(tickMs: number, windowMinutes: number): Window;
 /** Entries of an ascending timestamp array in (from, to], by two binary searches. */
 export declare function countInWindow(sorted: ArrayLike<number>, window: Window): number;
+/** Index of the first element greater than x in an ascending array. */
+export declare function upperBound(sorted: ArrayLike<number>, x: number): number;

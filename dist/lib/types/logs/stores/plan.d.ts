@@ -1,6 +1,6 @@
 import type { Level } from '../../model/levels.js';
 import type { Aggregate, Filter, Scalar, SeriesCounts, SeriesQuery, SeriesSpec } from '../../model/series.js';
-import type { Window } from '../../model/window.js';
+import { type Window } from '../../model/window.js';
 import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
 /**
  * The dialect-free half of the series pushdown (src/model/series.ts): where each field lives in the
