@@ -46,15 +46,30 @@ export function lifecycleRules(rules: readonly Rule[]): Rule[] {
   return rules.filter((r) => r.enabled && usesLifecycle(r));
 }
 
+/** The core's per-rule reports and measures, indexed by rule id once (a lookup per rule, not a scan: linear in rules). */
+interface CoreIndex {
+  measures: Map<string, MeasuredTick[]>;
+  counts: Map<string, number[]>;
+}
+
+function indexCore(core: CoreEvaluation): CoreIndex {
+  const measures = new Map<string, MeasuredTick[]>();
+  // The first entry per id wins, as `find` did.
+  for (const m of core.measures ?? []) if (!measures.has(m.rule.id)) measures.set(m.rule.id, m.ticks);
+  const counts = new Map<string, number[]>();
+  for (const r of core.rules) if (!counts.has(r.id)) counts.set(r.id, r.counts);
+  return { measures, counts };
+}
+
 /** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
-function measuresOf(rule: Rule, ticks: readonly number[], core: CoreEvaluation, values?: Map<string, MeasuredTick[]>): MeasuredTick[] {
+function measuresOf(rule: Rule, ticks: readonly number[], core: CoreIndex, values?: Map<string, MeasuredTick[]>): MeasuredTick[] {
   // The core's per-instance measures when it has them (the series core measures groups, ratios and values).
-  const m = core.measures?.find((x) => x.rule.id === rule.id);
-  if (m) return m.ticks;
+  const m = core.measures.get(rule.id);
+  if (m) return m;
   const v = values?.get(rule.id);
   if (v) return v;
   if (rule.value) throw new Error(`value rule "${rule.name}" was not measured`);
-  const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
+  const counts = core.counts.get(rule.id) ?? [];
   const fewer = (rule as { comparison?: string }).comparison === 'fewer_than';
   return ticks.map((tickMs, i) => {
     const c = counts[i] ?? 0;
@@ -78,11 +93,19 @@ export function planLifecycle(
   const life = lifecycleRules(rules);
   if (life.length === 0) return undefined;
   const ids = new Set(life.map((r) => r.id));
-  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core, values), state.rules[rule.id]?.instances));
+  const index = indexCore(core);
+  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, index, values), state.rules[rule.id]?.instances));
   const fires = fireDecisions(runs);
+  // Each rule's fires, grouped in one pass (in fire order).
+  const firedBy = new Map<string, string[]>();
+  for (const f of fires) {
+    const list = firedBy.get(f.run.rule.id);
+    if (list) list.push(f.decision.triggered_at);
+    else firedBy.set(f.run.rule.id, [f.decision.triggered_at]);
+  }
   for (const report of core.rules) {
     if (!ids.has(report.id)) continue;
-    report.fired = fires.filter((f) => f.run.rule.id === report.id).map((f) => f.decision.triggered_at);
+    report.fired = firedBy.get(report.id) ?? [];
   }
   const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
   decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));

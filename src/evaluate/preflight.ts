@@ -61,15 +61,22 @@ function checkConnectionUrl(value: string): string | undefined {
 /** The variables a run over `file` needs, in the order the rule file names them. */
 export function neededVariables(file: RulesFile, opts: PreflightOptions): NeededVariable[] {
   const needed = new Map<string, NeededVariable>();
+  // Who needs each variable, as a set beside the ordered list: a lookup per rule, not a scan (linear in rules).
+  const neededBy = new Map<string, Set<string>>();
   const need = (name: string, what: string, field: string, by: string, check?: NeededVariable['check']) => {
     const v = needed.get(name);
-    if (!v) needed.set(name, { name, what, field, neededBy: [by], ...(check ? { check } : {}) });
-    else if (!v.neededBy.includes(by)) v.neededBy.push(by);
+    if (!v) {
+      needed.set(name, { name, what, field, neededBy: [by], ...(check ? { check } : {}) });
+      neededBy.set(name, new Set([by]));
+    } else if (!neededBy.get(name)!.has(by)) {
+      v.neededBy.push(by);
+      neededBy.get(name)!.add(by);
+    }
   };
   const enabled = file.rules.filter((r) => r.enabled);
   const usedSources = new Set<string>();
-  for (const r of enabled)
-    for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources) usedSources.add(s);
+  const allSources = opts.sources.map((x) => x.name);
+  for (const r of enabled) for (const s of opts.ignoreRuleSources || !r.sources ? allSources : r.sources) usedSources.add(s);
   for (const s of opts.sources) {
     if (!usedSources.has(s.name)) continue;
     const by = `source "${s.name}"`;
@@ -134,7 +141,11 @@ export function preflight(file: RulesFile, env: NodeJS.ProcessEnv, opts: Preflig
  */
 export function unconsumedRules(outcomes: readonly DeliveryOutcome[]): Set<string> {
   const byRule = new Map<string, DeliveryOutcome[]>();
-  for (const o of outcomes) byRule.set(o.rule_id, [...(byRule.get(o.rule_id) ?? []), o]);
+  for (const o of outcomes) {
+    const list = byRule.get(o.rule_id);
+    if (list) list.push(o);
+    else byRule.set(o.rule_id, [o]);
+  }
   const out = new Set<string>();
   for (const [id, os] of byRule) if (os.length > 0 && os.every((o) => o.status === 'failed' && isConfigFailure(o))) out.add(id);
   return out;
