@@ -4,7 +4,6 @@ import { loadRules } from '../rules/load.js';
 import { EXIT, UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { backtestIncidents, planLifecycle, type BacktestIncidents } from './lifecycle-evaluate.js';
-import { measureValueRules } from './lifecycle-values.js';
 import { emptyState } from '../state/schema.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
@@ -99,16 +98,8 @@ export async function runBacktest(opts: BacktestOptions): Promise<BacktestReport
   });
   const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
   // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
-  // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-  const values =
-    'measures' in evaluated
-      ? undefined
-      : await measureValueRules(rules, ticks, sources, {
-          baseDir: dirname(resolve(opts.rulesPath)),
-          env: opts.env,
-          ignoreRuleSources: fromArgs,
-        });
-  const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
+  // Value rules are measured in the same single pass as counts.
+  const life = planLifecycle(rules, ticks, evaluated, emptyState());
   const decisions = life ? life.decisions : evaluated.decisions;
 
   return {

@@ -62,12 +62,10 @@ function indexCore(core: CoreEvaluation): CoreIndex {
 }
 
 /** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
-function measuresOf(rule: Rule, ticks: readonly number[], core: CoreIndex, values?: Map<string, MeasuredTick[]>): MeasuredTick[] {
-  // The core's per-instance measures when it has them (the series core measures groups, ratios and values).
+function measuresOf(rule: Rule, ticks: readonly number[], core: CoreIndex): MeasuredTick[] {
+  // The core's per-instance measures when it has them (the series core measures groups, ratios and values in one pass).
   const m = core.measures.get(rule.id);
   if (m) return m;
-  const v = values?.get(rule.id);
-  if (v) return v;
   if (rule.value) throw new Error(`value rule "${rule.name}" was not measured`);
   const counts = core.counts.get(rule.id) ?? [];
   const fewer = (rule as { comparison?: string }).comparison === 'fewer_than';
@@ -87,14 +85,12 @@ export function planLifecycle(
   ticks: readonly number[],
   core: CoreEvaluation,
   state: State,
-  /** Value rules' measures (src/evaluate/lifecycle-values.ts). */
-  values?: Map<string, MeasuredTick[]>,
 ): LifecyclePlan | undefined {
   const life = lifecycleRules(rules);
   if (life.length === 0) return undefined;
   const ids = new Set(life.map((r) => r.id));
   const index = indexCore(core);
-  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, index, values), state.rules[rule.id]?.instances));
+  const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, index), state.rules[rule.id]?.instances));
   const fires = fireDecisions(runs);
   // Each rule's fires, grouped in one pass (in fire order).
   const firedBy = new Map<string, string[]>();

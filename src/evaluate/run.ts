@@ -7,7 +7,6 @@ import type { State } from '../state/schema.js';
 import { EXIT, UserError } from '../util/errors.js';
 import { evaluateTicks } from './count-and-decide.js';
 import { finishLifecycle, planLifecycle } from './lifecycle-evaluate.js';
-import { measureValueRules } from './lifecycle-values.js';
 import { isoSeconds } from '../model/time.js';
 import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
@@ -66,16 +65,8 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
     ...(history ? { historyTicks: history } : {}),
   });
   // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
-  // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-  const values =
-    'measures' in evaluated
-      ? undefined
-      : await measureValueRules(file.rules, plan.ticks, sources, {
-          baseDir: dirname(resolve(opts.rulesPath)),
-          env,
-          ignoreRuleSources: !!fromArgs,
-        });
-  const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
+  // Their measures (value rules' aggregates included) come from the same single pass as every count.
+  const life = planLifecycle(file.rules, plan.ticks, evaluated, state);
   const decisions = life ? life.decisions : evaluated.decisions;
 
   const report: EvaluateReport = {

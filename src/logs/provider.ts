@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ClickHouseSource, PostgresSource, Source } from '../rules/schema.js';
 import type { CountProvider, CountQuery, CountResult, ProgressFn, SourceStats } from '../model/count.js';
-import { aggregate } from '../model/aggregate.js';
 import {
   DEFAULT_GROUP_LIMIT,
   type GroupCounts,
@@ -21,6 +20,7 @@ import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { requestStream } from '../util/http.js';
 import { redactUrl } from '../util/redact.js';
 import { countWindows } from './file-counts.js';
+import { valueGroup } from './values.js';
 import { openFile } from './log-file.js';
 import type { Level } from '../model/levels.js';
 import { emptySeriesScan, mergeSeriesScans, toStats, type ScanResult, type ScanSpec, type SeriesScan } from './scan/block-scanner.js';
@@ -182,26 +182,8 @@ function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): Serie
       const sorted = Float64Array.from(ts).sort();
       return { key: JSON.parse(key) as (string | null)[], counts: windows.map((w) => countInWindow(sorted, w)) };
     }
-    // Value series: the entries in time order, then per window the aggregate of its numeric values.
-    const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a]! - ts[b]!);
-    const sorted = Float64Array.from(order, (i) => ts[i]!);
-    const sortedVals = Float64Array.from(order, (i) => vals[i]!);
-    const kind = spec.value.aggregate;
-    const values = windows.map((w) => {
-      const lo = upperBound(sorted, w.fromMs);
-      const hi = upperBound(sorted, w.toMs);
-      const v: number[] = [];
-      const t: number[] = [];
-      for (let i = lo; i < hi; i++)
-        if (!Number.isNaN(sortedVals[i]!)) {
-          v.push(sortedVals[i]!);
-          t.push(sorted[i]!);
-        }
-      return aggregate(kind, v, t);
-    });
-    let skippedValues = 0;
-    for (const v of sortedVals) if (Number.isNaN(v)) skippedValues++;
-    return { key: JSON.parse(key) as (string | null)[], counts: windows.map((w) => countInWindow(sorted, w)), values, skippedValues };
+    // Value series: counts and the exact aggregate of the numeric values per window (src/logs/values.ts).
+    return { key: JSON.parse(key) as (string | null)[], ...valueGroup(ts, vals, windows, spec.value.aggregate) };
   });
   if (!grouped && groups.length === 0)
     groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
@@ -210,17 +192,6 @@ function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): Serie
     groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups,
     truncatedGroups: scan.dropped.size + scan.droppedOverflow,
   };
-}
-
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Adds a store's series counts into the file sources' (groups matched by key; new groups within the limit). */
@@ -257,7 +228,7 @@ interface Stream {
   path?: string;
 }
 
-export async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
+async function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]> {
   if (source.kind === 'stdin') return [{ label: 'stdin', open: () => Promise.resolve(process.stdin) }];
   if ('url' in source) {
     const token = source.token_env ? opts.env[source.token_env] : undefined;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/model/aggregate.js';
 import { AGGREGATES } from '../../src/model/series.js';
-import { sortPoints, valueOf, windowAggregates } from '../../src/logs/values.js';
+import { sortPoints, valueGroup, windowAggregates } from '../../src/logs/values.js';
 
 describe('value series over windows', () => {
   it('each window equals the aggregate of the points in (from, to], looked at one by one', () => {
@@ -34,7 +34,39 @@ describe('value series over windows', () => {
     );
   });
 
-  it('valueOf skips what is not a number', () => {
-    expect([valueOf(12), valueOf('7.5'), valueOf('12ms'), valueOf(null), valueOf(true)]).toEqual([12, 7.5, null, null, null]);
+  it('valueGroup: counts every entry, aggregates the numeric ones, counts the rest as skipped (any read order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.option(fc.integer({ min: -100, max: 100 }), { nil: NaN })), {
+          maxLength: 60,
+        }),
+        fc.array(fc.tuple(fc.integer({ min: -5, max: 55 }), fc.integer({ min: 0, max: 30 })), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...AGGREGATES),
+        (pts, wins, kind) => {
+          const windows = wins.map(([to, len]) => ({ fromMs: to - len, toMs: to }));
+          const got = valueGroup(
+            pts.map((p) => p[0]),
+            pts.map((p) => p[1]),
+            windows,
+            kind,
+          );
+          const numeric = pts.filter(([, v]) => !Number.isNaN(v));
+          expect(got.skippedValues).toBe(pts.length - numeric.length);
+          windows.forEach((w, i) => {
+            const inWindow = (t: number) => t > w.fromMs && t <= w.toMs;
+            expect(got.counts[i]).toBe(pts.filter(([t]) => inWindow(t)).length);
+            const inside = numeric.filter(([t]) => inWindow(t));
+            expect(got.values![i]).toBe(
+              aggregate(
+                kind,
+                inside.map((p) => p[1]),
+                inside.map((p) => p[0]),
+              ),
+            );
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
