@@ -37,6 +37,11 @@ export interface LineFormat {
   readonly label: string;
   readonly time: TimeReader;
   parse(text: string): LogRecord | undefined;
+  /**
+   * For detection: 0 when `parse` cannot read the line, 1 when it reads it with a guessed level
+   * (syslog without PRI), 2 when the level is written in its own place.
+   */
+  rank(text: string): 0 | 1 | 2;
   /** Lines starting with `{` are read as JSON objects (a truncated one is unreadable whatever else). */
   readonly jsonLines: boolean;
   prefilter(levels: readonly Level[]): Prefilter;
@@ -73,9 +78,10 @@ const TOP_CANDIDATES = ['docker', 'json', 'logfmt', ...LAYOUTS.map((l) => l.name
 const INNER_CANDIDATES = ['json', 'logfmt', ...LAYOUTS.map((l) => l.name), LEVEL_ONLY.name];
 
 /**
- * Picks the format that reads the most of `lines` (the first non-blank lines of the source); ties go
- * to the earlier candidate, and JSON/logfmt (the default reader) when nothing reads anything. A named
- * format is kept (only Docker's inner format and `syslog`'s RFC are filled in).
+ * Picks the format that reads the most of `lines` (the first non-blank lines of the source); between
+ * formats that read as many, the one that guessed the fewest levels (see LineFormat.rank); then the
+ * earlier candidate; JSON/logfmt (the default reader) when nothing reads anything. A named format is
+ * kept (only Docker's inner format and `syslog`'s RFC are filled in). The tie-break is in docs/formats.md.
  */
 export function resolveFormat(spec: FormatSpec, sample: string[]): { spec: FormatSpec; sample: SampleStats } {
   const lines = sample.map((l) => l.trim()).filter((l) => l !== '');
@@ -113,17 +119,25 @@ function labelOf(spec: FormatSpec): string {
 }
 
 function pick(lines: string[], candidates: string[], spec: FormatSpec): { name: string; inner?: string } {
-  let best: { name: string; inner?: string; n: number } = { name: 'json', n: 0 };
+  let best: { name: string; inner?: string; n: number; written: number } = { name: 'json', n: 0, written: 0 };
   const inner = candidates === INNER_CANDIDATES;
   for (const name of candidates) {
+    // n: lines read; written: those of them whose level was not guessed.
     let n = 0;
+    let written = 0;
     let innerName: string | undefined;
     if (inner) {
       const reader = innerReader(name, spec.referenceMs ?? Date.now());
-      for (const l of lines) if ((name !== 'json' || l.startsWith('{')) && reader.read(l)?.level !== undefined) n++;
+      for (const l of lines) {
+        const got = name !== 'json' || l.startsWith('{') ? reader.read(l) : undefined;
+        if (got?.level === undefined) continue;
+        n++;
+        if (!got.levelGuessed) written++;
+      }
     } else if (name === 'json' || name === 'logfmt') {
       // Both are read by the default reader; the name says which style its lines are in.
       for (const l of lines) if (l.startsWith('{') === (name === 'json') && parseLine(l)) n++;
+      written = n;
     } else {
       let cand: FormatSpec = { ...spec, name };
       if (name === 'docker') {
@@ -133,9 +147,14 @@ function pick(lines: string[], candidates: string[], spec: FormatSpec): { name: 
         cand = { ...cand, inner: innerName };
       }
       const format = createLineFormat(cand);
-      for (const l of lines) if (format.parse(l)) n++;
+      for (const l of lines) {
+        const rank = format.rank(l);
+        if (rank > 0) n++;
+        if (rank === 2) written++;
+      }
     }
-    if (n > best.n) best = { name, ...(innerName !== undefined ? { inner: innerName } : {}), n };
+    if (n > best.n || (n === best.n && written > best.written))
+      best = { name, ...(innerName !== undefined ? { inner: innerName } : {}), n, written };
   }
   return best;
 }
@@ -188,25 +207,38 @@ export function createLineFormat(spec: FormatSpec): LineFormat {
         : name === 'logfmt'
           ? (text) => complete(parseLogfmtPartial(text.trim(), time))
           : (text) => parseLine(text, time);
-    return { label, time, parse, jsonLines: name !== 'logfmt', prefilter: (levels) => createPrefilter(levels), timeFilter: jsonFilter };
+    return {
+      label,
+      time,
+      parse,
+      rank: (text) => (parse(text) ? 2 : 0),
+      jsonLines: name !== 'logfmt',
+      prefilter: (levels) => createPrefilter(levels),
+      timeFilter: jsonFilter,
+    };
   }
   if (name === 'docker') {
     const inner = innerReader(spec.inner ?? 'json', referenceMs);
+    const parse = (text: string): LogRecord | undefined => {
+      const d = dockerRecord(text.trim());
+      if (!d) return undefined;
+      const got = inner.read(d.log);
+      if (got?.level === undefined) return undefined;
+      const ts = time.read(d.obj.time);
+      if (ts === undefined) return undefined;
+      const fields = got.fields;
+      if (typeof d.obj.stream === 'string' && !Object.hasOwn(fields, 'stream')) fields.stream = d.obj.stream;
+      const message = got.message ?? (inner.text ? d.log : undefined);
+      return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
+    };
     return {
       label,
       time,
       jsonLines: true,
-      parse(text) {
-        const d = dockerRecord(text.trim());
-        if (!d) return undefined;
-        const got = inner.read(d.log);
-        if (got?.level === undefined) return undefined;
-        const ts = time.read(d.obj.time);
-        if (ts === undefined) return undefined;
-        const fields = got.fields;
-        if (typeof d.obj.stream === 'string' && !Object.hasOwn(fields, 'stream')) fields.stream = d.obj.stream;
-        const message = got.message ?? (inner.text ? d.log : undefined);
-        return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
+      parse,
+      rank(text) {
+        if (!parse(text)) return 0;
+        return inner.read(dockerRecord(text.trim())!.log)?.levelGuessed ? 1 : 2;
       },
       prefilter: (levels) =>
         inner.text ? createTextPrefilter(levels, { ...inner.wordless, escaped: true }) : createPrefilter(levels, { escaped: true }),
@@ -220,6 +252,10 @@ export function createLineFormat(spec: FormatSpec): LineFormat {
     time,
     jsonLines: false,
     parse: (text) => complete(parseText(layout, text.trim(), time, referenceMs)),
+    rank(text) {
+      const got = parseText(layout, text.trim(), time, referenceMs);
+      return complete(got) === undefined ? 0 : got?.levelGuessed ? 1 : 2;
+    },
     prefilter: (levels) => createTextPrefilter(levels, wordlessOf(layout)),
     timeFilter: always,
   };

@@ -12,6 +12,12 @@ export interface TextLayout {
   re: RegExp;
   /** The level when the line holds none in a `level` group (syslog: from PRI, or a default). */
   level?: (g: Record<string, string | undefined>) => Level | undefined;
+  /**
+   * Whether the level was guessed rather than read from its own place in the line (syslog without
+   * PRI: a level word starting the message, or the default `info`). Detection prefers, among formats
+   * that read as many lines, the one that guessed fewer levels (docs/formats.md).
+   */
+  guessed?: (g: Record<string, string | undefined>) => boolean;
   /** Extra fields from the message (nginx's `, client: …` pairs, syslog 5424 structured data). */
   more?: (g: Record<string, string | undefined>, fields: Record<string, unknown>) => void;
   /**
@@ -64,6 +70,7 @@ export const LAYOUTS: readonly TextLayout[] = [
       String.raw`^(?:<(?<pri>\d{1,3})>)?(?<time>${BSD_TIME}|${ISO_TIME}) (?<host>\S+) (?<tag>[^:\[\s]+)(?:\[(?<pid>[^\]]*)\])?: ?(?<message>.*)$`,
     ),
     level: (g) => fromPri(g.pri) ?? normalizeLevel(LEADING_LEVEL.exec(g.message ?? '')?.[1]) ?? 'info',
+    guessed: (g) => g.pri === undefined,
     wordless: { pri: true, defaultLevel: 'info' },
   },
   {
@@ -160,7 +167,13 @@ export function parseText(layout: TextLayout, text: string, time: TimeReader, re
   layout.more?.(g, fields);
   const level = layout.level ? layout.level(g) : normalizeLevel(g.level);
   const ts = level === undefined || g.time === undefined ? undefined : readTextTime(g.time.trim(), time, referenceMs);
-  return { ts, level, fields, ...(g.message !== undefined ? { message: g.message } : {}) };
+  return {
+    ts,
+    level,
+    fields,
+    ...(g.message !== undefined ? { message: g.message } : {}),
+    ...(layout.guessed?.(g) ? { levelGuessed: true } : {}),
+  };
 }
 
 /** A user's regex as a layout. */

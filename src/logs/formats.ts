@@ -81,6 +81,8 @@ export interface PartialRecord {
   level: Level | undefined;
   fields: Record<string, unknown>;
   message?: string;
+  /** The level was guessed, not read from its own place in the line (see TextLayout.guessed). */
+  levelGuessed?: boolean;
 }
 
 export function complete(p: PartialRecord | undefined): LogRecord | undefined {

@@ -16,6 +16,10 @@ const EXAMPLES: [string, string, string, number, Record<string, unknown>][] = [
   ],
   ['python-logging', '[2026-11-22 11:58:01,123] CRITICAL in app: boom', 'fatal', T + 123, { module: 'app', message: 'boom' }],
   ['python-logging', '2026-11-22 11:58:01,123:ERROR:root:boom', 'error', T + 123, { logger: undefined, message: 'root:boom' }],
+  // `%(asctime)s %(levelname)s %(name)s: %(message)s`: syslog-3164 reads these too (host ERROR, tag
+  // app.worker) but guesses the level; detection takes the format that read it (issue 16).
+  ['python-logging', '2026-11-22 11:58:01,123 ERROR app.worker: job done', 'error', T + 123, { message: 'app.worker: job done' }],
+  ['python-logging', '2026-11-22 11:58:01,123 DEBUG app: error: boom', 'debug', T + 123, { message: 'app: error: boom' }],
   [
     'log4j',
     '2026-11-22 11:58:01.123 [main] ERROR com.example.Pay - charge failed',
@@ -86,6 +90,13 @@ const EXAMPLES: [string, string, string, number, Record<string, unknown>][] = [
     { stream: 'stderr', message: 'something broke' },
   ],
   [
+    'docker (python-logging)',
+    '{"log":"2026-11-22 11:58:01,999 DEBUG INFO: nothing\\n","stream":"stdout","time":"2026-11-22T11:58:01.999Z"}',
+    'debug',
+    T + 999,
+    { stream: 'stdout', message: 'INFO: nothing' },
+  ],
+  [
     'docker (json)',
     '{"log":"{\\"level\\":50,\\"time\\":1,\\"msg\\":\\"boom\\",\\"user\\":7}\\n","stream":"stdout","time":"2026-11-22T11:58:01Z"}',
     'error',
@@ -111,6 +122,22 @@ describe('plain-text formats', () => {
       if (k === 'message') expect(rec!.message).toBe(v);
       else expect(rec!.fields[k]).toBe(v);
     }
+  });
+
+  it('detection: most lines read, then fewest guessed levels, then the earlier format', () => {
+    const python = '2026-11-22 11:58:01,123 ERROR app.worker: job done';
+    const syslog = 'Nov 22 11:58:01 web1 cron[7]: job done';
+    // Both read the python line; syslog-3164 (earlier) guesses its level: python-logging wins.
+    expect(resolveFormat({ referenceMs: REF }, [python]).spec.label).toBe('python-logging');
+    // More lines read wins over guessing: syslog-3164 reads both.
+    expect(resolveFormat({ referenceMs: REF }, [python, syslog]).spec.label).toBe('syslog-3164');
+    // Both read the level from the line: the tie goes to the earlier format (log4j before python-logging).
+    expect(resolveFormat({ referenceMs: REF }, ['2026-11-22 11:58:01,123 ERROR app.worker - job done']).spec.label).toBe('log4j');
+    // Named, syslog-3164 reads the python line its own way (the name is kept, nothing is guessed over it).
+    expect(createLineFormat({ name: 'syslog-3164', referenceMs: REF }).parse(python)).toMatchObject({ level: 'info' });
+    // Deterministic: the same sample, the same answer, in any order of calls.
+    const sample = [python, syslog, python];
+    expect(resolveFormat({ referenceMs: REF }, sample).spec).toEqual(resolveFormat({ referenceMs: REF }, sample).spec);
   });
 
   it('a user regex: time, level, message, and every other named group as a field', () => {
