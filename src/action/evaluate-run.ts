@@ -43,10 +43,10 @@ export const EVALUATE_OUTPUTS = [
   'firing',
   'resolved',
 ] as const;
-export type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
+type EvaluateOutput = (typeof EVALUATE_OUTPUTS)[number];
 
 /** Exit codes, as the CLI's evaluate: 2 bad input, 3 deliveries failed (when that fails the step), 1 unexpected. */
-export const EVALUATE_EXIT = {
+const EVALUATE_EXIT = {
   ok: EXIT.ok,
   unexpected: EXIT.failure,
   badInput: EXIT.badInput,
@@ -54,10 +54,10 @@ export const EVALUATE_EXIT = {
 } as const;
 
 /** A part of a secret list shorter than this is never masked on its own: it would garble the log. */
-export const MIN_MASKED_PART = 8;
+const MIN_MASKED_PART = 8;
 
 /** Everything the evaluate action needs, read and checked before anything is counted. */
-export interface EvaluateConfig {
+interface EvaluateConfig {
   rulesPath: string;
   logs: string[];
   statePath: string;
@@ -134,7 +134,7 @@ const SECRET_INPUTS = ['INPUT_SECRETS_JSON', 'INPUT_SECRETS_BUNDLE', 'INPUT_HEAR
  * The one place the evaluate action's inputs are read: secrets first (masked before anything can
  * print), then every input checked. Throws UserError (exit 2) naming the bad input.
  */
-export async function readEvaluateConfig(runner: Runner, processEnv: NodeJS.ProcessEnv): Promise<EvaluateConfig> {
+async function readEvaluateConfig(runner: Runner, processEnv: NodeJS.ProcessEnv): Promise<EvaluateConfig> {
   const input = (name: keyof typeof EVALUATE_INPUTS): string => runner.getInput(name) || EVALUATE_INPUTS[name];
   const bad = (message: string) => new UserError(message, { exitCode: EVALUATE_EXIT.badInput });
   const bool = (name: keyof typeof EVALUATE_INPUTS): boolean => {
@@ -213,7 +213,7 @@ export async function run(processEnv: NodeJS.ProcessEnv = process.env, runner = 
 }
 
 /** The log lines and annotations of one evaluation. */
-export function logReport(runner: Runner, report: EvaluateReport): void {
+function logReport(runner: Runner, report: EvaluateReport): void {
   const failed = report.outcomes.filter((o) => o.status === 'failed');
   runner.info(
     `${report.project}: ${report.ticks.length} tick(s) evaluated, ${report.decisions.length} fired, ${report.outcomes.length - failed.length}/${report.outcomes.length} deliveries succeeded${report.dryRun ? ' (dry run)' : ''}`,
@@ -239,7 +239,7 @@ export function logReport(runner: Runner, report: EvaluateReport): void {
 }
 
 /** Every output of the action, by name, from one report. */
-export function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, string> {
+function reportOutputs(report: EvaluateReport): Record<EvaluateOutput, string> {
   return {
     fired: JSON.stringify(report.decisions.map(decisionJson)),
     fired_count: String(report.decisions.length),

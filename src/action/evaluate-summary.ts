@@ -12,9 +12,9 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 /** Ticks the action asks the evaluation to count for the charts (this run's plus earlier ones). */
 export const SUMMARY_HISTORY_TICKS = 24;
 /** At most this many ticks in one chart (the latest; a long catch-up run shows its last 48). */
-export const CHART_TICKS = 48;
+const CHART_TICKS = 48;
 /** Charts for at most this many rules (fired first, then the busiest); the rest are listed, collapsed. */
-export const CHART_RULES = 8;
+const CHART_RULES = 8;
 
 const ICON: Record<DeliveryOutcome['status'], string> = { delivered: '✅', failed: '❌', skipped: '⏸️' };
 
@@ -52,7 +52,7 @@ function deliveriesOf(report: EvaluateReport, rule: RuleReport): string {
 }
 
 /** Every tick a rule's chart shows (history, then this run), oldest first, with what happened at each. */
-export function chartTicks(report: EvaluateReport, rule: RuleReport): ChartTick[] {
+function chartTicks(report: EvaluateReport, rule: RuleReport): ChartTick[] {
   const fewer = rule.comparison === 'fewer_than';
   const met = (value: number) => (fewer ? value < rule.threshold : value >= rule.threshold);
   // Ratio rules chart their ratio; grouped rules their first-ranked group, as the table does.
@@ -189,7 +189,7 @@ function alertInstances(report: EvaluateReport): string[] {
 }
 
 /** Add a section here and it appears in this order, a blank line apart. */
-export const SUMMARY_SECTIONS: Section[] = [header, rulesTable, timeline, alertInstances, sources];
+const SUMMARY_SECTIONS: Section[] = [header, rulesTable, timeline, alertInstances, sources];
 
 /**
  * The job summary of one evaluation: what was evaluated, a table per rule (count against threshold,

@@ -62,7 +62,7 @@ function parseNumber(name: string, value: string, min: number, max: number, inte
 }
 
 /** `tags: 'deploy, production,'` → ['deploy', 'production'], as v2 does. */
-export function parseTags(value: string): string[] {
+function parseTags(value: string): string[] {
   return value
     .split(',')
     .map((t) => t.trim())
@@ -73,7 +73,7 @@ export function parseTags(value: string): string[] {
  * `data` as v2 reads it: invalid JSON fails the step; any JSON value is sent as given (the API
  * documents an object; prepareEvent warns about anything else).
  */
-export function parseData(value: string): unknown {
+function parseData(value: string): unknown {
   if (!value) return undefined;
   try {
     return JSON.parse(value) as unknown;

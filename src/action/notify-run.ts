@@ -7,10 +7,10 @@ import { NOTIFY_INPUTS, parseBoolean, readInputs, type NotifyConfig, type Notify
 import { Runner } from './runner.js';
 import { renderSummary } from './notify-summary.js';
 
-export const NOTIFY_INTEGRATION = 'notify-action';
+const NOTIFY_INTEGRATION = 'notify-action';
 
 /** Exit codes of the notify action: 0 sent (or not failing the step), 1 not sent, as v2. */
-export const NOTIFY_EXIT = { ok: EXIT.ok, notSent: EXIT.failure } as const;
+const NOTIFY_EXIT = { ok: EXIT.ok, notSent: EXIT.failure } as const;
 
 /**
  * The notify action: read inputs, send one event, write outputs and a summary; returns the exit

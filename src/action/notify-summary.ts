@@ -2,7 +2,7 @@ import type { EventBody } from '../events/limits.js';
 import type { SendResult } from '../events/client.js';
 import { markdownCell } from '../util/markdown.js';
 
-export type SummaryOutcome = { kind: 'sent'; result: SendResult } | { kind: 'dry-run' } | { kind: 'failed'; error: string };
+type SummaryOutcome = { kind: 'sent'; result: SendResult } | { kind: 'dry-run' } | { kind: 'failed'; error: string };
 
 const cell = markdownCell;
 

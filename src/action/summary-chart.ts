@@ -18,7 +18,7 @@ export interface ChartTick {
   kind: TickKind;
 }
 
-export interface ChartSpec {
+interface ChartSpec {
   title: string;
   /** y-axis title, e.g. "error entries per 15 min". */
   unit: string;
@@ -27,14 +27,14 @@ export interface ChartSpec {
 }
 
 /** Colours of the tick kinds and of the threshold. */
-export const CHART_COLOURS = { below: '#9ca3af', fired: '#dc2626', held: '#f59e0b', threshold: '#2563eb' } as const;
+const CHART_COLOURS = { below: '#9ca3af', fired: '#dc2626', held: '#f59e0b', threshold: '#2563eb' } as const;
 
 /** Past this many ticks the labels are slanted and the chart widens by TICK_WIDTH per tick. */
 const SLANT_FROM = 12;
 const TICK_WIDTH = 24;
 
 /** Text inside a Mermaid quoted string: no quotes, backslashes, backticks, newlines, angle brackets. */
-export function mermaidText(text: string, max = 80): string {
+function mermaidText(text: string, max = 80): string {
   return text
     .replace(/["\\`\r\n]/g, ' ')
     .replace(/[<>#;]/g, '')
@@ -51,7 +51,7 @@ export function tickLabels(ticks: readonly string[]): string[] {
  * The top of the y axis: above every value and the threshold, so the threshold line is always drawn
  * inside the chart; for counts at least 10, so Mermaid's axis ticks (d3's, about ten) are whole numbers.
  */
-export function axisTop(values: readonly number[], threshold: number): number {
+function axisTop(values: readonly number[], threshold: number): number {
   const max = Math.max(threshold, ...values);
   const counts = Number.isInteger(threshold) && values.every(Number.isInteger);
   if (!counts) return Number((max * 1.2 || 1).toPrecision(2));

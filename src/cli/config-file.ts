@@ -6,13 +6,13 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { parseJsonObject } from '../util/json.js';
 
 /** `~/.apialerts/config.json`, shared with the official apialerts CLI. */
-export interface CliConfig {
+interface CliConfig {
   api_key?: string;
   server_url?: string;
 }
 
 /** The config directory: $APIALERTS_CONFIG_DIR (tests, unusual setups) or ~/.apialerts. */
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.APIALERTS_CONFIG_DIR || join(env.HOME || homedir(), '.apialerts');
 }
 

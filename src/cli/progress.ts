@@ -2,7 +2,7 @@
  * A one-line progress display on stderr for long reads, shown only on a terminal: redirected or
  * piped output (cron, CI) stays clean, and stdout stays for results.
  */
-export interface Progress {
+interface Progress {
   update(p: { source: string; bytesRead: number; bytesTotal?: number }): void;
   done(): void;
 }

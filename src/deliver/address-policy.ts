@@ -22,7 +22,7 @@ type Reach = boolean | 'embedded';
 /** How the IPv4 address sits in an IPv6 one. */
 type Embedding = 'low32' | '6to4' | 'teredo';
 
-export interface AddressBlock {
+interface AddressBlock {
   /** CIDR, as the registry writes it. */
   block: string;
   name: string;
@@ -194,7 +194,7 @@ function embeddedIPv4(value: bigint, how: Embedding): { v4: string; server?: str
 
 // ---- the policy ------------------------------------------------------------------------------
 
-export interface AddressVerdict {
+interface AddressVerdict {
   /** The address may be connected to without allow_private_targets. */
   allowed: boolean;
   /** The registry block that decided (the most specific holding the address). */
@@ -252,7 +252,7 @@ export function privateReason(ip: string): string | undefined {
   return classifyAddress(ip).reason;
 }
 
-export class RefusedTargetError extends Error {
+class RefusedTargetError extends Error {
   readonly code = 'ERR_REFUSED_TARGET';
 }
 

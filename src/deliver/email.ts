@@ -5,7 +5,7 @@ import { levelLabel } from '../rules/selection.js';
 import { errorMessage } from '../util/errors.js';
 import { decodeUserinfo } from '../util/userinfo.js';
 
-export interface EmailContent {
+interface EmailContent {
   subject: string;
   text: string;
   html: string;

@@ -5,7 +5,7 @@ import type { State } from '../state/schema.js';
 /** A rule of the rule file fired at a tick. */
 export type Decision = ModelDecision<Rule>;
 
-export type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
+type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
 
 export interface DeliveryOutcome {
   rule_id: string;

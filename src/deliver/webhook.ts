@@ -10,7 +10,7 @@ import { checkLiteralHost, guardedLookup } from './address-policy.js';
 import { signKrafter, signStandard } from './sign.js';
 import { eventName, isResolve, lifecycleBodyFields } from './lifecycle-payload.js';
 
-export const WEBHOOK_ATTEMPTS = 3;
+const WEBHOOK_ATTEMPTS = 3;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
@@ -38,7 +38,7 @@ export function webhookBody(d: Decision): Buffer {
  * after a crash, which decides the same rule at the same tick). A grouped rule's instances fire at the
  * same tick, so theirs ends in a hash of the group: one id per rule, tick and group.
  */
-export function eventId(d: Decision): string {
+function eventId(d: Decision): string {
   // A resolve is its own event: keyed by when it resolved.
   const base = isResolve(d)
     ? `evt_${d.rule.id}_${Date.parse(d.resolved_at!) / 1000}_resolved`
@@ -46,7 +46,7 @@ export function eventId(d: Decision): string {
   return d.rule.group_by && d.group ? `${base}_${createHash('sha256').update(JSON.stringify(d.group)).digest('hex').slice(0, 16)}` : base;
 }
 
-export interface WebhookOptions {
+interface WebhookOptions {
   allowPrivate: boolean;
   timeoutMs: number;
   retryBaseMs: number;
@@ -57,7 +57,7 @@ export interface WebhookOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface WebhookResult {
+interface WebhookResult {
   ok: boolean;
   attempts: number;
   http_status?: number;

@@ -21,7 +21,7 @@ export interface BacktestOptions {
   lineFormat?: EvaluateOptions['lineFormat'];
 }
 
-export interface BacktestFire {
+interface BacktestFire {
   rule_id: string;
   rule_name: string;
   triggered_at: string;
@@ -48,7 +48,7 @@ export interface BacktestReport {
 }
 
 /** The most ticks one backtest evaluates: a year of 5-minute ticks. */
-export const MAX_BACKTEST_TICKS = 366 * 24 * 12;
+const MAX_BACKTEST_TICKS = 366 * 24 * 12;
 
 /**
  * Replays the rules over history on the same tick grid and decision rule as `evaluate`, starting with

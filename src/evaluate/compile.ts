@@ -17,13 +17,13 @@ export interface RulePlan {
 }
 
 /** One query per distinct set of sources the rules name: every series × window they need, once each. */
-export interface QueryPlan {
+interface QueryPlan {
   query: SeriesQuery;
   rules: RulePlan[];
 }
 
 /** The series a rule counts: its selection, split by its group_by. */
-export function ruleSeries(rule: Rule): SeriesSpec {
+function ruleSeries(rule: Rule): SeriesSpec {
   return {
     selection: ruleSelection(rule),
     ...(rule.group_by ? { groupBy: rule.group_by } : {}),
@@ -32,7 +32,7 @@ export function ruleSeries(rule: Rule): SeriesSpec {
 }
 
 /** A ratio rule's denominator series, grouped as the rule is (a ratio per group). */
-export function denominatorSeries(rule: Rule): SeriesSpec | undefined {
+function denominatorSeries(rule: Rule): SeriesSpec | undefined {
   if (!rule.denominator) return undefined;
   return { selection: toSelection(rule.denominator), ...(rule.group_by ? { groupBy: rule.group_by } : {}) };
 }

@@ -8,7 +8,7 @@ import { isoSeconds } from '../model/time.js';
 import { measureRule, usesInstances, type RuleMeasures } from './measure.js';
 import type { Decision, RuleReport, SourceStats } from './types.js';
 
-export interface TickEvaluation {
+interface TickEvaluation {
   rules: RuleReport[];
   decisions: Decision[];
   /** last_triggered_at per rule id after these ticks (epoch ms or null). */
@@ -20,7 +20,7 @@ export interface TickEvaluation {
   stats: SourceStats[];
 }
 
-export interface EvaluateTicksOptions {
+interface EvaluateTicksOptions {
   ignoreRuleSources?: boolean;
   /** Grouped rules: the instance state carried from earlier runs. */
   instanceState?: (ruleId: string) => Record<string, InstanceState> | undefined;

@@ -1,16 +1,16 @@
 /** A rule's parameters that decide whether it fires. */
-export interface RuleTerms {
+interface RuleTerms {
   enabled: boolean;
   threshold: number;
   window_minutes: number;
 }
 
-export interface Fire {
+interface Fire {
   tickMs: number;
   match_count: number;
 }
 
-export interface RuleDecision {
+interface RuleDecision {
   fires: Fire[];
   /** last_triggered_at after these ticks (epoch ms), unchanged when nothing fired. */
   lastTriggeredMs: number | null;
@@ -37,7 +37,7 @@ export function decideRule(rule: RuleTerms, ticks: number[], counts: number[], l
 }
 
 /** One instance fired at a tick (grouped, ratio and fewer_than rules). */
-export interface InstanceFire {
+interface InstanceFire {
   tickMs: number;
   key: string;
   group?: Record<string, string | null>;
@@ -46,7 +46,7 @@ export interface InstanceFire {
   denominator_count?: number;
 }
 
-export interface InstanceDecision {
+interface InstanceDecision {
   fires: InstanceFire[];
   /** Per tick: instances whose condition held and that were due, but beyond max_groups (not fired, reported). */
   truncated: number[];
@@ -57,7 +57,7 @@ export interface InstanceDecision {
 }
 
 /** A measured tick as decideInstances needs it (src/evaluate/measure.ts TickMeasure). */
-export interface MeasuredTick {
+interface MeasuredTick {
   tickMs: number;
   instances: {
     key: string;

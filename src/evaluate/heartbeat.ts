@@ -23,7 +23,7 @@ export interface HeartbeatResult {
   event?: 'sent' | `failed: ${string}`;
 }
 
-export interface HeartbeatRun {
+interface HeartbeatRun {
   project: string;
   ticks: number;
   fired: number;

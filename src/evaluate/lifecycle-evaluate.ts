@@ -29,20 +29,20 @@ export interface LifecycleReport {
 }
 
 /** The core's evaluation as this module reads it: per-rule reports, decisions, and (when the core has them) per-instance measures. */
-export interface CoreEvaluation {
+interface CoreEvaluation {
   rules: { id: string; counts: number[]; fired: string[] }[];
   decisions: Decision[];
   measures?: { rule: { id: string }; ticks: MeasuredTick[] }[];
 }
 
-export interface LifecyclePlan {
+interface LifecyclePlan {
   runs: RuleLifecycleRun[];
   /** Phase one: the seed's decisions of every other rule and the lifecycle rules' fires and re-notifications, oldest first. */
   decisions: Decision[];
 }
 
 /** The rules the lifecycle decides: enabled rules with a lifecycle field. */
-export function lifecycleRules(rules: readonly Rule[]): Rule[] {
+function lifecycleRules(rules: readonly Rule[]): Rule[] {
   return rules.filter((r) => r.enabled && usesLifecycle(r));
 }
 

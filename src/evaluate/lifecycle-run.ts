@@ -22,7 +22,7 @@ import {
  */
 
 /** What the core measured for one instance at one tick (src/evaluate/measure.ts InstanceMeasure, plus value rules' aggregate). */
-export interface MeasuredInstance {
+interface MeasuredInstance {
   key: string;
   group?: Record<string, string | null>;
   /** Entries of the rule's selection in the window. */
@@ -37,7 +37,7 @@ export interface MeasuredTick {
   instances: MeasuredInstance[];
 }
 
-export function lifecycleParams(rule: Rule): LifecycleParams {
+function lifecycleParams(rule: Rule): LifecycleParams {
   const r = rule as Rule & { comparison?: 'at_least' | 'fewer_than' };
   return {
     comparison: r.comparison ?? 'at_least',
@@ -53,7 +53,7 @@ export function lifecycleParams(rule: Rule): LifecycleParams {
 export { usesLifecycle };
 
 /** One instance's run: where it started, where it ended, what happened, for settling and reporting. */
-export interface InstanceRun {
+interface InstanceRun {
   key: string;
   group?: Record<string, string | null>;
   start: LifecycleState;
@@ -152,12 +152,7 @@ export function fireDecisions(
 }
 
 /** The key an outcome and its decision share. */
-export function outcomeKey(o: {
-  rule_id: string;
-  triggered_at: string;
-  resolved_at?: string;
-  group?: Record<string, string | null>;
-}): string {
+function outcomeKey(o: { rule_id: string; triggered_at: string; resolved_at?: string; group?: Record<string, string | null> }): string {
   return `${o.rule_id} ${o.triggered_at} ${o.resolved_at ?? ''} ${o.group ? JSON.stringify(o.group) : ''}`;
 }
 const decisionKey = (d: Decision) =>

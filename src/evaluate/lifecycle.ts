@@ -34,8 +34,8 @@ import { isoSeconds } from '../model/time.js';
  * are sent only once the fire is known to have been delivered.
  */
 
-export type Comparison = 'at_least' | 'fewer_than';
-export type NoData = 'keep' | 'ok' | 'alert';
+type Comparison = 'at_least' | 'fewer_than';
+type NoData = 'keep' | 'ok' | 'alert';
 
 export interface LifecycleParams {
   comparison: Comparison;
@@ -109,9 +109,9 @@ export type LifecycleEvent =
       notify: boolean;
     });
 
-export type Classification = 'breach' | 'recovered' | 'hold' | 'skip';
+type Classification = 'breach' | 'recovered' | 'hold' | 'skip';
 
-export function classify(value: number | null, p: LifecycleParams): Classification {
+function classify(value: number | null, p: LifecycleParams): Classification {
   if (value === null) return p.noData === 'keep' ? 'skip' : p.noData === 'ok' ? 'recovered' : 'breach';
   const recovery = p.recoveryThreshold ?? p.threshold;
   if (p.comparison === 'at_least') return value >= p.threshold ? 'breach' : value < recovery ? 'recovered' : 'hold';

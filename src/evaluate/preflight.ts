@@ -11,7 +11,7 @@ import { EXIT, UserError } from '../util/errors.js';
  */
 
 /** One variable the run needs, and every rule or source that needs it. */
-export interface NeededVariable {
+interface NeededVariable {
   name: string;
   /** What it holds, e.g. "the webhook secret". */
   what: string;
@@ -23,7 +23,7 @@ export interface NeededVariable {
   check?: (value: string) => string | undefined;
 }
 
-export interface PreflightOptions {
+interface PreflightOptions {
   /** The sources the run reads (the file's, or those given on the command line). */
   sources: readonly Source[];
   /** Sources given on the command line replace the rules' own source lists. */
@@ -107,7 +107,7 @@ export function neededVariables(file: RulesFile, opts: PreflightOptions): Needed
 }
 
 /** The problems, one line each (variable, what is wrong, who needs it); empty when all is well. */
-export function preflightProblems(needed: readonly NeededVariable[], env: NodeJS.ProcessEnv): string[] {
+function preflightProblems(needed: readonly NeededVariable[], env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   for (const v of needed) {
     const value = env[v.name];
@@ -152,7 +152,7 @@ export function unconsumedRules(outcomes: readonly DeliveryOutcome[]): Set<strin
 }
 
 /** A failure caused by our configuration, not by the receiver. */
-export function isConfigFailure(o: DeliveryOutcome): boolean {
+function isConfigFailure(o: DeliveryOutcome): boolean {
   const d = o.detail ?? '';
   return o.attempts === 0 || d.startsWith('refused:') || / is not set\b/.test(d);
 }

@@ -1,6 +1,6 @@
 const MINUTE = 60_000;
 
-export interface TickPlan {
+interface TickPlan {
   /** Evaluation ticks (epoch ms, multiples of the interval), oldest first. */
   ticks: number[];
   /** Grid ticks since the watermark that were older than the catch-up limit and not evaluated. */

@@ -9,8 +9,8 @@ import { parseEvent, type ApiAlertsEvent } from './schema.js';
 export { ApiAlertsError } from './errors.js';
 
 export const DEFAULT_SERVER_URL = 'https://api.apialerts.com';
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 2;
 /** Retry-After beyond this is not worth waiting for in a CI step or a cron line. */
 const MAX_RETRY_AFTER_MS = 60_000;
 

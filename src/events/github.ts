@@ -38,7 +38,7 @@ export function normalizeStatus(value: string): JobStatus {
 }
 
 /** The run page, or one attempt of it; undefined outside a run. */
-export function runUrl(ctx: RunContext, withAttempt = false): string | undefined {
+function runUrl(ctx: RunContext, withAttempt = false): string | undefined {
   if (!ctx.serverUrl || !ctx.repository || !ctx.runId) return undefined;
   const base = `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}`;
   return withAttempt && ctx.runAttempt ? `${base}/attempts/${ctx.runAttempt}` : base;
@@ -66,7 +66,7 @@ const WORDS: Record<JobStatus, { verb: string; mark: string; event: string }> = 
   unknown: { verb: 'finished', mark: 'ℹ️', event: 'completed' },
 };
 
-export interface DefaultTexts {
+interface DefaultTexts {
   message: string;
   title: string;
   event: string;

@@ -18,7 +18,7 @@ const LINK_SCHEMES = ['http://', 'https://', 'mailto:', 'tel:'];
 /** The JSON body we send: the event with empty optional fields left out. */
 export type EventBody = { message: string } & Partial<Omit<ApiAlertsEvent, 'message'>>;
 
-export interface PreparedEvent {
+interface PreparedEvent {
   body: EventBody;
   json: string;
   /** What was cut or dropped to fit the limits, one sentence each. */

@@ -23,7 +23,7 @@ export function triedText(s: SourceStats): string {
 }
 
 /** Timestamps without a zone were read in a zone the source did not name. */
-export function zoneMessage(s: SourceStats): string {
+function zoneMessage(s: SourceStats): string {
   return (
     `log source ${s.source}: ${s.zonelessTimes} timestamp${s.zonelessTimes === 1 ? '' : 's'} without a zone read as ${s.timezone ?? 'UTC'}; ` +
     'if the logs are written in another zone, set timezone: on the source (or --timezone), e.g. Europe/Berlin or +02:00'

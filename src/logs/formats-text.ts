@@ -135,7 +135,7 @@ const millis = (frac: string | undefined) => (frac ? Number(frac.padEnd(3, '0').
 const YEAR_SLACK = 7 * 86_400_000;
 
 /** A time as text layouts write it: ISO 8601 (zone optional), 2026/11/22 11:58:01, Nov 22 11:58:01, Apache's, or epoch numbers. */
-export function readTextTime(s: string, time: TimeReader, referenceMs: number): number | undefined {
+function readTextTime(s: string, time: TimeReader, referenceMs: number): number | undefined {
   let m: RegExpExecArray | null;
   if ((m = SLASHED.exec(s))) return time.wall(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!, millis(m[7]));
   if ((m = BSD.exec(s))) {

@@ -15,9 +15,9 @@ export interface LogRecord {
 }
 
 /** Keys a line's message is taken from, first present wins (pino/zap/logrus `msg`, winston/ECS `message`). */
-export const MESSAGE_KEYS = ['msg', 'message', '@message', 'MESSAGE'] as const;
+const MESSAGE_KEYS = ['msg', 'message', '@message', 'MESSAGE'] as const;
 
-export function messageOf(fields: Record<string, unknown>): string | undefined {
+function messageOf(fields: Record<string, unknown>): string | undefined {
   for (const key of MESSAGE_KEYS) {
     const v = fields[key];
     if (typeof v === 'string') return v;
@@ -54,15 +54,6 @@ export function normalizeLevel(raw: unknown): Level | undefined {
 
 /** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */
 const UTC_READER = createTimeReader();
-
-/**
- * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
- * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
- * A time without a zone is read as UTC, whatever the machine's zone.
- */
-export function normalizeTime(raw: unknown): number | undefined {
-  return UTC_READER.read(raw);
-}
 
 /**
  * Reads one line in the default format, detected per line: a JSON object (pino/bunyan, winston, ECS

@@ -8,7 +8,7 @@ import { FILTER_OPS } from './series.js';
  */
 
 /** Operator spellings accepted in rule files besides the names themselves. */
-export const FILTER_OP_ALIASES: Readonly<Record<string, FilterOp>> = {
+const FILTER_OP_ALIASES: Readonly<Record<string, FilterOp>> = {
   '=': 'equals',
   '==': 'equals',
   eq: 'equals',
@@ -88,7 +88,7 @@ export function fieldValue(entry: FieldSource, path: string): unknown {
 }
 
 /** The string form of a value (series.ts): strings as is, numbers as JSON writes them, booleans; else none. */
-export function stringForm(v: unknown): string | undefined {
+function stringForm(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : undefined;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -96,7 +96,7 @@ export function stringForm(v: unknown): string | undefined {
 }
 
 /** The numeric reading of a value for gt/gte/lt/lte, or undefined. */
-export function numericForm(v: unknown): number | undefined {
+function numericForm(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string' && NUMERIC_STRING.test(v)) return Number(v);
   return undefined;
@@ -105,7 +105,7 @@ export function numericForm(v: unknown): number | undefined {
 const scalarString = (v: Scalar): string => stringForm(v)!;
 
 /** A filter as a predicate over parsed entries (regexes compiled once). */
-export function compileFilter(filter: Filter): (entry: FieldSource) => boolean {
+function compileFilter(filter: Filter): (entry: FieldSource) => boolean {
   const { field } = filter;
   switch (filter.op) {
     case 'exists':

@@ -18,7 +18,7 @@ export const FORMAT_NAMES = [
   'python-logging',
   'go-log',
 ] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
+type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Other names accepted for a format (`format: syslog` reads both RFCs, `logback` is log4j's layout). */
 export const FORMAT_ALIASES: Readonly<Record<string, FormatName | 'syslog' | 'auto'>> = {

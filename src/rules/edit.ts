@@ -23,7 +23,7 @@ import type { RulesFile } from './schema.js';
  * replacing it, that the file is still what the edit started from (compare-and-swap); if another
  * writer changed it meanwhile, the edit is re-applied to the new content — never a silent lost update.
  */
-export interface RulesDocument {
+interface RulesDocument {
   /** The path as given (messages). */
   path: string;
   /** The file written: the symlink's target when `path` is a link. */

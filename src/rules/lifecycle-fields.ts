@@ -1,7 +1,7 @@
 import type { Aggregate } from '../model/series.js';
 
 /** The lifecycle fields of a rule (src/rules/schema.ts), as the rest of the code reads them. */
-export interface LifecycleFields {
+interface LifecycleFields {
   threshold: number;
   comparison?: 'at_least' | 'fewer_than';
   value?: { field: string; aggregate: Aggregate };

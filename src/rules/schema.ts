@@ -78,7 +78,7 @@ const lineFormatFields = {
     .optional(),
 };
 
-export const FileSourceSchema = z
+const FileSourceSchema = z
   .object({
     ...sourceBase,
     kind: z.literal('file').optional(),
@@ -88,7 +88,7 @@ export const FileSourceSchema = z
   })
   .strict();
 
-export const UrlSourceSchema = z
+const UrlSourceSchema = z
   .object({
     ...sourceBase,
     kind: z.literal('url').optional(),
@@ -99,7 +99,7 @@ export const UrlSourceSchema = z
   })
   .strict();
 
-export const StdinSourceSchema = z.object({ ...sourceBase, kind: z.literal('stdin'), ...lineFormatFields }).strict();
+const StdinSourceSchema = z.object({ ...sourceBase, kind: z.literal('stdin'), ...lineFormatFields }).strict();
 
 const levelMapping = z.record(z.string(), z.enum(LEVELS));
 
@@ -130,7 +130,7 @@ export const PostgresSourceSchema = z
 
 export const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: z.literal('clickhouse') }).strict();
 
-export const SourceSchema = z.union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
+const SourceSchema = z.union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
 
 /** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
 export const DEFAULT_CONCURRENCY = 64;
@@ -168,7 +168,7 @@ const fieldPath = z.string().min(1).max(200);
  * against the operator (numbers for comparisons, a list for one_of, a portable regex for matches,
  * nothing for exists), each error naming the field.
  */
-export const FilterSchema = z
+const FilterSchema = z
   .object({ field: fieldPath, op: z.string(), value: z.union([scalar, z.array(scalar)]).optional() })
   .strict()
   .transform((f, ctx): Filter => {
@@ -210,7 +210,7 @@ const selectionFields = {
   where: z.array(FilterSchema).min(1).max(50).optional(),
 };
 
-export const DenominatorSchema = z
+const DenominatorSchema = z
   .object(selectionFields)
   .strict()
   .superRefine((d, ctx) => {
@@ -420,4 +420,3 @@ export type PostgresSource = z.infer<typeof PostgresSourceSchema>;
 export type ClickHouseSource = z.infer<typeof ClickHouseSourceSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type RulesFile = z.infer<typeof RulesFileSchema>;
-export type Channel = (typeof CHANNELS)[number];

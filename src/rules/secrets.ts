@@ -4,15 +4,15 @@
  * added later), plus the delivery defaults. Read from the text, not through the schema, so a file that
  * is invalid (an error path still prints) or very large (no second parse) gives up its names too.
  */
-export const DEFAULT_SECRET_ENVS = ['APIALERTS_API_KEY', 'SMTP_URL'] as const;
+const DEFAULT_SECRET_ENVS = ['APIALERTS_API_KEY', 'SMTP_URL'] as const;
 
-export interface SecretEnv {
+interface SecretEnv {
   name: string;
   /** A list of secrets (rotation: space-separated webhook secrets). */
   list: boolean;
 }
 
-export function secretEnvNames(ruleFileText: string): SecretEnv[] {
+function secretEnvNames(ruleFileText: string): SecretEnv[] {
   const out = new Map<string, SecretEnv>(DEFAULT_SECRET_ENVS.map((name) => [name, { name, list: false }]));
   for (const m of ruleFileText.matchAll(/["']?\b([a-z_]*_env)["']?\s*:\s*["']?([A-Za-z_][A-Za-z0-9_]*)/g)) {
     const name = m[2]!;

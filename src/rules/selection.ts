@@ -35,11 +35,6 @@ export function levelLabel(rule: SelectionFields): string {
   return selectedLevels(rule).join(',');
 }
 
-/** A rule with none of the issue 14 fields: decided, delivered and stored exactly as the seed's rules. */
-export function isGrouped(rule: Rule): boolean {
-  return rule.group_by !== undefined;
-}
-
 export const isRatio = (rule: Rule): boolean => rule.denominator !== undefined;
 export const isFewerThan = (rule: Rule): boolean => rule.comparison === 'fewer_than';
 export const maxGroups = (rule: Rule): number => rule.max_groups ?? DEFAULT_MAX_GROUPS;

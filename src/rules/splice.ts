@@ -12,7 +12,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
  */
 
 /** A value as YAML on one line: plain scalars where safe, JSON-quoted strings otherwise, flow lists of scalars. */
-export function inlineYaml(value: unknown): string {
+function inlineYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineYaml).join(', ')}]`;
   if (typeof value === 'string') {
     // `@` and backtick are reserved as a first character; any parse error means quote it.
@@ -33,7 +33,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isScalarValue = (v: unknown) => !isObject(v) && !Array.isArray(v);
 
 /** `key: value` as block-style lines at `indent`: maps and lists of maps as blocks, lists of scalars inline. */
-export function blockPair(key: string, value: unknown, indent: number): string[] {
+function blockPair(key: string, value: unknown, indent: number): string[] {
   const pad = ' '.repeat(indent);
   if (isObject(value) && Object.keys(value).length > 0)
     return [`${pad}${inlineYaml(key)}:`, ...Object.entries(value).flatMap(([k, v]) => blockPair(k, v, indent + 2))];
@@ -43,7 +43,7 @@ export function blockPair(key: string, value: unknown, indent: number): string[]
 }
 
 /** One list item: `- key: value` with the rest of the map's keys at `keyIndent`. */
-export function blockItem(item: unknown, dashIndent: number, keyIndent: number): string[] {
+function blockItem(item: unknown, dashIndent: number, keyIndent: number): string[] {
   const dash = `${' '.repeat(dashIndent)}-${' '.repeat(Math.max(1, keyIndent - dashIndent - 1))}`;
   if (isObject(item) && Object.keys(item).length > 0) {
     const lines = Object.entries(item).flatMap(([k, v]) => blockPair(k, v, keyIndent));

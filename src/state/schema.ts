@@ -11,7 +11,7 @@ import { migrateStoredState } from './migrate.js';
  * needs no instance is written as version 1, byte for byte as before, so older releases keep reading
  * it; the version is raised to 2 only when some rule stores instances.
  */
-export const WebhookStateSchema = z
+const WebhookStateSchema = z
   .object({
     url_sha256: z.string().regex(/^[0-9a-f]{64}$/),
     active: z.boolean(),
@@ -20,7 +20,7 @@ export const WebhookStateSchema = z
   })
   .strict();
 
-export const INSTANCE_STATUSES = ['ok', 'pending', 'firing'] as const;
+const INSTANCE_STATUSES = ['ok', 'pending', 'firing'] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /**
@@ -51,15 +51,13 @@ export const InstanceStateSchema = z
   })
   .strict();
 
-export const RuleStateSchema = z
+const RuleStateSchema = z
   .object({
     last_triggered_at: z.iso.datetime().nullable(),
     /** Version 2: per-instance state, keyed by the group key as JSON (an array of the group_by values, "[]" when ungrouped). */
     instances: z.record(z.string(), InstanceStateSchema).optional(),
   })
   .strict();
-
-export const STATE_VERSIONS = [1, 2] as const;
 
 const StateShape = z
   .object({
@@ -82,7 +80,6 @@ export const StateSchema = z.preprocess(migrateStoredState, StateShape).transfor
 
 export type WebhookState = z.infer<typeof WebhookStateSchema>;
 export type InstanceState = z.infer<typeof InstanceStateSchema>;
-export type RuleState = z.infer<typeof RuleStateSchema>;
 export type State = z.infer<typeof StateShape>;
 
 export const emptyState = (): State => ({ version: 1, last_evaluated_at: null, rules: {}, webhooks: {} });

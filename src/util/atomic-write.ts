@@ -2,7 +2,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** Mode of a new file (default 0o644); an existing file keeps its own mode. */
   mode?: number;
   /** Force this mode even over an existing file's (secrets: 0o600). */

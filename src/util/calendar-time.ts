@@ -14,7 +14,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const daysIn = (y: number, m: number) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
-export const TIME_FORM_HINT =
+const TIME_FORM_HINT =
   'an ISO 8601 time with a zone, e.g. 2026-04-26T12:00:00Z or 2026-04-26T14:00:00+02:00 (a date alone means UTC midnight)';
 
 /** The time as epoch ms, or why the text is not one: `{ problem }`. */

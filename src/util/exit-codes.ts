@@ -10,5 +10,3 @@ export const EXIT = {
   badInput: 2,
   deliveryFailed: 3,
 } as const;
-
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

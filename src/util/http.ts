@@ -14,7 +14,7 @@ import { redactUrl } from './redact.js';
  * proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case first, as curl and
  * @actions/http-client read them). Plain node:http(s): no client library to load at start-up.
  */
-export interface OutboundRequest {
+interface OutboundRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string | Buffer;
@@ -41,7 +41,7 @@ export interface BufferedResponse {
   body: string;
 }
 
-export interface StreamedResponse {
+interface StreamedResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Readable;
@@ -59,7 +59,7 @@ export class NetworkError extends Error {
 
 const MAX_TEXT_BYTES = 1024 * 1024;
 
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 

@@ -1,7 +1,7 @@
 import { urlPasswordForms } from './userinfo.js';
 
 /** What a redacted value is replaced with. */
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /**
  * Query (and fragment) parameter names whose values are credentials: `token`, `sig`, `key`, `apikey`,

@@ -47,7 +47,7 @@ export function levelValue(v: string | undefined): string | string[] | undefined
   return names.length === 1 ? names[0] : names;
 }
 
-export function wholeNumber(v: string | undefined, flag: string, min = 1): number | undefined {
+function wholeNumber(v: string | undefined, flag: string, min = 1): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v.trim()) || Number(v) < min)
     throw new UserError(`${flag} must be a whole number ≥ ${min} (got "${v}")`, { exitCode: EXIT.badInput });
@@ -71,7 +71,7 @@ const scalarOf = (s: string): string | number => (NUMERIC_STRING.test(s) ? Numbe
  * One `--where` condition: `FIELD OP VALUE` (`amount >= 100`, `event = payment_failed`,
  * `region in eu,us`, `message =~ ^timeout`, `user exists`), or a JSON object `{"field":…,"op":…,"value":…}`.
  */
-export function parseWhere(text: string, flag: string): Filter {
+function parseWhere(text: string, flag: string): Filter {
   const bad = (why: string) => new UserError(`${flag} "${text}": ${why}`, { exitCode: EXIT.badInput });
   const t = text.trim();
   if (t.startsWith('{')) {

@@ -13,7 +13,7 @@ interface InitFlags {
 }
 
 /** What a sample log file holds, as the formats' detection reads it (src/logs/formats-source.ts). */
-export interface SampleReport {
+interface SampleReport {
   /** Path as written in the rule file (relative to it). */
   path: string;
   lines: number;

@@ -30,13 +30,13 @@ export interface CommonFlags {
   json?: boolean;
 }
 
-export const list = (v: string | undefined) =>
+const list = (v: string | undefined) =>
   v
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function positiveInt(v: string | undefined, flag: string): number | undefined {
+function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < 1)
     throw new UserError(`${flag} must be a whole number ≥ 1 (got "${v}")`, { exitCode: EXIT.badInput });

@@ -18,7 +18,7 @@ interface BacktestFlags {
 }
 
 /** `90m`, `24h`, `7d` → milliseconds. */
-export function parseDuration(value: string, flag: string): number {
+function parseDuration(value: string, flag: string): number {
   const m = /^(\d+)\s*(m|min|h|d)$/.exec(value.trim());
   if (!m) throw new UserError(`${flag} must be a duration like 90m, 24h or 7d (got "${value}")`, { exitCode: EXIT.badInput });
   const unit = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'min' | 'h' | 'd'];

@@ -5,7 +5,7 @@ import { EXIT } from '../../util/errors.js';
 import { parseJsonObject } from '../../util/json.js';
 import { resolveKey, resolveServerUrl } from '../config-file.js';
 
-export const CLI_INTEGRATION = 'apialerts-cli';
+const CLI_INTEGRATION = 'apialerts-cli';
 
 export interface DeliveryFlags {
   key?: string;
@@ -57,7 +57,7 @@ export async function deliver(event: ApiAlertsEvent, flags: DeliveryFlags): Prom
 }
 
 /** `-d '{"k":"v"}'`: a JSON object or a clear error. */
-export function parseDataFlag(value: string): Record<string, unknown> {
+function parseDataFlag(value: string): Record<string, unknown> {
   return parseJsonObject(value, '--data', { exitCode: EXIT.failure, example: `'{"host":"db1"}'` });
 }
 

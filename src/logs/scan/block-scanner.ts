@@ -16,7 +16,7 @@ const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
 const SLICE = 128 * 1024;
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 export const SAMPLE_BYTES = 64 * 1024;
-export const SAMPLE_LINES = 200;
+const SAMPLE_LINES = 200;
 
 export interface ScanSpec {
   /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
@@ -39,7 +39,7 @@ export interface ScanSpec {
 }
 
 /** The format a scan used, for the report. */
-export interface ScanFormat {
+interface ScanFormat {
   label: string;
   detected: boolean;
   tried: string[];
@@ -483,7 +483,7 @@ export function toStats(source: string, r: ScanResult, skippedBytes = 0, timezon
  * More than half the lines could not be read: of every line when each was parsed, else of the first
  * lines (the sample parsed in full), since lines the prefilter skipped were never tried.
  */
-export function mostlyUnreadable(r: ScanResult): boolean {
+function mostlyUnreadable(r: ScanResult): boolean {
   if (r.unchecked === 0) return r.linesRead > 0 && r.unreadable * 2 > r.linesRead;
   const sample = r.format?.sample;
   return sample !== undefined && sample.lines > 0 && sample.unreadable * 2 > sample.lines;

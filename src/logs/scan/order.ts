@@ -16,7 +16,7 @@ import { MAX_LINE_BYTES } from '../log-file.js';
  * the rule.
  */
 
-export interface Probe {
+interface Probe {
   /** Byte offset where the readable line starts. */
   start: number;
   ts: number;
@@ -29,7 +29,7 @@ const SPREAD_PROBES = 32;
 const CLOSE_ENOUGH = 256 * 1024;
 
 /** The first readable line starting after `offset` (at it, when offset is 0), or null within the budget. */
-export async function probeAt(
+async function probeAt(
   fh: FileHandle,
   size: number,
   offset: number,
@@ -75,7 +75,7 @@ export async function probeAt(
 const defaultFormat = createLineFormat({});
 const defaultParse = (text: string) => defaultFormat.parse(text);
 
-export interface StartPoint {
+interface StartPoint {
   /** Where to start reading: every entry after fromMs is at or after it, if the file is ordered. */
   offset: number;
   /** Largest timestamp seen by the probes before `offset` (the tail scan checks order from there). */

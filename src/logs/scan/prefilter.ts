@@ -30,7 +30,7 @@ const SEPARATORS = `[\\t\\v\\f\\r "'=:\\x80-\\xff]*`;
 const CLEAN_END = /^[",} \t\r]?$/;
 
 /** Every alias of the given levels (lower case). */
-export function levelNames(levels: readonly Level[]): string[] {
+function levelNames(levels: readonly Level[]): string[] {
   return Object.entries(ALIASES)
     .filter(([, level]) => levels.includes(level))
     .map(([name]) => name)
@@ -121,7 +121,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
  * Whether a candidate line (latin1, no backslash) could have its timestamp in (fromMs, toMs]. Every
  * value that parseLine might take the time from is looked at — each `"time"`, `"timestamp"`,
  * `"@timestamp"`, `"ts"` JSON key and each `ts=`, `time=`, `timestamp=`, `t=` logfmt key that starts a
- * key — and read with the same normalizeTime; so precedence and duplicates need no modelling. A value
+ * key — and read with the same time reader (formats-time.ts); so precedence and duplicates need no modelling. A value
  * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */

@@ -30,15 +30,15 @@ export interface FileScanOptions {
   onBytes?: (n: number) => void;
 }
 
-export interface FileScan {
+interface FileScan {
   result: ScanResult;
   /** Bytes before the start point that were not read (0 for a full scan). */
   skippedBytes: number;
 }
 
-export const DEFAULT_SEEK_MIN_BYTES = 8 << 20;
-export const DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES = 16 << 20;
-export const DEFAULT_SLACK_MS = 60_000;
+const DEFAULT_SEEK_MIN_BYTES = 8 << 20;
+const DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES = 16 << 20;
+const DEFAULT_SLACK_MS = 60_000;
 const DEFAULT_PARALLEL_MIN_BYTES = 64 << 20;
 
 /** Any stream (stdin, a URL, a .gz file): every line passes through the prefilter. */

@@ -38,7 +38,6 @@ import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
 const NUMERIC_STRING = '^-?[0-9]+(\\.[0-9]+)?$';
 const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
-export const AMBIGUOUS_KEY = 'apialerts: nested key before top-level key';
 
 const reEscape = (s: string) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 
@@ -313,7 +312,7 @@ function simpleSets(
   return [...sets.values()];
 }
 
-export function buildSql(
+function buildSql(
   source: ClickHouseSource,
   plan: Plan,
   columns: Map<string, string>,

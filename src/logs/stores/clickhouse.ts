@@ -70,7 +70,7 @@ export async function countClickHouse(
   }
 }
 
-export type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createClient>;
 
 /** The timestamp column's type decides how to read it as epoch milliseconds. */
 async function columnType(client: Client, schema: string | undefined, table: string, column: string): Promise<string> {

@@ -13,7 +13,7 @@ import { checkIdent } from './sql.js';
  * clickhouse-series.ts. docs/stores.md describes the table layouts.
  */
 
-export type StoreSource = PostgresSource | ClickHouseSource;
+type StoreSource = PostgresSource | ClickHouseSource;
 
 /** Where a rule's field is read from. */
 export interface FieldRef {
@@ -29,7 +29,7 @@ export interface FieldRef {
 /** Errors about a source's fields; the caller adds the source's name. */
 export class FieldError extends Error {}
 
-export function resolveField(source: StoreSource, field: string): FieldRef {
+function resolveField(source: StoreSource, field: string): FieldRef {
   if (field === 'message') {
     if (source.message_column) return { field, kind: 'column', column: checkIdent(source.message_column, 'message_column'), path: [] };
     throw new FieldError('field "message": set message_column on the source to the column holding the message');
@@ -45,7 +45,7 @@ export function resolveField(source: StoreSource, field: string): FieldRef {
   );
 }
 
-export const fieldKey = (f: FieldRef): string => `${f.kind}:${f.column}:${f.field}`;
+const fieldKey = (f: FieldRef): string => `${f.kind}:${f.column}:${f.field}`;
 
 export interface PlannedSeries {
   index: number;
@@ -258,7 +258,7 @@ function windowValue(agg: Aggregate, parts: Partial[]): number | null {
 }
 
 /** sum / avg / percentiles of a histogram (value → entries), by the definitions of src/model/aggregate.ts. */
-export function histogramValue(agg: Aggregate, hist: Map<number, number>): number | null {
+function histogramValue(agg: Aggregate, hist: Map<number, number>): number | null {
   const values = [...hist.keys()].sort((a, b) => a - b);
   let n = 0;
   for (const c of hist.values()) n += c;

@@ -69,10 +69,10 @@ function jsNumber(x: string): string {
 }
 
 /** How a field is stored: jsonb (a fields_column path, or a column of another type through to_jsonb), or a plain typed column. */
-export type PgFieldKind = 'jsonb' | 'string' | 'number' | 'boolean';
+type PgFieldKind = 'jsonb' | 'string' | 'number' | 'boolean';
 
 /** A column type (format_type) → how its values read: text types as strings, number types as numbers, boolean; else through jsonb. */
-export function pgColumnKind(type: string): PgFieldKind {
+function pgColumnKind(type: string): PgFieldKind {
   if (/^(text|character varying(\(\d+\))?|citext|name)$/.test(type)) return 'string';
   if (/^(smallint|integer|bigint|real|double precision|numeric(\(.*\))?)$/.test(type)) return 'number';
   if (type === 'boolean') return 'boolean';
@@ -251,7 +251,7 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   return assemble(plan, query.windows, cellOf, simpleRows, generalRows, groupLimit);
 }
 
-export function buildSql(
+function buildSql(
   source: PostgresSource,
   plan: Plan,
   edges: number[],

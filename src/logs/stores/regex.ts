@@ -26,7 +26,7 @@ const DIGIT = '0-9';
 const WORD = 'A-Za-z0-9_';
 const NOT_LINE = '\n\r\u2028\u2029';
 
-export type RegexDialect = 'postgres' | 'clickhouse';
+type RegexDialect = 'postgres' | 'clickhouse';
 
 /** A filter's pattern for the store; a pattern without an exact form is an error naming the field. */
 export function storeRegex(filter: { field: string; value?: unknown }, dialect: RegexDialect): string {
