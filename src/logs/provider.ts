@@ -26,7 +26,7 @@ import type { Level } from '../model/levels.js';
 import { emptySeriesScan, mergeSeriesScans, toStats, type ScanResult, type ScanSpec, type SeriesScan } from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
-export interface ProviderOptions {
+interface ProviderOptions {
   baseDir: string;
   env: NodeJS.ProcessEnv;
   onProgress?: ProgressFn;
