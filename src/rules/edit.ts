@@ -1,12 +1,9 @@
-import { open, readFile, realpath, unlink } from 'node:fs/promises';
-import { writeFileAtomic } from '../util/atomic-write.js';
-import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { ContentChangedError, LockBusyError, lockFile, readTextIfExists, symlinkTarget, writeFileAtomic } from '../util/atomic-write.js';
 import { isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { spliceAddRule, spliceRemoveRule, spliceSetField } from './splice.js';
 import { EXIT, UserError, errorMessage } from '../util/errors.js';
-import { sleep } from '../util/sleep.js';
 import { parseRules } from './load.js';
 import type { RulesFile } from './schema.js';
 
@@ -16,12 +13,13 @@ import type { RulesFile } from './schema.js';
  * alignment and layout elsewhere stay byte for byte). The splice is used when it parses to exactly
  * the meaning; otherwise the document is re-rendered (block style, comments kept, layout normalised).
  * Every edit is validated with the same schema as `evaluate` before anything is written, and written
- * atomically (temp file + fsync + rename) to the file a symlink points at, keeping its mode, owner
- * (where permitted), line endings and byte-order mark: a bad edit leaves the file exactly as it was.
+ * with util/atomic-write (temp file + fsync + rename + directory fsync) to the file a symlink points
+ * at, keeping its mode, owner (where permitted), line endings and byte-order mark: a bad edit leaves
+ * the file exactly as it was.
  *
- * `editRulesFile` serialises editors with a lock file beside the rule file and checks, before
- * replacing it, that the file is still what the edit started from (compare-and-swap); if another
- * writer changed it meanwhile, the edit is re-applied to the new content — never a silent lost update.
+ * `editRulesFile` serialises editors with util/atomic-write's lock file beside the rule file, and the
+ * write is a compare-and-swap against the text the edit started from; if another writer changed it
+ * meanwhile, the edit is re-applied to the new content — never a silent lost update.
  */
 interface RulesDocument {
   /** The path as given (messages). */
@@ -44,18 +42,9 @@ export class ConcurrentEditError extends UserError {
   }
 }
 
-async function resolveTarget(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    // A new file, or a dangling symlink: write where the path points.
-    return resolve(path);
-  }
-}
-
 /** Opens a rule file; `starter` (a whole file's text) is used when it does not exist. */
 export async function openRulesDocument(path: string, opts: { starter?: () => string } = {}): Promise<RulesDocument> {
-  const target = await resolveTarget(path);
+  const target = await symlinkTarget(path);
   let raw: string | null;
   try {
     raw = await readFile(target, 'utf8');
@@ -219,20 +208,12 @@ export async function saveRulesDocument(d: RulesDocument): Promise<RulesFile> {
   return file;
 }
 
-/** util/atomic-write (temp file beside the target, fsync, rename; mode and owner kept), as a compare-and-swap. */
+/** util/atomic-write, as a compare-and-swap: the file must still be what the edit was made from. */
 async function replaceFile(d: Pick<RulesDocument, 'path' | 'target' | 'original'>, bytes: string): Promise<void> {
   try {
-    await writeFileAtomic(d.target, bytes, {
-      beforeRename: async () => {
-        // Compare-and-swap: the file must still be what the edit was made from.
-        const current = await readFile(d.target, 'utf8').catch((err: NodeJS.ErrnoException) =>
-          err.code === 'ENOENT' ? null : Promise.reject(err),
-        );
-        if (current !== d.original) throw new ConcurrentEditError(d.path);
-      },
-    });
+    await writeFileAtomic(d.target, bytes, { expected: d.original });
   } catch (err) {
-    if (err instanceof ConcurrentEditError || err instanceof UserError) throw err;
+    if (err instanceof ContentChangedError) throw new ConcurrentEditError(d.path);
     throw new UserError(`cannot write rule file ${d.path}: ${errorMessage(err)}`, { exitCode: EXIT.badInput });
   }
 }
@@ -240,12 +221,10 @@ async function replaceFile(d: Pick<RulesDocument, 'path' | 'target' | 'original'
 /** Writes a whole new rule file (`alerts init`), validated first, under the lock; `replace` allows an existing one. */
 export async function writeRulesFile(path: string, text: string, opts: { replace: boolean }): Promise<RulesFile> {
   const file = parseRules(text, path);
-  const target = await resolveTarget(path);
+  const target = await symlinkTarget(path);
   const unlock = await lock({ path, target });
   try {
-    const original = await readFile(target, 'utf8').catch((err: NodeJS.ErrnoException) =>
-      err.code === 'ENOENT' ? null : Promise.reject(err),
-    );
+    const original = await readTextIfExists(target);
     if (original !== null && !opts.replace)
       throw new UserError(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, {
         exitCode: EXIT.badInput,
@@ -259,48 +238,19 @@ export async function writeRulesFile(path: string, text: string, opts: { replace
 
 // ---- serialised edits ---------------------------------------------------------------------------
 
-const LOCK_WAIT_MS = 30_000;
 const CAS_ATTEMPTS = 5;
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Takes `<target>.lock` (O_EXCL), waiting for another editor; a lock left by a dead process on this host is taken over. */
+/** Takes the rule file's lock (util/atomic-write lockFile: `<target>.lock`, waiting for another editor up to 30 s). */
 async function lock(d: { path: string; target: string }): Promise<() => Promise<void>> {
-  const lockPath = `${d.target}.lock`;
-  const me = `${process.pid} ${hostname()}\n`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
-    try {
-      const h = await open(lockPath, 'wx', 0o644);
-      await h.writeFile(me);
-      await h.close();
-      return async () => {
-        if ((await readFile(lockPath, 'utf8').catch(() => '')) === me) await unlink(lockPath).catch(() => {});
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new UserError(`cannot lock rule file ${d.path} (${lockPath}): ${errorMessage(err)}`, { exitCode: EXIT.badInput });
-    }
-    const holder = await readFile(lockPath, 'utf8').catch(() => '');
-    const [pid, host] = holder.trim().split(' ');
-    if (holder.endsWith('\n') && host === hostname() && !alive(Number(pid))) {
-      // Stale: remove it only if it is still the same lock, then try again at once.
-      if ((await readFile(lockPath, 'utf8').catch(() => '')) === holder) await unlink(lockPath).catch(() => {});
-      continue;
-    }
-    if (Date.now() > deadline)
+  try {
+    return await lockFile(d.target);
+  } catch (err) {
+    if (err instanceof LockBusyError)
       throw new UserError(
-        `rule file ${d.path} is being edited by another process (lock ${lockPath}${pid ? `, pid ${pid}` : ''}); try again`,
+        `rule file ${d.path} is being edited by another process (lock ${err.lockPath}${err.pid ? `, pid ${err.pid}` : ''}); try again`,
         { exitCode: 1 },
       );
-    await sleep(wait + Math.floor(Math.random() * wait));
+    throw new UserError(`cannot lock rule file ${d.path} (${d.target}.lock): ${errorMessage(err)}`, { exitCode: EXIT.badInput });
   }
 }
 
@@ -313,7 +263,7 @@ export async function editRulesFile<T>(
   edit: (d: RulesDocument) => T | Promise<T>,
   opts: { starter?: () => string } = {},
 ): Promise<{ result: T; file: RulesFile; created: boolean }> {
-  const unlock = await lock({ path, target: await resolveTarget(path) });
+  const unlock = await lock({ path, target: await symlinkTarget(path) });
   try {
     for (let attempt = 1; ; attempt++) {
       const d = await openRulesDocument(path, opts);
