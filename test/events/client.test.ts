@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiAlertsError, sendEvent, eventUrl, type ClientOptions } from '../../src/events/client.js';
 import { VERSION } from '../../src/version.js';
-import type { TestServer } from '../helpers/http-server.js';
+import { startServer, type TestServer } from '../helpers/http-server.js';
 import { GOOD_KEY, startApi, type Script } from './support.js';
 
 // Short backoff so retry tests stay fast; that the client waits between attempts at all is tested below
@@ -222,5 +222,167 @@ describe('retry backoff', () => {
     } finally {
       random.mockRestore();
     }
+  });
+});
+
+// The delays the client asks to sleep, read from setTimeout (passed through: the waits are real).
+// Exact values, where the wall-clock test above can only give lower bounds: Math.random fixed, the
+// full-jitter delay is floor(random × min(10 s, base × 2^retry)). The per-attempt deadline (timeoutMs,
+// also a setTimeout) is left out.
+async function sleptBetweenAttempts(
+  script: Script,
+  base: string | undefined,
+  random: number,
+): Promise<{ delays: number[]; attempts: number }> {
+  const timeoutMs = 4321;
+  const opts = await withApi(script);
+  const spy = vi.spyOn(globalThis, 'setTimeout');
+  vi.spyOn(Math, 'random').mockReturnValue(random);
+  try {
+    const r = await sendEvent({ message: 'm' }, { ...opts, timeoutMs, env: base === undefined ? {} : { APIALERTS_RETRY_BASE_MS: base } });
+    const delays = spy.mock.calls.map((c) => c[1]).filter((ms) => ms !== timeoutMs);
+    return { delays: delays as number[], attempts: r.attempts };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('retry delays', () => {
+  const twice503: Script = (_req, i) => (i < 2 ? { status: 503 } : undefined);
+
+  it('full jitter from APIALERTS_RETRY_BASE_MS: up to base before the 2nd attempt, 2 × base before the 3rd', async () => {
+    expect(await sleptBetweenAttempts(twice503, '100', 0.5)).toEqual({ delays: [50, 100], attempts: 3 });
+  });
+
+  it('the same backoff after a network error (a reset connection)', async () => {
+    const resetTwice: Script = (_req, i) => (i < 2 ? 'reset' : undefined);
+    expect(await sleptBetweenAttempts(resetTwice, '100', 0.5)).toEqual({ delays: [50, 100], attempts: 3 });
+  });
+
+  it.each([
+    ['unset', undefined],
+    ['empty', ''],
+    ['not a number', 'soon'],
+    ['negative', '-5'],
+  ])('a base that is %s means the default 1 s', async (_what, base) => {
+    // 0.001 × 1000 ms and × 2000 ms.
+    expect((await sleptBetweenAttempts(twice503, base, 0.001)).delays).toEqual([1, 2]);
+  });
+
+  it('a base of 0 means no wait at all', async () => {
+    expect((await sleptBetweenAttempts(twice503, '0', 0.999)).delays).toEqual([0, 0]);
+  });
+});
+
+describe('error details', () => {
+  it('a network failure keeps its attempts and cause', async () => {
+    const opts = await withApi();
+    await api!.close();
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 1 }));
+    api = undefined;
+    expect(err.name).toBe('ApiAlertsError');
+    expect(err.attempts).toBe(2);
+    expect(err.status).toBeUndefined();
+    expect(err.cause).toBeInstanceOf(Error);
+    expect((err.cause as Error).message).toMatch(/refused/);
+  });
+
+  it('one attempt is not called "after 1 attempts"', async () => {
+    const opts = await withApi(() => ({ status: 401, body: { error: 'unknown key' } }));
+    const err = await rejection(sendEvent({ message: 'm' }, opts));
+    expect(err.message).toBe('401 Unauthorized: the API key is missing or invalid; check your API Alerts key (server said: unknown key)');
+    expect(err.attempts).toBe(1);
+  });
+
+  it('a 500 is a server error (retried, then reported as such)', async () => {
+    const opts = await withApi(() => ({ status: 500 }));
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 1 }));
+    expect(err.message).toBe('500 server error from API Alerts (after 2 attempts)');
+    expect(api!.requests).toHaveLength(2);
+  });
+
+  it.each([300, 404])('a %i is an unexpected status: not retried, not read as an answer', async (status) => {
+    const opts = await withApi(() => ({ status, body: { workspace: 'W', channel: 'c' } }));
+    const err = await rejection(sendEvent({ message: 'm' }, { ...opts, retries: 2 }));
+    expect(err.message).toBe(`unexpected HTTP status ${status}`);
+    expect(err.status).toBe(status);
+    expect(api!.requests).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'the first non-blank string of error, message, errors',
+      { error: null, message: ' ', errors: [3, 'field x is bad'] },
+      'field x is bad',
+    ],
+    ['message when error is blank', { error: '  ', message: 'too long' }, 'too long'],
+  ])("quotes the server's words: %s", async (_what, body, said) => {
+    const opts = await withApi(() => ({ status: 400, body }));
+    const err = await rejection(sendEvent({ message: 'm' }, opts));
+    expect(err.message).toBe(`400 Bad Request: the server rejected the event body (server said: ${said})`);
+  });
+
+  it("quotes a body that is not JSON, trimmed, and cuts the server's words at 200 characters", async () => {
+    let text = '  <h1>Bad request</h1>\n';
+    api = await startServer((_req, res) => void res.writeHead(400, { 'content-type': 'text/html' }).end(text));
+    const opts: ClientOptions = { apiKey: GOOD_KEY, serverUrl: api.url, integration: 'test-suite', env };
+    expect((await rejection(sendEvent({ message: 'm' }, opts))).message).toMatch(/\(server said: <h1>Bad request<\/h1>\)$/);
+    text = 'x'.repeat(200);
+    expect((await rejection(sendEvent({ message: 'm' }, opts))).message).toMatch(/\(server said: x{200}\)$/);
+    text = 'y'.repeat(300);
+    expect((await rejection(sendEvent({ message: 'm' }, opts))).message).toMatch(/\(server said: y{200}…\)$/);
+  });
+});
+
+describe('the answer', () => {
+  it('keeps only string workspace, channel and uuid', async () => {
+    const opts = await withApi(() => ({ status: 200, body: { workspace: 7, channel: ['c'], uuid: 5 } }));
+    expect(await sendEvent({ message: 'm' }, opts)).toEqual({ status: 200, warnings: [], attempts: 1 });
+  });
+
+  it('warnings: non-blank strings, trimmed; a legacy lone error added once', async () => {
+    const opts = await withApi((_req, i) => ({
+      status: 200,
+      body:
+        i === 0
+          ? { workspace: 'W', channel: 'c', warnings: [' tag cut ', '', 3, '   '], error: ' legacy note ' }
+          : { workspace: 'W', channel: 'c', errors: ['same'], error: ' same ' },
+    }));
+    expect((await sendEvent({ message: 'm' }, opts)).warnings).toEqual(['tag cut', 'legacy note']);
+    expect((await sendEvent({ message: 'm' }, opts)).warnings).toEqual(['same']);
+  });
+});
+
+describe('the server URL', () => {
+  it('without an option or APIALERTS_SERVER_URL, events go to https://api.apialerts.com (seen at a proxy)', async () => {
+    const seen: string[] = [];
+    const proxy: Server = createHttpServer();
+    proxy.on('connect', (req, socket) => {
+      seen.push(String(req.url));
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const err = await rejection(
+        sendEvent(
+          { message: 'm' },
+          {
+            apiKey: GOOD_KEY,
+            integration: 'x',
+            retries: 0,
+            env: { https_proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
+          },
+        ),
+      );
+      expect(seen).toEqual(['api.apialerts.com:443']);
+      expect(err.message).toMatch(/^could not reach api\.apialerts\.com: /);
+    } finally {
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
+  });
+
+  it('appends /event to a path that only starts with it, and drops every trailing slash', () => {
+    expect(eventUrl('https://a.io/eventhub').href).toBe('https://a.io/eventhub/event');
+    expect(eventUrl('https://a.io/base//').href).toBe('https://a.io/base/event');
   });
 });

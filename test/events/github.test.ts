@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLink, defaultTexts, normalizeStatus, readRunContext } from '../../src/events/github.js';
+import { defaultLink, defaultTexts, jobUrl, normalizeStatus, readRunContext, runUrl } from '../../src/events/github.js';
 
 const env = {
   GITHUB_SERVER_URL: 'https://ghe.example.com/',
@@ -55,5 +55,46 @@ describe('defaultTexts', () => {
     expect(normalizeStatus(' Success ')).toBe('success');
     expect(normalizeStatus('')).toBe('unknown');
     expect(normalizeStatus('skipped')).toBe('unknown');
+  });
+});
+
+describe('readRunContext', () => {
+  it('trims every value and drops all trailing slashes of the server URL', () => {
+    const ctx = readRunContext({ ...env, GITHUB_SERVER_URL: ' https://ghe.example.com// ', GITHUB_REPOSITORY: ' acme/web\n' });
+    expect(ctx.serverUrl).toBe('https://ghe.example.com');
+    expect(ctx.repository).toBe('acme/web');
+    expect(runUrl(ctx)).toBe('https://ghe.example.com/acme/web/actions/runs/987');
+  });
+
+  it.each(['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID'])('has no run link without %s', (name) => {
+    const ctx = readRunContext({ ...env, [name]: '' });
+    expect(runUrl(ctx)).toBeUndefined();
+    expect(defaultLink(ctx, 'failure', '55501')).toBeUndefined();
+  });
+
+  it('a job id must be all digits', () => {
+    const ctx = readRunContext(env);
+    for (const id of ['55501x', 'x55501', '5 5']) expect(jobUrl(ctx, id)).toBeUndefined();
+    expect(jobUrl(ctx, '55501')).toBe('https://ghe.example.com/acme/web/actions/runs/987/job/55501');
+  });
+});
+
+describe('each job status', () => {
+  it('is recognised in any case', () => {
+    expect(['success', ' FAILURE', 'Cancelled '].map(normalizeStatus)).toEqual(['success', 'failure', 'cancelled']);
+  });
+
+  it('has its own words, mark and event', () => {
+    const ctx = readRunContext(env);
+    expect(defaultTexts(ctx, 'cancelled')).toEqual({
+      title: 'Deploy was cancelled',
+      event: 'ci.job.cancelled',
+      message: '⚪ Deploy #42 was cancelled: acme/web on main (0123456), job ship',
+    });
+    expect(defaultTexts(ctx, 'unknown')).toEqual({
+      title: 'Deploy finished',
+      event: 'ci.job.completed',
+      message: 'ℹ️ Deploy #42 finished: acme/web on main (0123456), job ship',
+    });
   });
 });

@@ -95,3 +95,45 @@ describe('parseEvent', () => {
     expect(() => parseEvent({ message: 'm', tags: 'a,b' })).toThrow(/tags:/);
   });
 });
+
+describe('prepareEvent at the limits exactly', () => {
+  it('a text, tag, tag count and link at their limit are sent whole, without a warning', () => {
+    const p = prepareEvent({
+      message: 'm'.repeat(500),
+      event: 'e'.repeat(128),
+      title: 't'.repeat(128),
+      channel: 'c'.repeat(64),
+      tags: Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(50, 'x')),
+      link: `https://x.io/${'a'.repeat(1000 - 'https://x.io/'.length)}`,
+    });
+    expect(p.warnings).toEqual([]);
+    expect(p.body.message).toHaveLength(500);
+    expect(p.body.tags).toHaveLength(10);
+    expect(p.body.tags!.every((t) => t.length === 50)).toBe(true);
+    expect(p.body.link).toHaveLength(1000);
+  });
+
+  it('a body of exactly 256 KB is sent; one byte more is refused', () => {
+    const overhead = JSON.stringify({ message: 'm', data: { blob: '' } }).length;
+    const exact = prepareEvent({ message: 'm', data: { blob: 'x'.repeat(256 * 1024 - overhead) } });
+    expect(Buffer.byteLength(exact.json)).toBe(262144);
+    expect(() => prepareEvent({ message: 'm', data: { blob: 'x'.repeat(256 * 1024 - overhead + 1) } })).toThrow(
+      'event body is 262145 bytes; the limit is 262144 (256 KB): shorten data or message',
+    );
+  });
+
+  it('event, title and link are trimmed like channel and tags', () => {
+    const p = prepareEvent({ message: 'm', event: ' ci.deploy ', title: '\tDeploy\n', link: ' https://x.io ' });
+    expect(p.json).toBe('{"message":"m","event":"ci.deploy","title":"Deploy","link":"https://x.io"}');
+  });
+});
+
+describe('parseEvent messages', () => {
+  it('names the event itself when it is not an object, a nested path with dots, and every problem', () => {
+    expect(() => parseEvent('just text')).toThrow(/^invalid event: event: /);
+    expect(() => parseEvent({ message: 'm', tags: ['a', 3] })).toThrow(/^invalid event: tags\.1: /);
+    expect(() => parseEvent({ message: '', title: 3 })).toThrow(
+      /^invalid event: message: message is required and must not be empty; title: /,
+    );
+  });
+});

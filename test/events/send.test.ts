@@ -53,3 +53,11 @@ describe('library send', () => {
     expect(LIMITS.message).toBe(500);
   });
 });
+
+describe('library send without a key', () => {
+  it('a blank key is no key: the library names both ways to give one', async () => {
+    await expect(send({ message: 'm' }, { apiKey: '  ', serverUrl: 'http://127.0.0.1:1' })).rejects.toThrow(
+      'no API key: pass { apiKey } or set APIALERTS_API_KEY',
+    );
+  });
+});
