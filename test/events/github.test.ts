@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLink, defaultTexts, jobUrl, normalizeStatus, readRunContext, runUrl } from '../../src/events/github.js';
+import { defaultLink, defaultTexts, jobUrl, normalizeStatus, readRunContext } from '../../src/events/github.js';
 
 const env = {
   GITHUB_SERVER_URL: 'https://ghe.example.com/',
@@ -63,12 +63,12 @@ describe('readRunContext', () => {
     const ctx = readRunContext({ ...env, GITHUB_SERVER_URL: ' https://ghe.example.com// ', GITHUB_REPOSITORY: ' acme/web\n' });
     expect(ctx.serverUrl).toBe('https://ghe.example.com');
     expect(ctx.repository).toBe('acme/web');
-    expect(runUrl(ctx)).toBe('https://ghe.example.com/acme/web/actions/runs/987');
+    expect(defaultLink(ctx, 'success', '')).toBe('https://ghe.example.com/acme/web/actions/runs/987');
   });
 
   it.each(['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID'])('has no run link without %s', (name) => {
     const ctx = readRunContext({ ...env, [name]: '' });
-    expect(runUrl(ctx)).toBeUndefined();
+    expect(defaultLink(ctx, 'success', '')).toBeUndefined();
     expect(defaultLink(ctx, 'failure', '55501')).toBeUndefined();
   });
 
