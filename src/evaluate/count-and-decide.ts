@@ -5,6 +5,7 @@ import type { InstanceState } from '../state/schema.js';
 import { compileRules } from './compile.js';
 import { decideInstances, decideRule } from './decide.js';
 import { isoSeconds } from '../model/time.js';
+import { sortByText } from '../util/sort-text.js';
 import { measureRule, usesInstances, type RuleMeasures } from './measure.js';
 import type { Decision, RuleReport, SourceStats } from './types.js';
 
@@ -175,6 +176,6 @@ export async function evaluateTicks(
     return withHistory(report);
   });
   // Oldest tick first, then in rule-file order: the order receivers hear about them.
-  decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+  sortByText(decisions, (d) => d.triggered_at);
   return { rules: reports, decisions, lastTriggered: last, instances, measures: [...measuresById.values()], stats: [...stats.values()] };
 }

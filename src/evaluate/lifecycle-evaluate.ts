@@ -1,5 +1,6 @@
 import type { Decision, DeliveryOutcome, DeliveryResult } from '../deliver/types.js';
 import { isoSeconds } from '../model/time.js';
+import { sortByText } from '../util/sort-text.js';
 import { usesLifecycle } from '../rules/lifecycle-fields.js';
 import type { Rule, RulesFile } from '../rules/schema.js';
 import type { State } from '../state/schema.js';
@@ -104,7 +105,7 @@ export function planLifecycle(
     report.fired = firedBy.get(report.id) ?? [];
   }
   const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
-  decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+  sortByText(decisions, (d) => d.triggered_at);
   return { runs, decisions };
 }
 

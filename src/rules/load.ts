@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { EXIT, UserError } from '../util/errors.js';
 import { readInputFile } from '../util/read-file.js';
 import { RulesFileSchema, type RulesFile } from './schema.js';
+import { readYamlSubset } from './yaml-subset.js';
 
 /**
  * Reads a rule file (YAML, which includes JSON) and validates it with the one schema.
@@ -27,12 +28,16 @@ export function parseRules(text: string, path: string): RulesFile {
 }
 
 /**
- * The file's data. A clean file (the usual case) is read without `prettyErrors`, whose
- * per-node source tracking costs ~20% of parsing a file of 10,000 rules (bench:rules); a file with
- * any error or warning is read again with the original options, so what is printed or thrown is
- * exactly what it always was.
+ * The file's data. A file in the plain subset rule files are written in (src/rules/yaml-subset.ts) is
+ * read by the fast reader, whose data is exactly the `yaml` package's (~10× faster on 10,000 rules,
+ * docs/performance-evaluate.md). Any other file goes to the `yaml` package: a clean one is read
+ * without `prettyErrors` (its per-node source tracking costs ~20% of the parse); a file with any error
+ * or warning is read again with the original options, so what is printed or thrown is exactly what it
+ * always was.
  */
 function readYaml(text: string): unknown {
+  const fast = readYamlSubset(text);
+  if (fast !== undefined) return fast;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   return doc.toJS();

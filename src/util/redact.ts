@@ -54,6 +54,8 @@ export function redactUrl(url: string): string {
 
 /** Every URL inside a text (an error message, a report line) redacted as by redactUrl. */
 export function redactUrls(text: string): string {
+  // Every URL has `://`: a report of many megabytes without one is not scanned.
+  if (!text.includes('://')) return text;
   // Punctuation that ends a sentence or closes a bracket after the URL is not part of it.
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`\\|]+/gi, (match) => {
     const tail = /[).,;:!?\]}]*$/.exec(match)![0];
