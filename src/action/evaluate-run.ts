@@ -1,15 +1,14 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createDeliverer } from '../deliver/deliverer.js';
 import { runEvaluation } from '../evaluate/run.js';
 import type { EvaluateReport } from '../evaluate/types.js';
-import { loadRules } from '../rules/load.js';
+import { secretValues } from '../rules/secrets.js';
 import { levelLabel } from '../rules/selection.js';
 import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { decisionJson } from '../evaluate/decision-json.js';
 import { parseCalendarTime } from '../util/calendar-time.js';
 import { sourceWarnings } from '../logs/formats-report.js';
-import { urlPasswordForms } from '../util/userinfo.js';
 import { parseSecretsBundle, parseSecretsJson, type SecretSources } from '../evaluate/secrets.js';
 import { parseBoolean } from './notify-inputs.js';
 import { Runner } from './runner.js';
@@ -53,9 +52,6 @@ const EVALUATE_EXIT = {
   deliveryFailed: EXIT.deliveryFailed,
 } as const;
 
-/** A part of a secret list shorter than this is never masked on its own: it would garble the log. */
-const MIN_MASKED_PART = 8;
-
 /** Everything the evaluate action needs, read and checked before anything is counted. */
 interface EvaluateConfig {
   rulesPath: string;
@@ -74,39 +70,14 @@ interface EvaluateConfig {
 }
 
 /**
- * Registers a secret value for masking: the whole value and the password of a URL it holds (as
- * written and decoded). A rotation list (`list: true`: several space-separated secrets) also masks
- * each of its entries, but never a part shorter than MIN_MASKED_PART, which would mask that word
- * everywhere in the log (`t***ble`).
+ * Every env var the rule file names holds a secret or a credential-bearing URL: mask them all first,
+ * as the CLI redacts them (src/rules/secrets.ts secretValues: read from the text, so an invalid file's
+ * names are masked too, at no second parse).
  */
-export function maskSecretValue(runner: Runner, value: string, opts: { list?: boolean } = {}): void {
-  if (!value) return;
-  runner.setSecret(value);
-  const trimmed = value.trim();
-  if (trimmed !== value && trimmed.length >= MIN_MASKED_PART) runner.setSecret(trimmed);
-  const parts = opts.list ? trimmed.split(/\s+/).filter((p) => p !== value && p.length >= MIN_MASKED_PART) : [];
-  for (const part of [value, ...parts]) for (const form of urlPasswordForms(part)) runner.setSecret(form);
-  for (const part of parts) runner.setSecret(part);
-}
-
-/** Every env var the rule file names holds a secret or a credential-bearing URL: mask them all first. */
 async function maskNamedSecrets(runner: Runner, rulesPath: string, env: NodeJS.ProcessEnv): Promise<void> {
-  let names: { name: string; list?: boolean }[] = [{ name: 'APIALERTS_API_KEY' }, { name: 'SMTP_URL' }];
-  try {
-    const file = await loadRules(rulesPath);
-    names = [
-      { name: file.delivery.smtp_url_env },
-      { name: file.delivery.apialerts_key_env },
-      // Webhook secrets are rotation lists: several space-separated secrets while one is replaced.
-      ...file.rules.flatMap((r) => (r.notify_webhook_secret_env ? [{ name: r.notify_webhook_secret_env, list: true }] : [])),
-      ...file.sources.flatMap((s) =>
-        'url_env' in s ? [{ name: s.url_env }] : 'token_env' in s && s.token_env ? [{ name: s.token_env }] : [],
-      ),
-    ];
-  } catch {
-    // An unreadable rule file is reported by the evaluation itself.
-  }
-  for (const { name, list } of names) maskSecretValue(runner, env[name] ?? '', { list: list ?? false });
+  // An unreadable rule file is reported by the evaluation itself; the delivery defaults are masked still.
+  const text = await readFile(rulesPath, 'utf8').catch(() => '');
+  for (const { value, list } of secretValues(text, env)) runner.setSecret(value, { list });
 }
 
 /**
@@ -116,14 +87,14 @@ async function maskNamedSecrets(runner: Runner, rulesPath: string, env: NodeJS.P
  */
 function secretsFromInputs(runner: Runner, input: (name: keyof typeof EVALUATE_INPUTS) => string): SecretSources {
   const byName = parseSecretsJson(input('secrets_json'));
-  for (const value of Object.values(byName)) maskSecretValue(runner, value);
+  for (const value of Object.values(byName)) runner.setSecret(value);
   const bundleText = input('secrets_bundle');
   for (const line of bundleText.split(/\r?\n/)) {
     const value = line.slice(line.indexOf('=') + 1).trim();
-    if (line.includes('=') && value) maskSecretValue(runner, value);
+    if (line.includes('=') && value) runner.setSecret(value);
   }
   const bundle = bundleText.trim() ? parseSecretsBundle(bundleText, 'input secrets_bundle') : {};
-  for (const value of Object.values(bundle)) maskSecretValue(runner, value);
+  for (const value of Object.values(bundle)) runner.setSecret(value);
   return { byName, bundle };
 }
 
@@ -146,7 +117,7 @@ async function readEvaluateConfig(runner: Runner, processEnv: NodeJS.ProcessEnv)
   };
   const rulesPath = input('rules');
   const heartbeatUrl = input('heartbeat_url').trim();
-  maskSecretValue(runner, heartbeatUrl);
+  runner.setSecret(heartbeatUrl);
   const secrets = secretsFromInputs(runner, input);
   const env: NodeJS.ProcessEnv = { ...processEnv };
   for (const name of SECRET_INPUTS) {

@@ -18,9 +18,13 @@ export class Runner {
     return core.getInput(name);
   }
 
-  /** Masks the value in the runner's log and redacts it from everything written here. */
-  setSecret(value: string): void {
-    for (const v of this.redactor.add(value)) core.setSecret(v);
+  /**
+   * Masks a secret in the runner's log and redacts it from everything written here: the forms the
+   * Redactor takes (src/util/redact.ts secretForms: whole value, URL password, a list's entries of 8
+   * characters or more when `list`), each new one sent to the runner as `::add-mask::`.
+   */
+  setSecret(value: string, options: { list?: boolean } = {}): void {
+    for (const v of this.redactor.add(value, options)) core.setSecret(v);
   }
 
   /** Known secrets (longest first, whole values and their encoded forms) and every URL's credentials. */

@@ -12,7 +12,8 @@ import { sourcesFromArgs } from './sources.js';
 import { planTicks } from './ticks.js';
 import { sendHeartbeat } from './heartbeat.js';
 import { preflight, unconsumedRules } from './preflight.js';
-import { environmentWithSecrets, namedVariables, selectSecrets } from './secrets.js';
+import { environmentWithSecrets, selectSecrets } from './secrets.js';
+import { secretEnvs } from '../rules/secrets.js';
 import type { EvaluateOptions, EvaluateReport } from './types.js';
 
 /**
@@ -30,7 +31,15 @@ export async function runEvaluation(opts: EvaluateOptions): Promise<EvaluateRepo
   const fromArgs = opts.logs && opts.logs.length > 0;
   const sources = fromArgs ? sourcesFromArgs(opts.logs!, undefined, opts.lineFormat) : file.sources;
   // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
-  const env = opts.secrets ? environmentWithSecrets(opts.env, selectSecrets(namedVariables(file, sources), opts.secrets)) : opts.env;
+  const env = opts.secrets
+    ? environmentWithSecrets(
+        opts.env,
+        selectSecrets(
+          secretEnvs(file, sources).map((e) => e.name),
+          opts.secrets,
+        ),
+      )
+    : opts.env;
   // Every variable the run needs, before anything is counted or the state is read.
   preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
   const state = await loadState(opts.statePath);

@@ -1,4 +1,3 @@
-import type { RulesFile, Source } from '../rules/schema.js';
 import { EXIT, UserError } from '../util/errors.js';
 import { parseJsonObject } from '../util/json.js';
 
@@ -44,21 +43,6 @@ export function parseSecretsJson(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(data)) if (typeof value === 'string') out[name] = value;
   return out;
-}
-
-/**
- * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
- * key, each rule's webhook secret, each source's database URL or token, and those of sources given
- * instead of the file's.
- */
-export function namedVariables(file: RulesFile, extraSources: readonly Source[] = []): string[] {
-  const names = new Set<string>([file.delivery.smtp_url_env, file.delivery.apialerts_key_env]);
-  for (const r of file.rules) if (r.notify_webhook_secret_env) names.add(r.notify_webhook_secret_env);
-  for (const s of [...file.sources, ...extraSources]) {
-    if ('url_env' in s && s.url_env) names.add(s.url_env);
-    if ('token_env' in s && s.token_env) names.add(s.token_env);
-  }
-  return [...names];
 }
 
 export interface SecretSources {

@@ -64,40 +64,50 @@ export function redactUrls(text: string): string {
 }
 
 /**
+ * The forms of a secret that are masked (the actions' `::add-mask::`) and redacted (Redactor), in
+ * that order: the whole value and its trimmed text, the password of a URL it holds (as written and
+ * decoded: src/util/userinfo.ts). Whole values are masked, never their words: a value is split only
+ * when the caller says it is a list (`list`: rotation secrets, space-separated), and then only parts
+ * of 8 characters or more are masked on their own (with their URL passwords), so a short word inside
+ * a secret never garbles unrelated text (`t***ble`).
+ */
+function secretForms(value: string | undefined | null, options: { list?: boolean } = {}): string[] {
+  if (!value) return [];
+  const forms = new Set([value, value.trim(), ...urlPasswordForms(value.trim())]);
+  if (options.list)
+    for (const part of value.split(/\s+/)) {
+      if (part.length >= MIN_PART) forms.add(part);
+      for (const form of urlPasswordForms(part)) forms.add(form);
+    }
+  forms.delete('');
+  return [...forms];
+}
+
+/** Parts of a list shorter than this are not masked on their own. */
+const MIN_PART = 8;
+
+/**
  * The one redaction of known secrets, shared by the CLI and both actions for everything they print
- * or store: each registered value (its whole text, its URL-password forms, and those as they appear
- * JSON- or URL-encoded) is replaced by `***`, and every URL in the text is redacted (redactUrl).
- *
- * Whole values are masked, never their words: a value is split only when the caller says it is a
- * list (rotation secrets, space-separated), and then only parts of 8 characters or more are masked
- * on their own, so a short word inside a secret never garbles unrelated text.
+ * or store: each registered value's forms (secretForms, and those as they appear JSON- or
+ * URL-encoded) are replaced by `***`, and every URL in the text is redacted (redactUrl).
  */
 export class Redactor {
   private readonly values = new Set<string>();
   private sorted: string[] | undefined;
 
-  /** Registers a secret; `list` for a whitespace-separated list of secrets. Returns what was added (for ::add-mask::). */
+  /** Registers a secret's forms (secretForms); `list` for a whitespace-separated list of secrets. Returns the forms new here (for ::add-mask::). */
   add(value: string | undefined | null, options: { list?: boolean } = {}): string[] {
-    if (!value) return [];
     const added: string[] = [];
-    const put = (v: string, min: number): void => {
-      if (v.length < min || this.values.has(v)) return;
+    for (const v of secretForms(value, options)) {
+      if (this.values.has(v)) continue;
       this.values.add(v);
       added.push(v);
       const json = JSON.stringify(v).slice(1, -1);
       if (json !== v) this.values.add(json);
       const encoded = encodeURIComponent(v);
       if (encoded !== v) this.values.add(encoded);
-    };
-    for (const v of new Set([value, value.trim()])) put(v, MIN_WHOLE);
-    for (const form of urlPasswordForms(value.trim())) put(form, MIN_WHOLE);
-    if (options.list) {
-      for (const part of value.split(/\s+/)) {
-        put(part, MIN_PART);
-        for (const form of urlPasswordForms(part)) put(form, MIN_WHOLE);
-      }
     }
-    this.sorted = undefined;
+    if (added.length > 0) this.sorted = undefined;
     return added;
   }
 
@@ -113,11 +123,6 @@ export class Redactor {
     return redactUrls(out);
   }
 }
-
-/** Whole values are masked at any length, as the runner masks them. */
-const MIN_WHOLE = 1;
-/** Parts of a list shorter than this are not masked on their own. */
-const MIN_PART = 8;
 
 /**
  * Every write to `stream` (stdout, stderr) passes through `redactor` first. The CLI installs this

@@ -5,7 +5,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Runner } from '../../src/action/runner.js';
-import { maskSecretValue } from '../../src/action/evaluate-run.js';
 import { parseOutputs, tempDir } from '../events/support.js';
 
 let lines: string[] = [];
@@ -85,7 +84,7 @@ describe('Runner', () => {
 });
 
 // Issue 12 item 3: masking must not garble the log.
-describe('maskSecretValue', () => {
+describe('Runner.setSecret: the forms masked (src/util/redact.ts secretForms)', () => {
   // The command data as the runner unescapes it.
   const masks = () =>
     lines
@@ -94,7 +93,7 @@ describe('maskSecretValue', () => {
 
   it('masks a whole value with spaces as one value, never its short words', () => {
     const runner = new Runner();
-    maskSecretValue(runner, 'the table is a secret phrase');
+    runner.setSecret('the table is a secret phrase');
     expect(masks()).toEqual(['the table is a secret phrase']);
     runner.info('a table for the team');
     expect(lines.at(-1)).toBe('a table for the team');
@@ -104,7 +103,7 @@ describe('maskSecretValue', () => {
     const runner = new Runner();
     const a = 'a'.repeat(64);
     const b = 'b'.repeat(64);
-    maskSecretValue(runner, `${a} ${b} short`, { list: true });
+    runner.setSecret(`${a} ${b} short`, { list: true });
     expect(masks()).toEqual([`${a} ${b} short`, a, b]);
     runner.info(`signed with ${b}; short stays`);
     expect(lines.at(-1)).toBe('signed with ***; short stays');
@@ -112,7 +111,7 @@ describe('maskSecretValue', () => {
 
   it('masks the password of a URL, as written and decoded, but not the user or host', () => {
     const runner = new Runner();
-    maskSecretValue(runner, 'postgres://app:p%40ss-w0rd!@db.internal:5432/app');
+    runner.setSecret('postgres://app:p%40ss-w0rd!@db.internal:5432/app');
     expect(masks()).toEqual(['postgres://app:p%40ss-w0rd!@db.internal:5432/app', 'p%40ss-w0rd!', 'p@ss-w0rd!']);
     runner.info('connecting as app to db.internal with p@ss-w0rd!');
     expect(lines.at(-1)).toBe('connecting as app to db.internal with ***');
@@ -120,7 +119,7 @@ describe('maskSecretValue', () => {
 
   it('a value with surrounding whitespace also masks the trimmed value', () => {
     const runner = new Runner();
-    maskSecretValue(runner, '  tok_0123456789\n');
+    runner.setSecret('  tok_0123456789\n');
     expect(masks()).toEqual(['  tok_0123456789\n', 'tok_0123456789']);
   });
 });

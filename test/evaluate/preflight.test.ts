@@ -9,7 +9,8 @@ import { stringify } from 'yaml';
 import { createDeliverer } from '../../src/deliver/deliverer.js';
 import type { Deliverer } from '../../src/deliver/types.js';
 import { runEvaluation } from '../../src/evaluate/run.js';
-import { environmentWithSecrets, namedVariables, parseSecretsBundle, parseSecretsJson, selectSecrets } from '../../src/evaluate/secrets.js';
+import { environmentWithSecrets, parseSecretsBundle, parseSecretsJson, selectSecrets } from '../../src/evaluate/secrets.js';
+import { secretEnvs } from '../../src/rules/secrets.js';
 import { neededVariables } from '../../src/evaluate/preflight.js';
 import { RulesFileSchema } from '../../src/rules/schema.js';
 import { UserError } from '../../src/util/errors.js';
@@ -329,7 +330,13 @@ describe("secrets by name and in a bundle: only the rule file's names reach the 
         },
       ],
     });
-    expect(namedVariables(file).sort()).toEqual(['APIALERTS_API_KEY', 'HOOK', 'MAIL', 'PG', 'TOK']);
+    expect(secretEnvs(file).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'APIALERTS_API_KEY', list: false },
+      { name: 'HOOK', list: true },
+      { name: 'MAIL', list: false },
+      { name: 'PG', list: false },
+      { name: 'TOK', list: false },
+    ]);
   });
 
   it('a run given secrets sees only the named ones: the bundle supplies the webhook secret, the rest never reaches delivery', async () => {
