@@ -47,7 +47,7 @@ export function readYamlSubset(text: string): unknown {
 }
 
 /** The core schema's resolution of a plain scalar (node_modules/yaml/dist/schema/core, in its order). */
-export function resolvePlain(s: string): unknown {
+function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // A plain scalar that starts with a letter other than n N t T f F is a string (the common case).
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
