@@ -6,9 +6,14 @@
 //     regex, a numeric comparison), against today's single-level rule, on the reference data set
 //     (bench/generate-logs.mjs; LINES=5000000 for the full set), unordered file. Target: ≤ 1.5×.
 //  3. Group-by on a field with 100,000+ distinct values in the window (`route`): peak RSS (< 200 MB).
-// Medians of RUNS (default 3) after a warm-up; peak RSS from /usr/bin/time. Counts are checked:
-// the 200-rule run's level-only rule must equal the single rule's count.
-// Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000").
+// Medians of RUNS (default 3) after a warm-up; peak RSS and CPU (user+sys) from /usr/bin/time. Counts
+// are checked: the 200-rule run's level-only rule must equal the single rule's count.
+// Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000"), PARTS (default "scale,reference":
+// `PARTS=scale` runs part 1 only), BASELINE_CLI (a CLI bundle built from an earlier commit, e.g.
+// `ncc build src/cli/index.ts -o /tmp/old --minify` on it, plus a package.json {"type":"module"}:
+// part 1 then measures it on the same files in the same run and prints the ratio, so a shared
+// machine's load cancels out); BUILT_CLI (this tree's CLI bundle, built already). The load (`uptime`)
+// is printed before and after.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,43 +23,56 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 3);
 const LINES = Number(process.env.LINES ?? 1_000_000);
 const SCALES = (process.env.SCALES ?? '10000,100000').split(',').map(Number);
+const PARTS = (process.env.PARTS ?? 'scale,reference').split(',');
+const BASELINE_CLI = process.env.BASELINE_CLI ? resolve(process.env.BASELINE_CLI) : null;
+const load = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'uptime unavailable';
+  }
+};
+console.log(`load before: ${load()}`);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const tmp = mkdtempSync(join(tmpdir(), 'bench-rules-'));
-execFileSync(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(ROOT, 'src/cli/index.ts'),
-    '-o',
-    join(tmp, 'cli'),
-    '--minify',
-    '--quiet',
-  ],
-  { stdio: 'inherit' },
-);
-writeFileSync(join(tmp, 'cli', 'package.json'), '{"type":"module"}');
-const CLI = join(tmp, 'cli', 'index.js');
+// BUILT_CLI: a CLI bundle already built from this tree (skips the ncc build, ~2 min).
+const CLI = process.env.BUILT_CLI ? resolve(process.env.BUILT_CLI) : join(tmp, 'cli', 'index.js');
+if (!process.env.BUILT_CLI) {
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      join(ROOT, 'src/cli/index.ts'),
+      '-o',
+      join(tmp, 'cli'),
+      '--minify',
+      '--quiet',
+    ],
+    { stdio: 'inherit' },
+  );
+  writeFileSync(join(tmp, 'cli', 'package.json'), '{"type":"module"}');
+}
 
 const id = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const LEVELS = ['debug', 'info', 'warn', 'error', 'fatal'];
 
-function measure(args) {
-  const argv = TIME ? [TIME, ['-f', '%M', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+function measure(args, cli = CLI) {
+  const argv = TIME ? [TIME, ['-f', '%M %U %S', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], argv[1], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr.slice(-2000)}`);
-  const rssKb = TIME ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
-  return { seconds, rssMb: rssKb / 1024, out: r.stdout };
+  const [rssKb, user, sys] = TIME ? r.stderr.trim().split('\n').at(-1).split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, rssMb: rssKb / 1024, cpu: user + sys, out: r.stdout };
 }
 
-function median(args, check) {
-  check?.(measure(args)); // warm-up
-  const runs = Array.from({ length: RUNS }, () => measure(args));
+function median(args, check, cli = CLI) {
+  check?.(measure(args, cli)); // warm-up
+  const runs = Array.from({ length: RUNS }, () => measure(args, cli));
   for (const r of runs) check?.(r);
   const by = (k) => [...runs].sort((a, b) => a[k] - b[k])[Math.floor(runs.length / 2)][k];
-  return { seconds: by('seconds'), rssMb: by('rssMb'), out: runs[0].out };
+  return { seconds: by('seconds'), rssMb: by('rssMb'), cpu: by('cpu'), out: runs[0].out };
 }
 
 function ruleYaml(rules, source) {
@@ -108,28 +126,44 @@ function generatedRules(n) {
     return { id: id(i + 1), name: `rule ${i + 1}`, threshold: kind === 9 ? 0.1 : 1 + (i % 5), window_minutes: 5 + (i % 30), extra };
   });
 }
-console.log('## Scale in rules (evaluate --dry-run, built CLI, 5,000-line log, one tick)');
-console.log('| rules | median s | peak RSS MB | fired |');
-console.log('|---|---|---|---|');
-for (const n of SCALES) {
-  const path = join(tmp, `rules-${n}.yml`);
-  writeFileSync(path, ruleYaml(generatedRules(n), small));
-  const r = median([
-    'evaluate',
-    '--rules',
-    path,
-    '--logs',
-    small,
-    '--now',
-    new Date(T0).toISOString(),
-    '--dry-run',
-    '--json',
-    '--state',
-    join(tmp, 's.json'),
-  ]);
-  const rep = JSON.parse(r.out);
-  console.log(`| ${n.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${rep.decisions.length} |`);
+if (PARTS.includes('scale')) {
+  console.log('## Scale in rules (evaluate --dry-run, built CLI, 5,000-line log, one tick)');
+  console.log(
+    `| rules | median s | median CPU s (user+sys) | peak RSS MB | fired |${BASELINE_CLI ? ' baseline s | baseline CPU s | CPU ratio |' : ''}`,
+  );
+  console.log(`|---|---|---|---|---|${BASELINE_CLI ? '---|---|---|' : ''}`);
+  for (const n of SCALES) {
+    const path = join(tmp, `rules-${n}.yml`);
+    writeFileSync(path, ruleYaml(generatedRules(n), small));
+    const args = [
+      'evaluate',
+      '--rules',
+      path,
+      '--logs',
+      small,
+      '--now',
+      new Date(T0).toISOString(),
+      '--dry-run',
+      '--json',
+      '--state',
+      join(tmp, 's.json'),
+    ];
+    const r = median(args);
+    const rep = JSON.parse(r.out);
+    let base = '';
+    if (BASELINE_CLI) {
+      // The same file through the earlier CLI, right after; its report must be the same.
+      const b = median(args, undefined, BASELINE_CLI);
+      if (b.out !== r.out) throw new Error(`the baseline's report differs at ${n} rules`);
+      base = ` ${b.seconds.toFixed(2)} | ${b.cpu.toFixed(2)} | ${(r.cpu / b.cpu).toFixed(2)} |`;
+    }
+    console.log(
+      `| ${n.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMb.toFixed(0)} | ${rep.decisions.length} |${base}`,
+    );
+  }
+  console.log(`load after: ${load()}`);
 }
+if (!PARTS.includes('reference')) process.exit(0);
 
 // ---- 2 and 3. The reference data set ------------------------------------------------------------
 const manifest = JSON.parse(
