@@ -346,10 +346,13 @@ describe('the answer', () => {
       body:
         i === 0
           ? { workspace: 'W', channel: 'c', warnings: [' tag cut ', '', 3, '   '], error: ' legacy note ' }
-          : { workspace: 'W', channel: 'c', errors: ['same'], error: ' same ' },
+          : i === 1
+            ? { workspace: 'W', channel: 'c', errors: ['same'], error: ' same ' }
+            : { workspace: 'W', channel: 'c', warnings: ['kept'], error: '   ' },
     }));
     expect((await sendEvent({ message: 'm' }, opts)).warnings).toEqual(['tag cut', 'legacy note']);
     expect((await sendEvent({ message: 'm' }, opts)).warnings).toEqual(['same']);
+    expect((await sendEvent({ message: 'm' }, opts)).warnings).toEqual(['kept']);
   });
 });
 
