@@ -33,9 +33,78 @@ function redactParams(params: string): string {
 }
 
 /**
- * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`, and the values of
- * credential-looking query and fragment parameters by `***`. Works on the text, not through `new URL`,
- * so any scheme (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
+ * Webhook services whose URL path holds the secret, by host: which segments of the path (split on
+ * `/`, the empty segment before the leading slash included) are the secret. docs/security.md lists them.
+ */
+const WEBHOOK_PATHS: readonly { host: RegExp; secret: (parts: readonly string[]) => number[] }[] = [
+  // Slack: /services/T…/B…/<secret>, /workflows/T…/A…/<id>/<secret>, /triggers/T…/<id>/<secret>.
+  { host: /^hooks\.slack(?:-gov)?\.com$/, secret: (parts) => indexesFrom(parts, 4) },
+  // Discord: /api[/v10]/webhooks/<id>/<secret>[/slack|/github].
+  { host: /^(?:[a-z0-9-]+\.)?discord(?:app)?\.com$/, secret: (parts) => after(parts, 'webhooks', 2, 1) },
+  // Microsoft Teams (Office 365 connectors): …/IncomingWebhook/<secret>/<id>/<signature>.
+  { host: /(?:^|\.)webhook\.office\.com$|^outlook\.office(?:365)?\.com$/, secret: (parts) => after(parts, 'incomingwebhook', 1, Infinity) },
+  // Telegram: /bot<token>/sendMessage, /file/bot<token>/….
+  { host: /^api\.telegram\.org$/, secret: (parts) => parts.flatMap((p, i) => (/^bot\d+:/i.test(decodeSegment(p)) ? [i] : [])) },
+  // Zapier: /hooks/catch/<account>/<secret>/.
+  { host: /^hooks\.zapier\.com$/, secret: (parts) => after(parts, 'catch', 2, 1) },
+  // IFTTT Webhooks: /trigger/<event>/with/key/<secret>, /use/<secret>.
+  { host: /^maker\.ifttt\.com$/, secret: (parts) => [...after(parts, 'key', 1, 1), ...after(parts, 'use', 1, 1)] },
+];
+
+/** The indexes of the non-empty segments from `start` on. */
+function indexesFrom(parts: readonly string[], start: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < parts.length; i++) if (parts[i] !== '') out.push(i);
+  return out;
+}
+
+/** `count` segments starting `offset` after the first segment named `name` (case-insensitive). */
+function after(parts: readonly string[], name: string, offset: number, count: number): number[] {
+  const at = parts.findIndex((p) => p.toLowerCase() === name);
+  if (at < 0) return [];
+  return indexesFrom(parts, at + offset).slice(0, count);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * A path segment that looks like a credential, on any host: (percent-decoded) it holds a run of 16 or
+ * more ASCII letters and digits with at least 2 digits and 4 letters — random tokens, API keys, hex
+ * digests, JWT parts. Words, numbers, dates, UUIDs (runs of at most 12) and file names stay readable.
+ */
+function isCredentialSegment(segment: string): boolean {
+  for (const run of decodeSegment(segment).match(/[A-Za-z0-9]{16,}/g) ?? []) {
+    const digits = run.replace(/[^0-9]/g, '').length;
+    if (digits >= 2 && run.length - digits >= 4) return true;
+  }
+  return false;
+}
+
+/** A URL path with its secret segments (known webhook hosts' secrets; credential-looking segments) replaced by `***`. */
+function redactPath(authority: string, path: string): string {
+  if (path === '' || path === '/') return path;
+  const host = authority
+    .slice(authority.lastIndexOf('@') + 1)
+    .replace(/:\d*$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  const parts = path.split('/');
+  const secret = new Set(WEBHOOK_PATHS.find((w) => w.host.test(host))?.secret(parts) ?? []);
+  return parts.map((p, i) => (p !== '' && (secret.has(i) || isCredentialSegment(p)) ? REDACTED : p)).join('/');
+}
+
+/**
+ * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`; path segments that hold
+ * a secret (the token of a Slack, Discord, Teams, Telegram, Zapier or IFTTT webhook URL, and any
+ * credential-looking segment: isCredentialSegment) by `***`; and the values of credential-looking query
+ * and fragment parameters by `***`. Works on the text, not through `new URL`, so any scheme
+ * (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
  */
 export function redactUrl(url: string): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(url);
@@ -47,7 +116,7 @@ export function redactUrl(url: string): string {
   const beforeHash = hash >= 0 ? rest.slice(0, hash) : rest;
   const fragment = hash >= 0 ? rest.slice(hash + 1) : undefined;
   const q = beforeHash.indexOf('?');
-  const path = q >= 0 ? beforeHash.slice(0, q) : beforeHash;
+  const path = redactPath(authority, q >= 0 ? beforeHash.slice(0, q) : beforeHash);
   const query = q >= 0 ? `?${redactParams(beforeHash.slice(q + 1))}` : '';
   return `${scheme}${host}${path}${query}${fragment !== undefined ? `#${redactParams(fragment)}` : ''}`;
 }
@@ -88,8 +157,8 @@ const MIN_PART = 8;
 
 /**
  * The one redaction of known secrets, shared by the CLI and both actions for everything they print
- * or store: each registered value's forms (secretForms, and those as they appear JSON- or
- * URL-encoded) are replaced by `***`, and every URL in the text is redacted (redactUrl).
+ * or store: every URL in the text is redacted (redactUrl), then each registered value's forms
+ * (secretForms, and those as they appear JSON- or URL-encoded) are replaced by `***`.
  */
 export class Redactor {
   private readonly values = new Set<string>();
@@ -118,9 +187,11 @@ export class Redactor {
   }
 
   redact(text: string): string {
-    let out = text;
+    // URLs first: a registered value masked inside a host name (a short key) would hide the host
+    // from redactUrl's webhook-host rules.
+    let out = redactUrls(text);
     for (const s of this.secrets()) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    return redactUrls(out);
+    return out;
   }
 }
 

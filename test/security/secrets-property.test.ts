@@ -30,16 +30,29 @@ const NAMES = [
   'pgPass',
   'proxyPass',
   'verifySecret',
+  'pathToken',
+  'slackToken',
+  'discordToken',
 ] as const;
 type Secrets = Record<(typeof NAMES)[number], string>;
 
 /** Secrets as users have them: letters, digits and the URL-safe marks, 12 to 40 characters. */
 const secretArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._~-]{11,39}$/);
+/** A token in a URL path on an ordinary host: random, as services issue them (16+ letters and digits, 2+ digits, 4+ letters). */
+const pathTokenArb = fc
+  .tuple(fc.stringMatching(/^[A-Za-z]{4,12}$/), fc.stringMatching(/^[0-9]{2,6}$/), fc.stringMatching(/^[A-Za-z0-9]{10,30}$/))
+  .chain(([letters, digits, rest]) =>
+    fc.shuffledSubarray([...letters, ...digits, ...rest], { minLength: letters.length + digits.length + rest.length }),
+  )
+  .map((chars) => chars.join(''));
+
 const secretsArb: fc.Arbitrary<Secrets> = fc
   .uniqueArray(secretArb, { minLength: NAMES.length, maxLength: NAMES.length, selector: (s) => s.toLowerCase() })
   .map((values) => Object.fromEntries(NAMES.map((n, i) => [n, values[i]!])) as Secrets)
   // Webhook secrets must be 64 lowercase hex characters (the seed's format): random ones of that form.
-  .map((s) => ({ ...s, hookSecret: sha256(s.hookSecret), hookSecret2: sha256(s.hookSecret2) }));
+  .map((s) => ({ ...s, hookSecret: sha256(s.hookSecret), hookSecret2: sha256(s.hookSecret2) }))
+  // Path tokens: one on an ordinary host (docs/security.md); Slack's and Discord's may be anything.
+  .chain((s) => pathTokenArb.map((pathToken) => ({ ...s, pathToken })));
 
 let api: TestServer;
 let logs: TestServer;
@@ -58,7 +71,7 @@ beforeAll(async () => {
   });
   const lines = Array.from({ length: 12 }, (_, i) => renderLine({ ts: T0 - (i + 1) * 10_000, level: 'error' }, i)).join('\n') + '\n';
   logs = await startServer((req, res) => {
-    if (req.url.startsWith('/bad')) res.writeHead(500).end(`no: ${req.url} ${String(req.headers.authorization)}`);
+    if (req.url.includes('/bad')) res.writeHead(500).end(`no: ${req.url} ${String(req.headers.authorization)}`);
     else res.writeHead(200).end(lines);
   });
   hook = await startServer((_req, res) => void res.writeHead(500).end());
@@ -73,7 +86,7 @@ function ruleFile(dir: string, s: Secrets, opts: { badSource?: boolean; pg?: boo
   const sources: unknown[] = [
     {
       name: 'web',
-      url: `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/${opts.badSource ? 'bad' : 'app'}.log?sig=${s.sourceSig}&X-Amz-Signature=${s.sourceSig}`,
+      url: `http://reader:${s.sourcePass}@127.0.0.1:${port(logs)}/t/${s.pathToken}/${opts.badSource ? 'bad' : 'app'}.log?sig=${s.sourceSig}&X-Amz-Signature=${s.sourceSig}`,
       token_env: 'LOG_TOKEN',
     },
   ];
@@ -99,6 +112,31 @@ function ruleFile(dir: string, s: Secrets, opts: { badSource?: boolean; pg?: boo
         },
       ],
     }),
+  );
+  return path;
+}
+
+/**
+ * A rule file whose YAML breaks on its Slack webhook line: the parse error quotes that line (a code
+ * frame), so the webhook URL is printed, and its token must be redacted.
+ */
+function brokenRuleFile(dir: string, s: Secrets): string {
+  const path = join(dir, 'broken.yml');
+  writeFileSync(
+    path,
+    [
+      'project: shop',
+      'rules:',
+      `  - id: ${RULE_ID}`,
+      '    name: Errors',
+      '    level: error',
+      '    threshold: 5',
+      '    window_minutes: 5',
+      '    channels: [webhook]',
+      `    notify_webhook: https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${s.slackToken}`,
+      '      oops: [indent',
+      '',
+    ].join('\n'),
   );
   return path;
 }
@@ -152,6 +190,9 @@ async function produce(s: Secrets): Promise<Produced[]> {
   );
   expect(proxied.code).toBe(1);
   expect(proxied.stderr).toContain('proxy http://***@127.0.0.1:1');
+  // A bad server URL is printed in the error: a Slack-style path token in it.
+  const badUrl = await cli('send bad url', ['send', '-m', 'hi', '--server-url', `ftp://hooks.slack.com/services/T0/B0/${s.slackToken}`]);
+  expect([badUrl.code, badUrl.stderr]).toEqual([1, expect.stringContaining('ftp://hooks.slack.com/services/T0/B0/***')]);
 
   // evaluate: delivers (webhook 500, email refused, push echoing the key) then a bad source, a database source.
   const state = join(dir, 'state', 'state.json');
@@ -197,6 +238,8 @@ async function produce(s: Secrets): Promise<Produced[]> {
       ])
     ).code,
   ).toBe(2);
+  const broken = await cli('evaluate broken yaml', ['evaluate', '--rules', brokenRuleFile(dir, s), '--now', NOW, '--dry-run']);
+  expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining('https://hooks.slack.com/services/T0123ABCD/B0456EFGH/***')]);
   out.push(...files('state', [state]));
 
   // verify: a wrong signature with the secret from env and from a file.
@@ -211,6 +254,8 @@ async function produce(s: Secrets): Promise<Produced[]> {
   for (const [label, server, key] of [
     ['ok', okServer, s.key],
     ['fail', `http://u:${s.serverPass}@127.0.0.1:${port(api)}/fail?sig=${s.serverToken}`, s.key],
+    // Not http(s): the error names the URL, a Discord-style webhook path with its token.
+    ['bad url', `ftp://discord.com/api/webhooks/123456789012345678/${s.discordToken}`, s.key],
   ] as const) {
     const gh = join(dir, `notify-${label}-output`);
     const summary = join(dir, `notify-${label}-summary`);
@@ -236,6 +281,7 @@ async function produce(s: Secrets): Promise<Produced[]> {
     ['ok', good],
     ['pg', ruleFile(tempDir('secrets-property-action-pg-'), s, { pg: true })],
     ['bad source', ruleFile(tempDir('secrets-property-action-bad-'), s, { badSource: true })],
+    ['broken yaml', brokenRuleFile(tempDir('secrets-property-action-yaml-'), s)],
   ] as const) {
     const gh = join(dir, `evaluate-${label}-output`);
     const summary = join(dir, `evaluate-${label}-summary`);
@@ -282,6 +328,12 @@ describe('no secret in any output (property, built CLI and actions)', () => {
       expect(produced.length).toBeGreaterThan(30);
       // The runs did print what they did (so an empty output cannot pass): the echoes were redacted, not absent.
       expect(produced.some((p) => p.text.includes('***'))).toBe(true);
+      // Path tokens were printed, redacted: a source URL's label, a bad server URL, a rule file's code frame.
+      const printed = (label: string, text: string) => produced.some((p) => p.label.startsWith(label) && p.text.includes(text));
+      expect(printed('cli evaluate', '/t/***/app.log')).toBe(true);
+      expect(printed('evaluate action ok', '/t/***/app.log')).toBe(true);
+      expect(printed('notify bad url', 'ftp://discord.com/api/webhooks/123456789012345678/***')).toBe(true);
+      expect(printed('evaluate action broken yaml', 'https://hooks.slack.com/services/T0123ABCD/B0456EFGH/***')).toBe(true);
       const leaks = produced.flatMap((p) =>
         Object.entries(s)
           .filter(([, v]) => p.text.includes(v))
@@ -289,5 +341,5 @@ describe('no secret in any output (property, built CLI and actions)', () => {
       );
       expect(leaks).toEqual([]);
     }
-  }, 300_000);
+  }, 600_000);
 });
