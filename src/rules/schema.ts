@@ -394,7 +394,8 @@ export const RulesFileSchema = z
         per_host_concurrency: DEFAULT_PER_HOST_CONCURRENCY,
       }),
     sources: z.array(SourceSchema).min(1),
-    rules: z.array(RuleSchema),
+    // `rules:` with nothing under it is a file with no rules yet, as `rules: []` is (issue 16).
+    rules: z.preprocess((v) => (v === null ? [] : v), z.array(RuleSchema)),
   })
   .strict()
   .superRefine((file, ctx) => {

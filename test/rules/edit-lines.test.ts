@@ -250,6 +250,14 @@ describe('block style', () => {
     );
   });
 
+  it('`rules:` with nothing under it is a file with no rules (it loads), and a rule added to it is a block list', async () => {
+    const path = await file('project: p\nsources:\n  - name: app\n    path: app.log\nrules:\n');
+    expect((await loadRules(path)).rules).toEqual([]);
+    const out = await edit(path, (d) => addRule(d, newRule(1)));
+    expect(out).toMatch(/^rules:\n {2}- id: /m);
+    expect((await loadRules(path)).rules).toHaveLength(1);
+  });
+
   it('a flow-style rule list is rewritten in block style when edited', async () => {
     const path = await file(
       `project: p\nsources: [{name: app, path: app.log}]\nrules: [{id: ${id(1)}, name: A, level: error, threshold: 1, window_minutes: 1, channels: [email], notify_email: a@example.com}]\n`,
