@@ -40,13 +40,15 @@ install() {
   fi
 }
 
-wait_for() { # wait_for WHAT CMD… — bounded readiness loop (30 s)
+wait_for() { # wait_for WHAT CMD… — readiness loop, bounded by time (60 s, or $TEST_SERVICES_WAIT s), not by tries
   local what="$1"; shift
-  for _ in $(seq 1 150); do
+  local deadline=$((SECONDS + ${TEST_SERVICES_WAIT:-60}))
+  while :; do
     if "$@" >/dev/null 2>&1; then return 0; fi
+    [ "$SECONDS" -lt "$deadline" ] || break
     sleep 0.2
   done
-  echo "test-services: $what did not become ready in 30 s" >&2
+  echo "test-services: $what did not become ready in ${TEST_SERVICES_WAIT:-60} s" >&2
   return 1
 }
 
