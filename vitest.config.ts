@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Temp directories under one per-run directory, removed at the end (test/global-tmp.ts).
+    globalSetup: ['test/global-tmp.ts'],
     // The JSON report is what .ci/run counts from; the default reporter is for people.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },

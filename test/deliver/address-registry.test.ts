@@ -1,11 +1,11 @@
 // The webhook address policy against the IANA special-purpose registries, block by block, and against
 // an independent reference (ipaddr.js range names) over random addresses in every textual form.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { stringify } from 'yaml';
 import { IPV4_BLOCKS, IPV6_BLOCKS, checkLiteralHost, classifyAddress } from '../../src/deliver/address-policy.js';
 import { renderLine } from '../helpers/log-lines.js';
@@ -293,6 +293,7 @@ function unshareNode(args: string[]): Promise<{ code: number | null; stdout: str
 describe('the built CLI in an empty network namespace (unshare -n)', () => {
   it('refuses every non-public literal target before any connect; a public one gets as far as connecting', async () => {
     const dir = tempDir('address-netns-');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
     writeFileSync(
       join(dir, 'app.log'),
