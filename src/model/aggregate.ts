@@ -24,7 +24,14 @@ import type { Aggregate } from './series.js';
 
 export const PERCENTILES: Partial<Record<Aggregate, number>> = { p50: 50, p90: 90, p95: 95, p99: 99 };
 
-/** The numeric value of a field, or null: a finite JSON number, or a string that is a finite decimal number. */
+/**
+ * THE numeric reading of a field value, or null — one definition for value rules and the numeric
+ * filters (gt/gte/lt/lte), in the file scan, the oracle and both stores' SQL: a finite JSON number,
+ * or a string that is a decimal number (optional sign, digits with an optional fraction or a fraction
+ * alone, optional exponent: `12`, `-1.5`, `+3`, `.5`, `5.`, `1e3`) whose value as JavaScript's
+ * Number() reads it is finite. Not numbers: `""`, `" 12 "` (no spaces), `"0x10"`, `"12abc"`, `"1_000"`,
+ * `"Infinity"`, `"NaN"`, `"1e400"` (overflows), booleans, null, objects. `"1e-400"` reads as 0.
+ */
 export function numericValue(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;

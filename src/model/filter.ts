@@ -1,3 +1,4 @@
+import { numericValue } from './aggregate.js';
 import type { Filter, FilterOp, Scalar } from './series.js';
 import { FILTER_OPS } from './series.js';
 
@@ -29,7 +30,11 @@ export function filterOpNamed(op: string): FilterOp | undefined {
 
 export const NUMERIC_OPS: readonly FilterOp[] = ['gt', 'gte', 'lt', 'lte'];
 
-/** A string that reads as a number for gt/gte/lt/lte: an optional minus, digits, an optional fraction. */
+/**
+ * How `alerts add/update` flags spell a number argument (`--where 'status>500'`): an optional minus,
+ * digits, an optional fraction. This is about command-line arguments only; what counts as a numeric
+ * FIELD VALUE (gt/gte/lt/lte, value rules) is `numericValue` in src/model/aggregate.ts, everywhere.
+ */
 export const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
 
 /**
@@ -95,13 +100,6 @@ function stringForm(v: unknown): string | undefined {
   return undefined;
 }
 
-/** The numeric reading of a value for gt/gte/lt/lte, or undefined. */
-function numericForm(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && NUMERIC_STRING.test(v)) return Number(v);
-  return undefined;
-}
-
 const scalarString = (v: Scalar): string => stringForm(v)!;
 
 /** A filter as a predicate over parsed entries (regexes compiled once). */
@@ -148,8 +146,9 @@ function compileFilter(filter: Filter): (entry: FieldSource) => boolean {
         lte: (x: number) => x <= bound,
       }[filter.op];
       return (e) => {
-        const n = numericForm(fieldValue(e, field));
-        return n !== undefined && cmp(n);
+        // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
+        const n = numericValue(fieldValue(e, field));
+        return n !== null && cmp(n);
       };
     }
   }

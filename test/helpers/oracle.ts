@@ -74,10 +74,9 @@ export function oracleString(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The one numeric reading (src/model/aggregate.ts numericValue; test/model/numeric.test.ts pins it case by case). */
 function oracleNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v)) return Number(v);
-  return undefined;
+  return numericValue(v) ?? undefined;
 }
 
 export function oracleFilter(e: FieldEntry, f: Filter): boolean {

@@ -8,6 +8,7 @@ import { levelLookup } from './level-map.js';
 import {
   assemble,
   booleansWhere,
+  byCost,
   canonicalNumber,
   FieldError,
   keyForm,
@@ -35,7 +36,7 @@ import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
  * stops the query with a clear error (it cannot be read exactly here). Dotted paths are refused.
  */
 
-const NUMERIC_STRING = '^-?[0-9]+(\\.[0-9]+)?$';
+/** aggregate.ts numericValue's decimal strings (the one numeric reading, for value rules and gt/gte/lt/lte alike). */
 const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
 
@@ -144,7 +145,7 @@ function condition(f: Filter, c: FieldCols): string {
     const bools = forms.filter((s) => s === 'true' || s === 'false');
     const nums = forms.map(canonicalNumber).filter((x): x is number => x !== undefined);
     const eq = or(
-      when(2, () => `${c.s} IN (${forms.map(chString).join(', ')})`),
+      when(2, () => (forms.length === 1 ? `${c.s} = ${chString(forms[0] as string)}` : `${c.s} IN (${forms.map(chString).join(', ')})`)),
       bools.length ? when(4, () => `${c.s} IN (${bools.map(chString).join(', ')})`) : undefined,
       nums.length ? when(3, () => `${c.x} IN (${nums.map((n) => chFloat(n, 'value')).join(', ')})`) : undefined,
     );
@@ -179,12 +180,11 @@ function condition(f: Filter, c: FieldCols): string {
       );
     }
     default: {
+      // The one numeric reading (aggregate.ts numericValue), as for value rules.
       const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
       const x = chFloat(f.value as number, `value of ${f.field}`);
-      return or(
-        when(3, () => `${c.x} ${op} ${x}`),
-        when(2, () => `match(${c.s}, ${chString(NUMERIC_STRING)}) AND toFloat64OrZero(${c.s}) ${op} ${x}`),
-      );
+      const [isnum, v] = numericValue(c);
+      return `(${isnum} AND ${v} ${op} ${x})`;
     }
   }
 }
@@ -259,7 +259,7 @@ export async function seriesClickHouse(
       }
       throw err;
     }
-    const sets = simpleSets(plan, (levels) => levelLookup(levels, source.level_map).storeValues ?? levels);
+    const sets = countPasses(plan, (levels) => levelLookup(levels, source.level_map).storeValues ?? levels);
     const simpleCount = plan.series.filter((x) => x.simple).length;
     const simpleRows: { cell: number; counts: number[] }[] = [];
     const generalRows: GeneralRow[] = [];
@@ -293,22 +293,25 @@ export async function seriesClickHouse(
   }
 }
 
-/** The simple series grouped by their level set (store values), with each one's position among all simple series. */
-function simpleSets(
+/**
+ * The count series' sub-selects: one per distinct level set, each reading only the rows at its levels
+ * (a MergeTree range read of the window is cheap next to evaluating hundreds of conditions on rows a
+ * rule's levels exclude — measured in docs/stores.md; a single sub-select for all rules cost more).
+ */
+function countPasses(
   plan: Plan,
   storeValues: (levels: Level[]) => string[],
 ): { values: string[]; series: PlannedSeries[]; positions: number[] }[] {
+  const simple = plan.series.filter((x) => x.simple);
   const sets = new Map<string, { values: string[]; series: PlannedSeries[]; positions: number[] }>();
-  plan.series
-    .filter((x) => x.simple)
-    .forEach((ps, pos) => {
-      const values = [...storeValues(ps.levels)].sort();
-      const key = JSON.stringify(values);
-      let set = sets.get(key);
-      if (!set) sets.set(key, (set = { values, series: [], positions: [] }));
-      set.series.push(ps);
-      set.positions.push(pos);
-    });
+  simple.forEach((ps, pos) => {
+    const values = [...storeValues(ps.levels)].sort();
+    const key = JSON.stringify(values);
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = { values, series: [], positions: [] }));
+    set.series.push(ps);
+    set.positions.push(pos);
+  });
   return [...sets.values()];
 }
 
@@ -362,27 +365,51 @@ function buildSql(
   const rows = `SELECT ${[...rowCols, ...new Set(fieldCols0)].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
   const inner = `SELECT ${selects.join(', ')} FROM (${rows})`;
 
+  /**
+   * A series' conditions. 18.16 evaluates every operand of AND over the whole block (no short-circuit
+   * before 21.x), so the costly filters (contains, matches) are evaluated only on the rows the cheap
+   * ones (levels, equality, numeric comparisons, exists) let through: the field goes into a one-element
+   * array that arraySlice empties where the cheap conditions fail, and arrayExists applies the costly
+   * condition to what is left — a regex then runs on a handful of rows instead of the whole block.
+   */
   const selectionSql = (s: (typeof plan.series)[number], withLevels = true): string => {
-    const parts: string[] = [];
+    const cheap: string[] = [];
+    const costly: string[] = [];
     const mine = storeValues(s.levels);
-    if (withLevels && mine.length < allLevels.length) parts.push(`__lv IN (${inList(mine)})`);
-    for (const w of s.where) parts.push(condition(w.filter, fieldCols[w.field] as FieldCols));
-    if (guards.length) parts.push('__guard = 0');
-    return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : '1';
+    if (withLevels && mine.length < allLevels.length)
+      cheap.push(mine.length === 1 ? `__lv = ${chString(mine[0] as string)}` : `__lv IN (${inList(mine)})`);
+    if (guards.length) cheap.push('__guard = 0');
+    for (const w of byCost(s.where)) {
+      const c = fieldCols[w.field] as FieldCols;
+      if (w.filter.op !== 'matches' && w.filter.op !== 'contains') cheap.push(condition(w.filter, c));
+      else costly.push(condition(w.filter, c));
+    }
+    if (cheap.length === 0) return costly.length ? costly.map((x) => `(${x})`).join(' AND ') : '1';
+    const g = cheap.map((x) => `(${x})`).join(' AND ');
+    if (costly.length === 0) return g;
+    const guarded = byCost(s.where)
+      .filter((w) => w.filter.op === 'matches' || w.filter.op === 'contains')
+      .map((w) => {
+        const c = fieldCols[w.field] as FieldCols;
+        // A String column (always a string) needs only its text; other fields carry type, text and number.
+        if (c.always === 2) return `arrayExists(__q -> ${condition(w.filter, { ...c, s: '__q' })}, arraySlice([${c.s}], 1, ${g}))`;
+        const q: FieldCols = { ...c, t: 'tupleElement(__q, 1)', s: 'tupleElement(__q, 2)', x: 'tupleElement(__q, 3)' };
+        return `arrayExists(__q -> ${condition(w.filter, q)}, arraySlice([tuple(${c.t}, ${c.s}, ${c.x})], 1, ${g}))`;
+      });
+    return `${g} AND ${guarded.join(' AND ')}`;
   };
 
   const simple = plan.series.filter((s) => s.simple);
   const general = plan.series.filter((s) => !s.simple);
   const parts: string[] = [];
   if (simple.length > 0) {
-    // One sub-select per distinct level set: 18.16 evaluates every operand of AND over the whole block
-    // (no short-circuit), so a rule's regex runs only over the rows at its levels this way.
-    simpleSets(plan, storeValues).forEach((set, gi) => {
+    countPasses(plan, storeValues).forEach((set, gi) => {
+      const split = set.values.length < allLevels.length;
       const counts = set.series.map((ps) => {
-        const cond = selectionSql(ps, false);
+        const cond = selectionSql(ps, !split);
         return cond === '1' ? 'count()' : `countIf(${cond})`;
       });
-      const where = set.values.length < allLevels.length ? ` WHERE __lv IN (${inList(set.values)})` : '';
+      const where = split ? ` WHERE __lv IN (${inList(set.values)})` : '';
       parts.push(
         `SELECT toInt32(${-1 - gi}) AS s, emptyArrayString() AS k, __cell AS cell, toFloat64(0) AS hv, toUInt8(0) AS hvf, toUInt64(0) AS n, toUInt64(0) AS nv, ` +
           `toFloat64(0) AS vmin, toFloat64(0) AS vmax, toInt64(0) AS lts, toFloat64(0) AS lv, toUInt8(0) AS lf, [${counts.join(', ')}] AS ns ` +

@@ -4,7 +4,7 @@ import type { Filter, Scalar, SeriesCounts, SeriesQuery } from '../../model/seri
 import type { PostgresSource } from '../../rules/schema.js';
 import { windowEdges } from './buckets.js';
 import { levelLookup } from './level-map.js';
-import { assemble, booleansWhere, canonicalNumber, keyForm, planQuery, scalarString, type GeneralRow, type Plan } from './plan.js';
+import { assemble, booleansWhere, byCost, canonicalNumber, keyForm, planQuery, scalarString, type GeneralRow, type Plan } from './plan.js';
 import { storeRegex } from './regex.js';
 import { pgIdent, splitTable } from './sql.js';
 
@@ -19,32 +19,57 @@ import { pgIdent, splitTable } from './sql.js';
  * through a LATERAL VALUES list into (series, group, cell[, value]) groups.
  */
 
-/** PostgreSQL's numeric reading of series.ts's numeric strings (rules helper: NUMERIC_STRING) and values (aggregate.ts numericValue). */
-const NUMERIC_STRING = '^-?[0-9]+(\\.[0-9]+)?$';
+/** aggregate.ts numericValue's decimal strings (the one numeric reading, for value rules and gt/gte/lt/lte alike). */
 const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
-const MAX_DOUBLE = '1.7976931348623157e308';
-/** Below half the smallest subnormal a decimal reads as 0 in JavaScript (PostgreSQL's float8in refuses it). */
-const HALF_MIN = '2.4703282292062328e-324';
+/** Decimals at or above this (2^1024 - 2^970, half-way between the largest double and 2^1024) read as ±Infinity in JavaScript. */
+const OVERFLOW = (2n ** 1024n - 2n ** 970n).toString();
+/** Decimals at or below this (2^-1075, half the smallest subnormal) read as 0 in JavaScript (ties to even). */
+const UNDERFLOW = `0.${(5n ** 1075n).toString().padStart(1075, '0')}`;
+/** Significant digits kept before a sticky digit: enough to decide every rounding and both thresholds exactly. */
+const KEEP_DIGITS = 800;
 
 class Params {
   readonly values: unknown[] = [];
+  private readonly shared = new Map<string, string>();
   add(v: unknown, type: string): string {
     this.values.push(v);
     return `$${this.values.length}::${type}`;
   }
+  /** One parameter for a constant the statement uses in many places. */
+  once(v: string, type: string): string {
+    let ref = this.shared.get(`${type}:${v}`);
+    if (ref === undefined) this.shared.set(`${type}:${v}`, (ref = this.add(v, type)));
+    return ref;
+  }
 }
 
 /**
- * A decimal text as float8 the way JavaScript's Number() reads it: out-of-range magnitudes are ±Infinity
- * (`overflow: 'inf'`) or NULL (`'null'`: not a finite number), tiny ones 0, instead of float8in's error.
+ * A decimal text (DECIMAL, or a JSON number's text) as float8 the way JavaScript's Number() reads it,
+ * NULL when that is not finite; never an error, whatever the row holds. Short texts without an
+ * exponent cast directly; the rest are normalised first (sign, at most KEEP_DIGITS significant digits
+ * plus a sticky 1 when more were dropped, a small decimal exponent — so numeric and float8in can read
+ * them), then compared with the exact overflow and underflow thresholds: float8in raises an error
+ * where JavaScript gives Infinity or 0.
  */
-function f8(text: string, overflow: 'inf' | 'null'): string {
-  const big = overflow === 'inf' ? `CASE WHEN left(${text}, 1) = '-' THEN '-Infinity'::float8 ELSE 'Infinity'::float8 END` : 'NULL::float8';
-  return (
-    `(CASE WHEN length(${text}) < 16 AND strpos(lower(${text}), 'e') = 0 THEN (${text})::float8 ` +
-    `WHEN abs((${text})::numeric) > ${MAX_DOUBLE} THEN ${big} ` +
-    `WHEN abs((${text})::numeric) < ${HALF_MIN} THEN 0::float8 ELSE (${text})::float8 END)`
-  );
+function f8(text: string, p: Params): string {
+  // m: sign, integer digits, fraction digits, exponent.
+  const m = `regexp_match(${text}, '^([+-]?)([0-9]*)(?:\\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$')`;
+  const digits = `(q0.m[2] || coalesce(q0.m[3], ''))`;
+  // d: significant digits (no leading/trailing zeros); e: the exponent's text; n: value = 0.d × 10^n.
+  const inner =
+    `SELECT q0.m[1] AS s, rtrim(ltrim(${digits}, '0'), '0') AS d, coalesce(q0.m[4], '0') AS e, ` +
+    `length(q0.m[2]) - (length(${digits}) - length(ltrim(${digits}, '0'))) AS z FROM (SELECT ${m} AS m) q0`;
+  const bigExp = `length(ltrim(ltrim(ltrim(q1.e, '+'), '-'), '0')) > 6`;
+  const n = `(q1.z + q1.e::int)`;
+  const norm = `(q1.s || '0.' || CASE WHEN length(q1.d) > ${KEEP_DIGITS} THEN left(q1.d, ${KEEP_DIGITS}) || '1' ELSE q1.d END || 'e' || ${n})`;
+  const slow =
+    `(SELECT CASE WHEN q1.d = '' THEN (q1.s || '0')::float8 ` +
+    `WHEN ${bigExp} THEN CASE WHEN left(q1.e, 1) = '-' THEN (q1.s || '0')::float8 END ` +
+    `WHEN ${n} > 310 THEN NULL WHEN ${n} < -324 THEN (q1.s || '0')::float8 ` +
+    `WHEN abs(${norm}::numeric) >= ${p.once(OVERFLOW, 'numeric')} THEN NULL ` +
+    `WHEN abs(${norm}::numeric) <= ${p.once(UNDERFLOW, 'numeric')} THEN (q1.s || '0')::float8 ` +
+    `ELSE ${norm}::float8 END FROM (${inner}) q1)`;
+  return `(CASE WHEN length(${text}) < 16 AND strpos(lower(${text}), 'e') = 0 THEN (${text})::float8 ELSE ${slow} END)`;
 }
 
 /**
@@ -80,44 +105,70 @@ function pgColumnKind(type: string): PgFieldKind {
 }
 
 /**
- * The expressions of series.ts over one field `j` of the CTE: jsonb (type read per row with
+ * The expressions of series.ts over field i of the CTE (`b.f<i>`): jsonb (type read per row with
  * jsonb_typeof), or a typed column (type known when the statement is written, so the conditions are
- * plain comparisons on the column — the fast path for the recommended table layout).
+ * plain comparisons on the column — the fast path for the recommended table layout). Readings that
+ * take more than a comparison (a number's double, the numeric reading, a number's JavaScript text)
+ * are DERIVED columns: computed once per row inside the CTE, from the raw field (`r.f<i>`), however
+ * many rules use them.
  */
 class FieldSql {
+  private readonly j: string;
+  private readonly raw: string;
   constructor(
-    private readonly j: string,
+    private readonly i: number,
     private readonly kind: PgFieldKind,
     private readonly p: Params,
-  ) {}
-  private is(type: 'string' | 'number' | 'boolean'): string {
-    if (this.kind === 'jsonb') return `jsonb_typeof(${this.j}) = '${type}'`;
-    return this.kind === type ? `${this.j} IS NOT NULL` : 'false';
+    private readonly derived: Map<string, string>,
+  ) {
+    this.j = `b.f${i}`;
+    this.raw = `r.f${i}`;
   }
-  private get text(): string {
-    return this.kind === 'jsonb' ? `(${this.j} #>> '{}')` : `(${this.j})::text`;
+  private is(type: 'string' | 'number' | 'boolean', j = this.j): string {
+    if (this.kind === 'jsonb') return `jsonb_typeof(${j}) = '${type}'`;
+    return this.kind === type ? `${j} IS NOT NULL` : 'false';
   }
-  /** The field as a number when it is a number (JSON number or number column); NULL when not finite as a double. */
+  private text(j = this.j): string {
+    return this.kind === 'jsonb' ? `(${j} #>> '{}')` : `(${j})::text`;
+  }
+  private derive(name: string, expr: () => string): string {
+    const col = `${name}${this.i}`;
+    if (!this.derived.has(col)) this.derived.set(col, expr());
+    return `b.${col}`;
+  }
+  /** Over the raw field: a JSON number / number column as float8; NULL when not finite as a double. */
+  private numberOf(j: string): string {
+    if (this.kind === 'number') return `(${j})::float8`;
+    return `CASE WHEN ${this.is('number', j)} THEN ${f8(this.text(j), this.p)} END`;
+  }
+  /** The field as a number when it is a number (JSON number or number column). */
   private get number(): string {
     if (this.kind === 'number') return `(${this.j})::float8`;
-    return `CASE WHEN ${this.is('number')} THEN ${f8(this.text, 'null')} END`;
+    return this.derive('x', () => this.numberOf(this.raw));
+  }
+  /** JavaScript's String() of the field when it is a number. */
+  private get jsText(): string {
+    return this.derive('js', () => jsNumber(this.numberOf(this.raw)));
   }
   /** jsonb for group keys. */
   get json(): string {
     return this.kind === 'jsonb' ? this.j : `to_jsonb(${this.j})`;
   }
-  /** aggregate.ts numericValue: a finite number, or a decimal string. */
+  /** aggregate.ts numericValue, the one numeric reading: a finite number, or a decimal string. */
   get value(): string {
-    const parts: string[] = [];
     if (this.kind === 'number') return this.number;
-    if (this.kind === 'jsonb') parts.push(`WHEN ${this.is('number')} THEN ${f8(this.text, 'null')}`);
-    if (this.kind === 'jsonb' || this.kind === 'string')
-      parts.push(`WHEN ${this.is('string')} AND ${this.text} ~ '${DECIMAL}' THEN ${f8(this.text, 'null')}`);
-    return parts.length ? `CASE ${parts.join(' ')} END` : 'NULL::float8';
+    if (this.kind === 'boolean') return 'NULL::float8';
+    return this.derive('n', () => {
+      const r = this.raw;
+      const parts: string[] = [];
+      if (this.kind === 'jsonb') parts.push(`WHEN ${this.is('number', r)} THEN ${f8(this.text(r), this.p)}`);
+      parts.push(`WHEN ${this.is('string', r)} AND ${this.text(r)} ~ '${DECIMAL}' THEN ${f8(this.text(r), this.p)}`);
+      return `CASE ${parts.join(' ')} END`;
+    });
   }
 
   condition(f: Filter): string {
-    const S = this.text;
+    const S = this.text();
     const p = this.p;
     // Expressions are thunks: a bind parameter is added only when its part is written.
     const or = (parts: [guard: string, expr: () => string][]): string => {
@@ -126,7 +177,9 @@ class FieldSql {
     };
     const anyOf = (vals: Scalar[], negate: boolean): string => {
       const forms = [...new Set(vals.map(scalarString))];
-      const parts: [string, () => string][] = [[this.is('string'), () => `${S} = ANY(${p.add(forms, 'text[]')})`]];
+      const parts: [string, () => string][] = [
+        [this.is('string'), () => (forms.length === 1 ? `${S} = ${p.add(forms[0], 'text')}` : `${S} = ANY(${p.add(forms, 'text[]')})`)],
+      ];
       const bools = forms.filter((s) => s === 'true' || s === 'false');
       if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
       const nums = forms.map(canonicalNumber).filter((x): x is number => x !== undefined);
@@ -148,7 +201,7 @@ class FieldSql {
         const parts: [string, () => string][] = [[this.is('string'), () => `strpos(${S}, ${p.add(s, 'text')}) > 0`]];
         const bools = booleansWhere((b) => b.includes(s));
         if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
-        if (/^[0-9.e+-]*$/.test(s)) parts.push([this.is('number'), () => `strpos(${jsNumber(this.number)}, ${p.add(s, 'text')}) > 0`]);
+        if (/^[0-9.e+-]*$/.test(s)) parts.push([this.is('number'), () => `strpos(${this.jsText}, ${p.add(s, 'text')}) > 0`]);
         return or(parts);
       }
       case 'matches': {
@@ -158,22 +211,17 @@ class FieldSql {
         const translated = () => (param ??= p.add(pattern, 'text'));
         const parts: [string, () => string][] = [
           [this.is('string'), () => `${S} ~ ${translated()}`],
-          [this.is('number'), () => `${jsNumber(this.number)} ~ ${translated()}`],
+          [this.is('number'), () => `${this.jsText} ~ ${translated()}`],
         ];
         const bools = booleansWhere((b) => re.test(b));
         if (bools.length) parts.push([this.is('boolean'), () => `${S} = ANY(${p.add(bools, 'text[]')})`]);
         return or(parts);
       }
       default: {
+        // The one numeric reading (aggregate.ts numericValue), as for value rules.
         const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
         if (this.kind === 'boolean') return 'false';
-        const x = p.add(f.value, 'float8');
-        if (this.kind === 'number') return `COALESCE(${this.number} ${op} ${x}, false)`;
-        const whens: string[] = [];
-        if (this.kind === 'jsonb') whens.push(`WHEN ${this.is('number')} THEN ${this.number} ${op} ${x}`);
-        if (this.kind === 'jsonb' || this.kind === 'string')
-          whens.push(`WHEN ${this.is('string')} AND ${S} ~ '${NUMERIC_STRING}' THEN ${f8(S, 'inf')} ${op} ${x}`);
-        return whens.length ? `COALESCE(CASE ${whens.join(' ')} END, false)` : 'false';
+        return `COALESCE(${this.value} ${op} ${p.add(f.value, 'float8')}, false)`;
       }
     }
   }
@@ -208,6 +256,7 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   client.on('error', () => {});
   await client.connect();
   let rows: Record<string, unknown>[];
+  let passes: number[][];
   try {
     // Plain columns: their types decide the expressions (a catalogue lookup; the counts are still one statement).
     const kinds = new Map<string, PgFieldKind>();
@@ -220,19 +269,25 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
       );
       for (const r of meta.rows) kinds.set(r.name, pgColumnKind(r.type));
     }
-    const { sql, params } = buildSql(source, plan, edges, kinds);
-    rows = (await client.query(sql, params)).rows as Record<string, unknown>[];
+    const built = buildSql(source, plan, edges, kinds);
+    passes = built.passes;
+    rows = (await client.query(built.sql, built.params)).rows as Record<string, unknown>[];
   } finally {
     await client.end().catch(() => {});
   }
   const n = edges.length - 1;
+  const simpleCount = plan.series.filter((x) => x.simple).length;
   const simpleRows: { cell: number; counts: number[] }[] = [];
   const generalRows: GeneralRow[] = [];
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
   for (const r of rows) {
     const cell = n + 1 - Number(r.bucket);
     if (Number(r.s) < 0) {
-      simpleRows.push({ cell, counts: (r.ns as unknown[]).map(Number) });
+      // Counts of pass -1 - s, spread back into the plan's order of count series.
+      const members = passes[-1 - Number(r.s)] ?? [];
+      const counts = new Array<number>(simpleCount).fill(0);
+      (r.ns as unknown[]).forEach((x, j) => (counts[members[j] ?? 0] = Number(x)));
+      simpleRows.push({ cell, counts });
       continue;
     }
     generalRows.push({
@@ -251,12 +306,32 @@ export async function seriesPostgres(source: PostgresSource, url: string, query:
   return assemble(plan, query.windows, cellOf, simpleRows, generalRows, groupLimit);
 }
 
+/**
+ * PostgreSQL looks a pattern up in its per-session cache of compiled regular expressions by a linear
+ * search with move-to-front (RE_CACHE_SIZE 32), so `text ~ pattern` costs in proportion to the number
+ * of distinct patterns a row cycles through (measured: 48 regex filters over 20,931 rows, 1 distinct
+ * pattern 20 ms CPU, 16 patterns 180 ms, 40 patterns — past the cache — 4 s). Count series are
+ * therefore evaluated in passes over the CTE, rules sorted by pattern, each pass with at most this
+ * many distinct patterns; a pass re-reads the materialized rows (about 1 ms per 20,000 rows).
+ */
+const REGEX_BUDGET = 4;
+
+/**
+ * The statement: the rows of (first edge, last edge] at any wanted level are read ONCE (one index
+ * range scan of the timestamp column) into a materialized CTE, with each field and its derived
+ * readings computed once per row. Count series (no group, no value) are `count(*) FILTER (WHERE …)`
+ * per window-edge cell, in passes over the CTE: one per level set (a pass only sees the rows at its
+ * levels, so a rule's conditions are never evaluated on rows its levels exclude), split further to
+ * keep each pass within REGEX_BUDGET patterns. `passes[k]` lists the positions (among the count
+ * series) of pass k, whose rows come back with s = -1 - k. The other series fan out through a
+ * LATERAL VALUES list into (series, group, cell[, value]) groups.
+ */
 function buildSql(
   source: PostgresSource,
   plan: Plan,
   edges: number[],
   kinds: Map<string, PgFieldKind>,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; passes: number[][] } {
   const p = new Params();
   const { schema, name } = splitTable(source.table);
   const table = schema ? `${pgIdent(schema, 'schema')}.${pgIdent(name, 'table')}` : pgIdent(name, 'table');
@@ -265,17 +340,98 @@ function buildSql(
   const levelText = source.level_map ? `${lv}::text` : `lower(${lv}::text)`;
   const storeValues = (levels: typeof plan.levels) => levelLookup(levels, source.level_map).storeValues ?? levels;
   const allLevels = storeValues(plan.levels);
+  const allMask = levelMask(plan.levels);
 
   const kindOf = (i: number): PgFieldKind => {
     const f = plan.fields[i];
     return f?.kind === 'column' ? (kinds.get(f.column) ?? 'jsonb') : 'jsonb';
   };
+  const derived = new Map<string, string>();
+  const field = (i: number) => new FieldSql(i, kindOf(i), p, derived);
+  /** A series' conditions, level test first (unless its pass already restricts the levels), then its filters cheapest first. */
+  const selectionSql = (s: (typeof plan.series)[number], passMask: number): string => {
+    const parts: string[] = [];
+    const mask = levelMask(s.levels);
+    if ((passMask & ~mask) !== 0) parts.push(`(b.lvbit & ${mask}) <> 0`);
+    for (const w of byCost(s.where)) parts.push(field(w.field).condition(w.filter));
+    return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : 'true';
+  };
+
   // width_bucket(-x, [-e_n … -e_0]) = number of edges >= x = n + 1 - k for x in (e_{k-1}, e_k].
-  const negEdges = edges.map((e) => String(-e)).reverse();
+  const negEdges = p.add(edges.map((e) => String(-e)).reverse(), 'numeric[]');
   const needMs = plan.series.some((s) => s.value?.aggregate === 'last');
+
+  const simple = plan.series.filter((s) => s.simple);
+  const general = plan.series.filter((s) => !s.simple);
+  const selects: string[] = [];
+  const passes: number[][] = [];
+  if (simple.length > 0) {
+    // Passes: by level set, then by regex budget.
+    const byMask = new Map<number, number[]>();
+    simple.forEach((s, pos) => {
+      const m = levelMask(s.levels) & allMask;
+      byMask.set(m, [...(byMask.get(m) ?? []), pos]);
+    });
+    const patternsOf = (s: (typeof simple)[number]) =>
+      [...new Set(s.where.filter((w) => w.filter.op === 'matches').map((w) => String(w.filter.value)))].sort();
+    const patternKey = (pos: number) => JSON.stringify(patternsOf(simple[pos] as (typeof simple)[number]));
+    for (const unsorted of byMask.values()) {
+      // Rules with the same patterns side by side, so a pass holds few distinct ones.
+      const keys = new Map(unsorted.map((pos) => [pos, patternKey(pos)]));
+      const members = [...unsorted].sort((a, b) =>
+        (keys.get(a) as string) < (keys.get(b) as string) ? -1 : (keys.get(a) as string) > (keys.get(b) as string) ? 1 : a - b,
+      );
+      let current: number[] = [];
+      let patterns = new Set<string>();
+      for (const pos of members) {
+        const mine = patternsOf(simple[pos] as (typeof simple)[number]);
+        const grown = new Set([...patterns, ...mine]);
+        if (current.length > 0 && grown.size > REGEX_BUDGET) {
+          passes.push(current);
+          current = [];
+          patterns = new Set(mine);
+        } else patterns = grown;
+        current.push(pos);
+      }
+      if (current.length > 0) passes.push(current);
+    }
+    passes.forEach((members, k) => {
+      const mask = members.reduce((m, pos) => m | (levelMask((simple[pos] as (typeof simple)[number]).levels) & allMask), 0);
+      const counts = members.map((pos) => {
+        const cond = selectionSql(simple[pos] as (typeof simple)[number], mask);
+        return cond === 'true' ? 'count(*)' : `count(*) FILTER (WHERE ${cond})`;
+      });
+      const where = mask === allMask ? '' : ` WHERE (b.lvbit & ${mask}) <> 0`;
+      selects.push(
+        `SELECT ${-1 - k} AS s, NULL::text AS k, b.bucket, NULL::float8 AS hv, 0::bigint AS n, 0::bigint AS nv, NULL::float8 AS vmin, NULL::float8 AS vmax, ` +
+          `NULL::numeric AS lts, NULL::float8 AS lv, ARRAY[${counts.join(', ')}]::bigint[] AS ns FROM b${where} GROUP BY b.bucket`,
+      );
+    });
+  }
+  if (general.length > 0) {
+    const values = general.map((s) => {
+      const key = s.groupBy.length ? `jsonb_build_array(${s.groupBy.map((i) => field(i).json).join(', ')})::text` : `'[]'`;
+      const v = s.value ? field(s.value.field).value : 'NULL::float8';
+      const hv = s.value?.histogram ? 'v' : null;
+      const isLast = s.value?.aggregate === 'last';
+      return { s: s.index, cond: selectionSql(s, allMask), key, v, hv, isLast };
+    });
+    const rows = values.map(
+      (x) => `(${x.s}, ${x.cond}, ${x.key}, (${x.v})::float8, ${x.hv ? 'true' : 'false'}, ${x.isLast ? 'true' : 'false'})`,
+    );
+    const lastCols = needMs
+      ? `max(b.ms) FILTER (WHERE x.l AND x.v IS NOT NULL) AS lts, (array_agg(x.v ORDER BY b.ms DESC, x.v DESC) FILTER (WHERE x.l AND x.v IS NOT NULL))[1] AS lv`
+      : `NULL::numeric AS lts, NULL::float8 AS lv`;
+    selects.push(
+      `SELECT x.s, x.k, b.bucket, CASE WHEN x.h THEN x.v END AS hv, count(*) AS n, count(x.v) AS nv, min(x.v) AS vmin, max(x.v) AS vmax, ` +
+        `${lastCols}, NULL::bigint[] AS ns ` +
+        `FROM b CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) AS x(s, ok, k, v, h, l) WHERE x.ok GROUP BY 1, 2, 3, 4`,
+    );
+  }
+
+  // The one scan: written last, once the conditions above have asked for their derived columns.
   const cols = [
-    `width_bucket(-(extract(epoch FROM ${ts}) * 1000), ${p.add(negEdges, 'numeric[]')}) AS bucket`,
-    `${levelText} AS lvt`,
+    `width_bucket(-(extract(epoch FROM ${ts}) * 1000), ${negEdges}) AS bucket`,
     // The level as one bit (debug 1, info 2, warn 4, error 8, fatal 16): each rule's level set is then a mask test.
     `CASE ${LEVELS.map((l, i) => `WHEN ${levelText} = ANY(${p.add(storeValues([l]), 'text[]')}) THEN ${1 << i}`).join(' ')} ELSE 0 END AS lvbit`,
     ...(needMs ? [`extract(epoch FROM ${ts}) * 1000 AS ms`] : []),
@@ -294,49 +450,10 @@ function buildSql(
     `WHERE ${ts} > timestamptz 'epoch' + ${p.add(Math.floor(edges[0] as number), 'bigint')} * interval '1 millisecond' ` +
     `AND ${ts} <= timestamptz 'epoch' + ${p.add(Math.ceil(edges[edges.length - 1] as number), 'bigint')} * interval '1 millisecond' ` +
     `AND ${levelText} = ANY(${p.add(allLevels, 'text[]')})`;
-
-  const field = (i: number) => new FieldSql(`b.f${i}`, kindOf(i), p);
-  const selectionSql = (s: (typeof plan.series)[number]): string => {
-    const parts: string[] = [];
-    const mine = storeValues(s.levels);
-    if (mine.length < allLevels.length) parts.push(`(b.lvbit & ${levelMask(s.levels)}) <> 0`);
-    for (const w of s.where) parts.push(field(w.field).condition(w.filter));
-    return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : 'true';
-  };
-
-  const simple = plan.series.filter((s) => s.simple);
-  const general = plan.series.filter((s) => !s.simple);
-  const selects: string[] = [];
-  if (simple.length > 0) {
-    const counts = simple.map((s) => {
-      const cond = selectionSql(s);
-      return cond === 'true' ? 'count(*)' : `count(*) FILTER (WHERE ${cond})`;
-    });
-    selects.push(
-      `SELECT -1 AS s, NULL::text AS k, b.bucket, NULL::float8 AS hv, 0::bigint AS n, 0::bigint AS nv, NULL::float8 AS vmin, NULL::float8 AS vmax, ` +
-        `NULL::numeric AS lts, NULL::float8 AS lv, ARRAY[${counts.join(', ')}]::bigint[] AS ns FROM b GROUP BY b.bucket`,
-    );
-  }
-  if (general.length > 0) {
-    const values = general.map((s) => {
-      const key = s.groupBy.length ? `jsonb_build_array(${s.groupBy.map((i) => field(i).json).join(', ')})::text` : `'[]'`;
-      const v = s.value ? field(s.value.field).value : 'NULL::float8';
-      const hv = s.value?.histogram ? 'v' : null;
-      const isLast = s.value?.aggregate === 'last';
-      return { s: s.index, cond: selectionSql(s), key, v, hv, isLast };
-    });
-    const rows = values.map(
-      (x) => `(${x.s}, ${x.cond}, ${x.key}, (${x.v})::float8, ${x.hv ? 'true' : 'false'}, ${x.isLast ? 'true' : 'false'})`,
-    );
-    const lastCols = needMs
-      ? `max(b.ms) FILTER (WHERE x.l AND x.v IS NOT NULL) AS lts, (array_agg(x.v ORDER BY b.ms DESC, x.v DESC) FILTER (WHERE x.l AND x.v IS NOT NULL))[1] AS lv`
-      : `NULL::numeric AS lts, NULL::float8 AS lv`;
-    selects.push(
-      `SELECT x.s, x.k, b.bucket, CASE WHEN x.h THEN x.v END AS hv, count(*) AS n, count(x.v) AS nv, min(x.v) AS vmin, max(x.v) AS vmax, ` +
-        `${lastCols}, NULL::bigint[] AS ns ` +
-        `FROM b CROSS JOIN LATERAL (VALUES ${rows.join(', ')}) AS x(s, ok, k, v, h, l) WHERE x.ok GROUP BY 1, 2, 3, 4`,
-    );
-  }
-  // MATERIALIZED: each row's level bit and fields are computed once, not once per rule that reads them.
-  return { sql: `WITH b AS MATERIALIZED (${base}) ${selects.join(' UNION ALL ')}`, params: p.values };
+  // OFFSET 0 keeps the raw fields a subquery, so each derived column reads them without re-extracting.
+  const scan = derived.size
+    ? `SELECT r.*, ${[...derived].map(([col, expr]) => `${expr} AS ${col}`).join(', ')} FROM (${base} OFFSET 0) r`
+    : base;
+  // MATERIALIZED: each row's level bit, fields and derived readings are computed once, not once per rule or pass.
+  return { sql: `WITH b AS MATERIALIZED (${scan}) ${selects.join(' UNION ALL ')}`, params: p.values, passes };
 }
