@@ -5,9 +5,10 @@
 // 2. Threshold alerts: a generated log with an error burst, the real `apialerts evaluate` over sample
 //    rules, a signed webhook to an embedded receiver that verifies it (both schemes), an email to an
 //    embedded SMTP server, a push event to the API server, and a short backtest.
-// 3. The alert lifecycle: a disk-space rule (fire at 90 %, resolve below 85 %) and a p95 latency rule
-//    (pending for 2 ticks) evaluated tick after tick with one state file; the receiver verifies a
-//    signed fire and a signed resolve (x-krafter-event: alert.resolved) for each.
+// 3. The alert lifecycle: the disk-space rule (fire at 90 %, resolve below 85 %, one instance per host)
+//    and the p95 latency rule (pending for 2 ticks) of examples/alerts.yml, delivering to the embedded
+//    receiver, evaluated tick after tick with one state file; the receiver verifies a signed fire and a
+//    signed resolve (x-krafter-event: alert.resolved) for each — for the disk rule, for the full host only.
 // No accounts, no network beyond 127.0.0.1. Exits non-zero if anything did not arrive as expected.
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { verifySignature } from '../dist/lib/index.js';
 
 const KEY = 'demo-key-not-a-secret';
@@ -264,14 +266,19 @@ console.log(`\n── apialerts backtest --last 2h (exit ${backtest.code}) ─�
 process.stdout.write(backtest.out);
 
 // ── 3. The alert lifecycle ───────────────────────────────────────────────────────────────────
-// Six 5-minute slots: disk max 80, 92, 89, 91, 84, 80 %; p95 latency 200, 950, 950, 700, 300, 200 ms.
+// Six 5-minute slots: disk max 80, 92, 89, 91, 84, 80 % on web-1 (web-2 stays at 70 %);
+// p95 latency 200, 950, 950, 700, 300, 200 ms.
 const T1 = Date.UTC(2026, 3, 26, 13, 0, 0);
 const diskPct = [80, 92, 89, 91, 84, 80];
 const p95 = [200, 950, 950, 700, 300, 200];
 const metrics = [];
 diskPct.forEach((pct, k) => {
   for (let m = 0; m < 5; m++)
-    metrics.push({ level: 'info', time: T1 + k * 300_000 + m * 60_000 + 1000, host: 'web-1', disk_used_pct: pct - (m % 2), msg: 'disk' });
+    for (const [host, used] of [
+      ['web-1', pct - (m % 2)],
+      ['web-2', 70],
+    ])
+      metrics.push({ level: 'info', time: T1 + k * 300_000 + m * 60_000 + 1000, host, disk_used_pct: used, msg: 'disk' });
   for (let j = 0; j < 20; j++)
     metrics.push({
       level: 'info',
@@ -284,39 +291,25 @@ diskPct.forEach((pct, k) => {
 metrics.sort((a, b) => a.time - b.time);
 writeFileSync(join(dir, 'metrics.log'), metrics.map((m) => JSON.stringify(m)).join('\n') + '\n');
 const hooksBefore = hooks.length;
+// The two lifecycle rules exactly as examples/alerts.yml has them, delivering to the embedded receiver.
+const example = parseYaml(readFileSync(new URL('../examples/alerts.yml', import.meta.url), 'utf8'));
+const lifecycleRules = ['Disk almost full', 'Slow checkout'].map((name) => {
+  const rule = example.rules.find((r) => r.name === name);
+  if (!rule) throw new Error(`examples/alerts.yml has no rule "${name}"`);
+  const kept = { ...rule };
+  for (const k of ['notify_email', 'apialerts_channel', 'notify_webhook', 'notify_webhook_secret_env']) delete kept[k];
+  return {
+    ...kept,
+    channels: ['webhook'],
+    notify_webhook: `http://127.0.0.1:${hookServer.address().port}/webhooks/${name === 'Slow checkout' ? 'latency' : 'disk'}`,
+    allow_http: true,
+    notify_webhook_secret_env: 'HIGH_ERROR_RATE_SECRET',
+    webhook_scheme: 'both',
+  };
+});
 writeFileSync(
   join(dir, 'lifecycle.yml'),
-  `project: shop-api
-sources:
-  - name: metrics
-    path: metrics.log
-rules:
-  - id: 5a1c0e2d-7b3f-4c9a-8e6d-1f2a3b4c5d6e
-    name: Disk almost full
-    level: info
-    value: { field: disk_used_pct, aggregate: max }
-    threshold: 90               # fire at 90 % used …
-    recovery_threshold: 85      # … resolve only below 85 %: a disk hovering at 89–91 % pages once
-    window_minutes: 5
-    channels: [webhook]
-    notify_webhook: http://127.0.0.1:${hookServer.address().port}/webhooks/disk
-    allow_http: true
-    notify_webhook_secret_env: HIGH_ERROR_RATE_SECRET
-    webhook_scheme: both
-  - id: 6b2d1f3e-8c4a-4dab-9f7e-2a3b4c5d6e7f
-    name: Slow checkout
-    level: info
-    value: { field: duration_ms, aggregate: p95 }
-    threshold: 800
-    recovery_threshold: 600
-    pending_ticks: 2            # still slow on the second tick
-    window_minutes: 5
-    channels: [webhook]
-    notify_webhook: http://127.0.0.1:${hookServer.address().port}/webhooks/latency
-    allow_http: true
-    notify_webhook_secret_env: HIGH_ERROR_RATE_SECRET
-    webhook_scheme: both
-`,
+  stringifyYaml({ project: 'shop-api', sources: [{ name: 'metrics', path: 'metrics.log' }], rules: lifecycleRules }),
 );
 console.log('\n── the alert lifecycle: apialerts evaluate at six ticks, one state file ──');
 const lifeRuns = [];
@@ -375,8 +368,10 @@ const checks = [
         'Slow checkout: alert.resolved',
       ]) &&
       lifeHooks.every((h) => h.krafter.ok && h.standard.ok) &&
-      lifeHooks.filter((h) => h.headers['x-krafter-event'] === 'alert.resolved').every((h) => JSON.parse(h.raw).resolved_at),
-    `lifecycle webhooks: ${JSON.stringify(lifeEvents)}, expected a verified fire and resolve for each rule`,
+      lifeHooks.filter((h) => h.headers['x-krafter-event'] === 'alert.resolved').every((h) => JSON.parse(h.raw).resolved_at) &&
+      // The disk rule is grouped by host: the fire and the resolve are web-1's; web-2 (70 %) never fired.
+      lifeHooks.filter((h) => JSON.parse(h.raw).alert_name === 'Disk almost full').every((h) => JSON.parse(h.raw).group?.host === 'web-1'),
+    `lifecycle webhooks: ${JSON.stringify(lifeEvents)}, expected a verified fire and resolve for each rule (disk: host web-1)`,
   ],
 ];
 const failed = checks.filter(([ok]) => !ok);

@@ -31,7 +31,14 @@ export interface LifecycleReport {
 
 /** The core's evaluation as this module reads it: per-rule reports, decisions, and (when the core has them) per-instance measures. */
 interface CoreEvaluation {
-  rules: { id: string; counts: number[]; fired: string[] }[];
+  rules: {
+    id: string;
+    counts: number[];
+    fired: string[];
+    /** Grouped rules (src/evaluate/types.ts RuleReport): due beyond max_groups per tick, and the fires per group. */
+    truncated_groups?: number[];
+    fired_groups?: { triggered_at: string; group: Record<string, string | null>; match_count: number }[];
+  }[];
   decisions: Decision[];
   measures?: { rule: { id: string }; ticks: MeasuredTick[] }[];
 }
@@ -100,9 +107,21 @@ export function planLifecycle(
     if (list) list.push(f.decision.triggered_at);
     else firedBy.set(f.run.rule.id, [f.decision.triggered_at]);
   }
+  const runOf = new Map(runs.map((r) => [r.rule.id, r]));
+  const firedGroupsBy = new Map<string, NonNullable<CoreEvaluation['rules'][number]['fired_groups']>>();
+  for (const { run, decision: d } of fires) {
+    if (!d.group) continue;
+    const entry = { triggered_at: d.triggered_at, group: d.group, match_count: d.match_count };
+    const list = firedGroupsBy.get(run.rule.id);
+    if (list) list.push(entry);
+    else firedGroupsBy.set(run.rule.id, [entry]);
+  }
   for (const report of core.rules) {
     if (!ids.has(report.id)) continue;
     report.fired = firedBy.get(report.id) ?? [];
+    // Grouped lifecycle rules: max_groups as the lifecycle applied it, and its fires per group.
+    if (report.truncated_groups !== undefined) report.truncated_groups = runOf.get(report.id)!.truncated;
+    if (report.fired_groups !== undefined) report.fired_groups = firedGroupsBy.get(report.id) ?? [];
   }
   const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
   sortByText(decisions, (d) => d.triggered_at);

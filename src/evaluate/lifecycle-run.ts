@@ -3,11 +3,12 @@ import { isoSeconds } from '../model/time.js';
 import { usesLifecycle } from '../rules/lifecycle-fields.js';
 import type { Rule } from '../rules/schema.js';
 import type { InstanceState } from '../state/schema.js';
+import { maxGroups } from '../rules/selection.js';
 import {
   fromStoredInstance,
   isQuiet,
-  runLifecycle,
   settleDeliveries,
+  stepLifecycle,
   toStoredInstance,
   type LifecycleEvent,
   type LifecycleParams,
@@ -66,6 +67,12 @@ interface InstanceRun {
 export interface RuleLifecycleRun {
   rule: Rule;
   instances: InstanceRun[];
+  /**
+   * Grouped rules, per tick: instances that would have fired, been retried or re-notified but were
+   * beyond max_groups — deferred (their state stays as before the tick, so they are due again at the
+   * next tick) and reported, never silently dropped.
+   */
+  truncated: number[];
 }
 
 /**
@@ -73,6 +80,15 @@ export interface RuleLifecycleRun {
  * measured at some tick plus those in the stored state; a stored instance missing from a tick's
  * measurements had no matching entry in the window: count 0 for count and ratio rules (at_least), no
  * data for value rules, and not observed for fewer_than rules (their groups come from the lookback).
+ *
+ * max_groups (grouped rules, default 100): per tick, at most that many instances notify — fires,
+ * retries of undelivered fires and re-notifications together, highest value first (lowest for
+ * fewer_than), ties by group key, as grouped count rules fire. Those beyond are deferred: their state
+ * stays as it was before the tick (only the value seen is kept), so an instance that would have
+ * started firing is still ok or pending and fires at the next tick if it still breaches, and a firing
+ * instance keeps its retry or re-notification due. Resolves are never bounded: an instance that is
+ * firing resolves whenever it recovers, and its resolve is sent only if some fire of the incident was
+ * delivered (a deferred fire is no fire, so it never leads to a resolve).
  */
 export function runRuleLifecycle(
   rule: Rule,
@@ -80,39 +96,87 @@ export function runRuleLifecycle(
   stored: Record<string, InstanceState> | undefined,
 ): RuleLifecycleRun {
   const p = lifecycleParams(rule);
+  const grouped = (rule as { group_by?: string[] }).group_by !== undefined;
+  const bound = grouped ? maxGroups(rule) : Infinity;
   const keys = new Map<string, Record<string, string | null> | undefined>();
   for (const [key, s] of Object.entries(stored ?? {})) keys.set(key, Object.keys(s.group).length > 0 ? s.group : undefined);
   for (const t of ticks) for (const m of t.instances) if (!keys.has(m.key) || (m.group && !keys.get(m.key))) keys.set(m.key, m.group);
-  if (!(rule as { group_by?: string[] }).group_by && !keys.has('[]')) keys.set('[]', undefined);
+  if (!grouped && !keys.has('[]')) keys.set('[]', undefined);
   const byTick = ticks.map((t) => new Map(t.instances.map((m) => [m.key, m])));
-  const instances: InstanceRun[] = [];
-  for (const [key, group] of keys) {
-    const start = fromStoredInstance(stored?.[key]);
-    const values: (number | null | undefined)[] = [];
-    const obs: Observation[] = [];
-    ticks.forEach((t, i) => {
-      const m = byTick[i]!.get(key);
-      if (m) {
-        const breachNotMet =
-          !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
-        obs.push({ tickMs: t.tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) });
-        values.push(m.measured);
-      } else if (p.comparison === 'fewer_than') {
-        values.push(undefined);
-      } else if (rule.value) {
-        obs.push({ tickMs: t.tickMs, value: null, matchCount: 0 });
-        values.push(null);
-      } else {
-        obs.push({ tickMs: t.tickMs, value: 0, matchCount: 0 });
-        values.push(0);
-      }
-    });
-    // An instance that never breached and holds no state has nothing to run.
-    const run = runLifecycle(start, obs, p);
-    if (run.events.length === 0 && isQuiet(start) && isQuiet(run.state)) continue;
-    instances.push({ key, ...(group ? { group } : {}), start, end: run.state, events: run.events, values });
+  interface Running {
+    key: string;
+    group?: Record<string, string | null>;
+    start: LifecycleState;
+    state: LifecycleState;
+    incident: number;
+    events: LifecycleEvent[];
+    values: (number | null | undefined)[];
   }
-  return { rule, instances };
+  const running: Running[] = [...keys].map(([key, group]) => {
+    const start = fromStoredInstance(stored?.[key]);
+    return { key, ...(group ? { group } : {}), start, state: start, incident: 0, events: [], values: [] };
+  });
+  const truncated: number[] = [];
+  const sign = p.comparison === 'fewer_than' ? 1 : -1;
+  ticks.forEach((t, i) => {
+    // Every instance's step at this tick; notifications wait for the bound, the rest apply at once.
+    const notifying: { r: Running; step: ReturnType<typeof stepLifecycle> }[] = [];
+    for (const r of running) {
+      const o = observation(byTick[i]!.get(r.key), t.tickMs, p, rule);
+      r.values.push(o === undefined ? undefined : o.value);
+      if (o === undefined) continue;
+      const step = stepLifecycle(r.state, o, p, r.incident);
+      if (step.event && step.event.kind !== 'resolve') notifying.push({ r, step });
+      else apply(r, step);
+    }
+    if (notifying.length > bound)
+      notifying.sort(
+        (a, b) => sign * ((a.step.event!.value ?? 0) - (b.step.event!.value ?? 0)) || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0),
+      );
+    notifying.forEach(({ r, step }, k) => {
+      if (k < bound) apply(r, step);
+      else r.state = { ...r.state, lastValue: step.state.lastValue }; // deferred: due again at the next tick
+    });
+    truncated.push(Math.max(0, notifying.length - bound));
+  });
+  const instances: InstanceRun[] = [];
+  for (const r of running) {
+    // An instance that never breached and holds no state has nothing to run.
+    if (r.events.length === 0 && isQuiet(r.start) && isQuiet(r.state)) continue;
+    instances.push({
+      key: r.key,
+      ...(r.group ? { group: r.group } : {}),
+      start: r.start,
+      end: r.state,
+      events: r.events,
+      values: r.values,
+    });
+  }
+  return { rule, instances, truncated };
+}
+
+function apply(
+  r: { state: LifecycleState; incident: number; events: LifecycleEvent[] },
+  step: { state: LifecycleState; event?: LifecycleEvent; incident: number },
+): void {
+  r.state = step.state;
+  r.incident = step.incident;
+  if (step.event) r.events.push(step.event);
+}
+
+/**
+ * What an instance shows at a tick: its measure, or — when the tick did not measure it — count 0 for
+ * count and ratio rules, no data for value rules, nothing (undefined: not observed) for fewer_than.
+ */
+function observation(m: MeasuredInstance | undefined, tickMs: number, p: LifecycleParams, rule: Rule): Observation | undefined {
+  if (m) {
+    const breachNotMet =
+      !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
+    return { tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) };
+  }
+  if (p.comparison === 'fewer_than') return undefined;
+  if (rule.value) return { tickMs, value: null, matchCount: 0 };
+  return { tickMs, value: 0, matchCount: 0 };
 }
 
 /** A fire or re-notification as a delivery decision (alert.triggered). */

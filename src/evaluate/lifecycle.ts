@@ -143,57 +143,78 @@ export function runLifecycle(
   observations: readonly Observation[],
   p: LifecycleParams,
 ): { state: LifecycleState; events: LifecycleEvent[] } {
-  const s: LifecycleState = { ...start };
+  let s: LifecycleState = { ...start };
   const events: LifecycleEvent[] = [];
   let incident = 0;
   for (const o of observations) {
-    const c = o.hold ? 'hold' : classify(o.value, p);
-    if (c === 'skip') continue;
-    s.lastValue = o.value;
-    const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };
-    if (s.status === 'firing') {
-      if (c === 'recovered') {
-        events.push({
-          ...base,
-          incident,
-          kind: 'resolve',
-          sinceMs: s.sinceMs!,
-          firedAtMs: s.lastTriggeredMs!,
-          firedMatchCount: s.firedMatchCount!,
-          notify: p.notifyResolved,
-        });
-        Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
-      } else if (s.fireDelivered === false) {
-        events.push({ ...base, incident, kind: 'fire', retry: true });
-        Object.assign(s, { lastTriggeredMs: o.tickMs, firedMatchCount: o.matchCount, lastNotifiedMs: o.tickMs, fireDelivered: null });
-      } else if (s.fireDelivered === true && p.renotifyMs !== undefined && o.tickMs - s.lastNotifiedMs! >= p.renotifyMs) {
-        events.push({ ...base, incident, kind: 'renotify', sinceMs: s.sinceMs! });
-        s.lastNotifiedMs = o.tickMs;
-      }
-      continue;
-    }
-    if (c !== 'breach') {
-      if (s.status === 'pending') Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
-      continue;
-    }
-    const count = s.status === 'pending' ? s.pendingCount + 1 : 1;
-    if (count >= p.pendingTicks) {
-      incident++;
-      events.push({ ...base, incident, kind: 'fire', retry: false });
-      Object.assign(s, {
-        status: 'firing',
-        sinceMs: o.tickMs,
-        pendingCount: 0,
-        lastTriggeredMs: o.tickMs,
-        firedMatchCount: o.matchCount,
-        lastNotifiedMs: o.tickMs,
-        fireDelivered: null,
-      });
-    } else {
-      Object.assign(s, { status: 'pending', sinceMs: s.status === 'pending' ? s.sinceMs : o.tickMs, pendingCount: count });
-    }
+    const step = stepLifecycle(s, o, p, incident);
+    s = step.state;
+    incident = step.incident;
+    if (step.event) events.push(step.event);
   }
   return { state: s, events };
+}
+
+/**
+ * One evaluated tick of one instance: the next state and the event of the tick, if any. `incident`
+ * numbers the incidents of the batch (0 = the one already firing when the batch began); the step
+ * returns it, one higher after a new fire. Pure: `s` is not changed, so a caller may drop a step
+ * (max_groups defers a fire or re-notification to a later tick by keeping the state before it).
+ */
+export function stepLifecycle(
+  s0: LifecycleState,
+  o: Observation,
+  p: LifecycleParams,
+  incident: number,
+): { state: LifecycleState; event?: LifecycleEvent; incident: number } {
+  const c = o.hold ? 'hold' : classify(o.value, p);
+  if (c === 'skip') return { state: s0, incident };
+  const s: LifecycleState = { ...s0, lastValue: o.value };
+  const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };
+  if (s.status === 'firing') {
+    if (c === 'recovered') {
+      const event: LifecycleEvent = {
+        ...base,
+        incident,
+        kind: 'resolve',
+        sinceMs: s.sinceMs!,
+        firedAtMs: s.lastTriggeredMs!,
+        firedMatchCount: s.firedMatchCount!,
+        notify: p.notifyResolved,
+      };
+      Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+      return { state: s, event, incident };
+    }
+    if (s.fireDelivered === false) {
+      Object.assign(s, { lastTriggeredMs: o.tickMs, firedMatchCount: o.matchCount, lastNotifiedMs: o.tickMs, fireDelivered: null });
+      return { state: s, event: { ...base, incident, kind: 'fire', retry: true }, incident };
+    }
+    if (s.fireDelivered === true && p.renotifyMs !== undefined && o.tickMs - s.lastNotifiedMs! >= p.renotifyMs) {
+      const event: LifecycleEvent = { ...base, incident, kind: 'renotify', sinceMs: s.sinceMs! };
+      s.lastNotifiedMs = o.tickMs;
+      return { state: s, event, incident };
+    }
+    return { state: s, incident };
+  }
+  if (c !== 'breach') {
+    if (s.status === 'pending') Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+    return { state: s, incident };
+  }
+  const count = s.status === 'pending' ? s.pendingCount + 1 : 1;
+  if (count < p.pendingTicks) {
+    Object.assign(s, { status: 'pending', sinceMs: s.status === 'pending' ? s.sinceMs : o.tickMs, pendingCount: count });
+    return { state: s, incident };
+  }
+  Object.assign(s, {
+    status: 'firing',
+    sinceMs: o.tickMs,
+    pendingCount: 0,
+    lastTriggeredMs: o.tickMs,
+    firedMatchCount: o.matchCount,
+    lastNotifiedMs: o.tickMs,
+    fireDelivered: null,
+  });
+  return { state: s, event: { ...base, incident: incident + 1, kind: 'fire', retry: false }, incident: incident + 1 };
 }
 
 /**

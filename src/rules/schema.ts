@@ -133,8 +133,8 @@ export const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: z.lite
 const SourceSchema = z.union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
 
 /** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
-export const DEFAULT_CONCURRENCY = 64;
-export const DEFAULT_PER_HOST_CONCURRENCY = 32;
+export const DEFAULT_CONCURRENCY = 128;
+export const DEFAULT_PER_HOST_CONCURRENCY = 64;
 
 export const CHANNELS = ['email', 'webhook', 'apialerts'] as const;
 

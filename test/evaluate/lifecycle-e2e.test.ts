@@ -288,3 +288,98 @@ describe('value rules in evaluate', () => {
     ]);
   });
 });
+
+describe('max_groups on a grouped lifecycle rule', () => {
+  it('fires at most max_groups hosts per tick (the rest reported and fired at the next tick); every firing host resolves', async () => {
+    const s = await startServer((_q, res) => {
+      res.end();
+    });
+    servers.push(s);
+    // disk_used_pct per tick (1..3): web-1 95, 95, 50; web-2 92, 92, 50
+    const pct: Record<string, number[]> = { 'web-1': [95, 95, 50], 'web-2': [92, 92, 50] };
+    const lines: string[] = [];
+    for (let j = 1; j <= 3; j++)
+      for (const host of Object.keys(pct))
+        lines.push(
+          JSON.stringify({ level: 'info', time: T0 + (j - 1) * 5 * MIN + 1000, host, disk_used_pct: pct[host]![j - 1], msg: 'disk' }),
+        );
+    await writeFile(join(dir, 'app.log'), lines.join('\n') + '\n');
+    await writeRules(s.url, [
+      {
+        id: LIFE,
+        name: 'Disk almost full',
+        level: 'info',
+        group_by: ['host'],
+        max_groups: 1,
+        threshold: 90,
+        recovery_threshold: 85,
+        value: { field: 'disk_used_pct', aggregate: 'max' },
+      },
+    ]);
+    const r1 = await run(1);
+    expect(r1.rules[0]).toMatchObject({
+      truncated_groups: [1],
+      fired_groups: [{ group: { host: 'web-1' }, triggered_at: iso(T0 + 5 * MIN) }],
+    });
+    const r2 = await run(2);
+    expect(r2.rules[0]).toMatchObject({
+      truncated_groups: [0],
+      fired_groups: [{ group: { host: 'web-2' }, triggered_at: iso(T0 + 10 * MIN) }],
+    });
+    const r3 = await run(3);
+    expect(r3.lifecycle?.resolved.map((x) => [x.group, x.notified])).toEqual([
+      [{ host: 'web-1' }, true],
+      [{ host: 'web-2' }, true],
+    ]);
+    const seen = s.requests.map((q) => [q.headers['x-krafter-event'], JSON.parse(q.rawBody.toString()).group.host]);
+    expect(seen).toEqual([
+      ['alert.triggered', 'web-1'],
+      ['alert.triggered', 'web-2'],
+      ['alert.resolved', 'web-1'],
+      ['alert.resolved', 'web-2'],
+    ]);
+    expect((await state()).rules[LIFE].instances).toBeUndefined();
+  });
+});
+
+describe('catch-up over missed ticks', () => {
+  it('one run over six ticks: the fires in tick order first, then the resolves (each naming its own fire), each after its fire was delivered', async () => {
+    const s = await startServer((_q, res) => {
+      res.end();
+    });
+    servers.push(s);
+    // counts per tick 1..6: 3, 12 (fires), 12, 3 (resolves), 12 (fires again), 12
+    await writeLog([3, 12, 12, 3, 12, 12]);
+    await writeRules(s.url, [{ id: LIFE, name: 'Errors', threshold: 10, recovery_threshold: 5 }]);
+    // The last run evaluated tick 0; runs at ticks 1–5 were missed: this one catches up on all six.
+    await writeFile(join(dir, 'state.json'), JSON.stringify({ version: 1, last_evaluated_at: iso(T0), rules: {}, webhooks: {} }));
+    const r = await run(6);
+    expect(r.ticks).toHaveLength(6);
+    const seen = s.requests.map((q) => {
+      const body = JSON.parse(q.rawBody.toString());
+      return [q.headers['x-krafter-event'], body.triggered_at, body.resolved_at ?? null];
+    });
+    expect(seen).toEqual([
+      ['alert.triggered', iso(T0 + 10 * MIN), null],
+      ['alert.triggered', iso(T0 + 25 * MIN), null],
+      ['alert.resolved', iso(T0 + 10 * MIN), iso(T0 + 20 * MIN)],
+    ]);
+    expect(r.lifecycle?.resolved).toMatchObject([{ fired_at: iso(T0 + 10 * MIN), resolved_at: iso(T0 + 20 * MIN), notified: true }]);
+    expect(r.lifecycle?.firing).toMatchObject([{ status: 'firing', since: iso(T0 + 25 * MIN), fire_delivered: true }]);
+    expect((await state()).rules[LIFE].instances['[]']).toMatchObject({ status: 'firing', since: iso(T0 + 25 * MIN) });
+  });
+
+  it('catch-up where the fire is not delivered: the resolve at a later missed tick is reported, never sent', async () => {
+    const s = await startServer((_q, res) => {
+      res.statusCode = 500;
+      res.end();
+    });
+    servers.push(s);
+    await writeLog([12, 3]);
+    await writeRules(s.url, [{ id: LIFE, name: 'Errors', threshold: 10, recovery_threshold: 5 }]);
+    await writeFile(join(dir, 'state.json'), JSON.stringify({ version: 1, last_evaluated_at: iso(T0), rules: {}, webhooks: {} }));
+    const r = await run(2);
+    expect(s.requests.every((q) => q.headers['x-krafter-event'] === 'alert.triggered')).toBe(true);
+    expect(r.lifecycle?.resolved).toMatchObject([{ notified: false, reason: 'the fire was never delivered' }]);
+  });
+});
