@@ -1,8 +1,10 @@
 // decideInstances (grouped, ratio and fewer_than rules) and planTicks at their edges: which groups a
 // max_groups cut keeps, in which order, what a fire and the carried instance state hold.
 import { describe, expect, it } from 'vitest';
-import { decideInstances, type MeasuredTick } from '../../src/evaluate/decide.js';
+import { decideInstances } from '../../src/evaluate/decide.js';
 import { planTicks } from '../../src/evaluate/ticks.js';
+
+type MeasuredTick = Parameters<typeof decideInstances>[1][number];
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 3, 26, 12, 0, 0);
