@@ -24,12 +24,15 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
-/** Relative imports of a file (static, type-only and dynamic), as src-relative .ts paths. */
+/** Relative imports of a file (static, type-only and dynamic), as src-relative .ts paths; packages' modules by path are not src's. */
 export function importsOf(file: string, text: string): string[] {
   const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map(
     (m) => m[1] ?? m[2]!,
   );
-  return specs.filter((s) => s.startsWith('.')).map((s) => relative(SRC, normalize(join(dirname(file), s))).replace(/\.js$/, '.ts'));
+  return specs
+    .filter((s) => s.startsWith('.'))
+    .map((s) => relative(SRC, normalize(join(dirname(file), s))).replace(/\.js$/, '.ts'))
+    .filter((p) => !p.startsWith('../node_modules/')); // a package's own module by path (src/action/actions-core.ts)
 }
 
 /** The layer a src-relative path belongs to: its first segment. */
