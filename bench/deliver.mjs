@@ -5,7 +5,7 @@
 // defaults, to show the per-host bound keeps the fast receiver going. A baseline row in the same run:
 // the defaults with a receiver that answers at once — what the deliveries themselves cost on this
 // machine now (under a shared load this, not the 100 ms waits, is most of the time). Each row is the
-// median of RUNS runs. Usage:
+// median of RUNS runs, the configurations taking turns. Usage:
 //   node scripts/build.mjs lib && npm run -s bench:deliver     (N=200 DELAY=100 RUNS=3 to change)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -103,26 +103,28 @@ async function timed(bounds) {
   if (delivered !== N || received !== N) throw new Error(`only ${delivered}/${N} delivered (${received} received)`);
   return { seconds, peak };
 }
-// Warm-up (JIT, first sockets), not reported: otherwise the first row measured pays for it.
+// Warm-up (JIT, first sockets), not reported; then the configurations take turns, run after run, so
+// warm-up and the machine's load drift fall on all of them alike.
 delay = DELAY;
-await timed('default');
-const rows = [];
+for (let w = 0; w < 3; w++) await timed('default');
 const configs = [1, 'default', 16, [64, 32], 64, [128, 64], 256, 'baseline'];
-for (const bounds of configs) {
-  if (bounds === 1 && N * DELAY > 30_000) {
-    rows.push({ bounds, seconds: null, note: `skipped: serial would take ≥ ${(N * DELAY) / 1000} s` });
-    continue;
+const runsOf = new Map(configs.map((c) => [c, []]));
+for (let r = 0; r < RUNS; r++)
+  for (const bounds of configs) {
+    if (bounds === 1 && (r > 0 || N * DELAY > 30_000)) continue; // serial: once, and only when it is short
+    delay = bounds === 'baseline' ? 0 : DELAY;
+    runsOf.get(bounds).push(await timed(bounds === 'baseline' ? 'default' : bounds));
   }
-  delay = bounds === 'baseline' ? 0 : DELAY;
-  const runs = [];
-  for (let r = 0; r < (bounds === 1 ? 1 : RUNS); r++) runs.push(await timed(bounds === 'baseline' ? 'default' : bounds));
-  rows.push({
+const rows = configs.map((bounds) => {
+  const runs = runsOf.get(bounds);
+  if (runs.length === 0) return { bounds, seconds: null, note: `skipped: serial would take ≥ ${(N * DELAY) / 1000} s` };
+  return {
     bounds,
     seconds: median(runs.map((x) => x.seconds)),
     all: runs.map((x) => x.seconds),
     peak: Math.max(...runs.map((x) => x.peak)),
-  });
-}
+  };
+});
 delay = DELAY;
 // Mixed: N to the slow receiver, N to a fast one, at the defaults.
 {
