@@ -40,9 +40,14 @@ export function sourceWarnings(stats: SourceStats[]): string[] {
   return out;
 }
 
-/** `format python-logging (detected)`, for a report line; empty for stores (no format). */
+/**
+ * `format python-logging (detected)`, for a report line; empty for stores (no format). A detected
+ * format that still left most lines unreadable says so (with no format reading the sample, JSON is
+ * what was kept, not what was found).
+ */
 export function formatNote(s: SourceStats): string {
   if (s.format === undefined) return '';
   const zone = s.zonelessTimes && !s.timezoneAssumed ? `, zone-less times in ${s.timezone}` : '';
-  return `format ${s.format}${s.formatDetected ? ' (detected)' : ''}${zone}`;
+  const how = s.formatDetected ? (s.mostlyUnreadable ? ' (detected; most lines unreadable)' : ' (detected)') : '';
+  return `format ${s.format}${how}${zone}`;
 }

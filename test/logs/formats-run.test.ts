@@ -9,6 +9,7 @@ import { runBacktest } from '../../src/evaluate/backtest.js';
 import { runEvaluation } from '../../src/evaluate/run.js';
 import { createCountProvider } from '../../src/logs/provider.js';
 import { loadRules } from '../../src/rules/load.js';
+import { formatNote } from '../../src/logs/formats-report.js';
 
 /** Plain-text logs through the evaluator: detection, zones, loud unreadable sources, honest reports. */
 
@@ -95,6 +96,8 @@ describe('plain-text logs in a run', () => {
     const warning = statsWarnings(report.stats);
     expect(warning).toContain('2 of 3 lines could not be read (formats tried: docker, json, logfmt, syslog-5424');
     expect(warning).toContain('e.g. "garbage one"');
+    // The report line does not call a format that left most lines unreadable simply "detected".
+    expect(formatNote(report.stats[0]!)).toBe('format python-logging (detected; most lines unreadable)');
     await expect(
       runEvaluation({ rulesPath: await rulesWith({ on_unreadable: 'error' }), statePath, now: new Date(T0), dryRun: false, env: {} }),
     ).rejects.toMatchObject({
