@@ -3,6 +3,8 @@
 // Needs the servers from scripts/test-services.sh. Usage:
 //   eval "$(scripts/test-services.sh start)" && npm run -s bench:stores
 //   (CH_ROWS=10000000 PG_ROWS=2000000 FILE_ROWS=2000000 RUNS=5 to change)
+//   BASELINE=<git ref>: also bundle src/logs/stores of that commit and time its 200-rule query beside
+//   this tree's, runs interleaved (new, baseline, new, …) so both see the same machine load.
 // Rows are spread evenly over one day, level mix 1 % error; the data set is generated inside each
 // server (INSERT … SELECT) so loading is quick. Queries: one 15-minute error window (an evaluation
 // tick) and 1440 such windows on the minute grid (a one-day backtest), median of RUNS.
@@ -44,10 +46,49 @@ execFileSync(
 );
 writeFileSync(join(dir, 'stores', 'package.json'), '{"type":"module"}');
 const { countInStore, countSeriesInStore } = await import(pathToFileURL(join(dir, 'stores', 'index.js')).href);
+const BASELINE = process.env.BASELINE;
+let baseline;
+if (BASELINE) {
+  const base = join(dir, 'base');
+  execFileSync('mkdir', ['-p', base]);
+  execFileSync('sh', ['-c', `git -C "${ROOT}" archive "${BASELINE}" src tsconfig.json package.json | tar -x -C "${base}"`]);
+  execFileSync('ln', ['-s', join(ROOT, 'node_modules'), join(base, 'node_modules')]);
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+      'build',
+      join(base, 'src/logs/stores/index.ts'),
+      '-o',
+      join(dir, 'base-stores'),
+      '--quiet',
+    ],
+    { stdio: 'inherit' },
+  );
+  writeFileSync(join(dir, 'base-stores', 'package.json'), '{"type":"module"}');
+  baseline = await import(pathToFileURL(join(dir, 'base-stores', 'index.js')).href);
+}
 const pg = (await import('pg')).default;
 const { createClient } = await import('@clickhouse/client');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Both versions' medians, runs interleaved so that both see the same load. */
+async function timePair(fnNew, fnBase, label) {
+  console.error(`… ${label}`);
+  const a = [];
+  const b = [];
+  let result;
+  let baseResult;
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    result = await fnNew();
+    a.push(performance.now() - t);
+    t = performance.now();
+    baseResult = await fnBase();
+    b.push(performance.now() - t);
+  }
+  return { ms: median(a), baseMs: median(b), result, same: JSON.stringify(result) === JSON.stringify(baseResult) };
+}
 async function time(fn, label = '') {
   if (label) console.error(`… ${label}`);
   const ms = [];
@@ -121,17 +162,20 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
     tick_count: a.result[0][0],
     backtest_1440_ms: b.ms.toFixed(1),
   });
-  const s200 = await time(
-    () => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL }),
-    'postgres: 200 rules',
-  );
-  console.error(s200.ms.toFixed(1), 'ms');
+  const run200 = (impl) => () =>
+    impl.countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL });
+  const s200 = baseline
+    ? await timePair(run200({ countSeriesInStore }), run200(baseline), 'postgres: 200 rules (this tree, baseline)')
+    : await time(run200({ countSeriesInStore }), 'postgres: 200 rules');
+  console.error(s200.ms.toFixed(1), 'ms', s200.baseMs === undefined ? '' : `(baseline ${s200.baseMs.toFixed(1)} ms)`);
   seriesRows.push({
     source: 'postgres',
     rows: PG_ROWS,
     series: RULES_200.length,
     windows: RULE_WINDOWS.length,
     ms: s200.ms.toFixed(1),
+    ...(baseline ? { baseline_ms: s200.baseMs.toFixed(1), ratio: (s200.ms / s200.baseMs).toFixed(2), same_answer: s200.same } : {}),
+    plain_tick_ms: a.ms.toFixed(1),
     matched_first_rule: s200.result[0].groups[0].counts[0],
   });
 }
@@ -175,17 +219,20 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
     tick_count: a.result[0][0],
     backtest_1440_ms: b.ms.toFixed(1),
   });
-  const s200 = await time(
-    () => countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL }),
-    'clickhouse: 200 rules',
-  );
-  console.error(s200.ms.toFixed(1), 'ms');
+  const run200 = (impl) => () =>
+    impl.countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL });
+  const s200 = baseline
+    ? await timePair(run200({ countSeriesInStore }), run200(baseline), 'clickhouse: 200 rules (this tree, baseline)')
+    : await time(run200({ countSeriesInStore }), 'clickhouse: 200 rules');
+  console.error(s200.ms.toFixed(1), 'ms', s200.baseMs === undefined ? '' : `(baseline ${s200.baseMs.toFixed(1)} ms)`);
   seriesRows.push({
     source: 'clickhouse',
     rows: CH_ROWS,
     series: RULES_200.length,
     windows: RULE_WINDOWS.length,
     ms: s200.ms.toFixed(1),
+    ...(baseline ? { baseline_ms: s200.baseMs.toFixed(1), ratio: (s200.ms / s200.baseMs).toFixed(2), same_answer: s200.same } : {}),
+    plain_tick_ms: a.ms.toFixed(1),
     matched_first_rule: s200.result[0].groups[0].counts[0],
   });
 }

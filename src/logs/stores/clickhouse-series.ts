@@ -40,6 +40,29 @@ import { chFloat, chIdent, chString, intLiteral, splitTable } from './sql.js';
 const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
 
+/**
+ * A decimal text (DECIMAL, or a JSON number) as the double JavaScript's Number() reads. 18.16's own
+ * float parser is not correctly rounded (it reads "2.897" as 2.8970000000000002), so a text with at
+ * most 15 significant digits and a decimal exponent within ±19 is computed exactly instead: its
+ * digits as an integer M (exact in a double) times or divided by 10^k (exact) — one correctly rounded
+ * operation, the same double as JavaScript's. Longer texts fall back to the server's parser
+ * (docs/stores.md, "ClickHouse 18.16 limits").
+ */
+function chDecimal(text: string): string {
+  const body = `replaceRegexpOne(${text}, '^[+-]', '')`;
+  const mantissa = `replaceRegexpOne(${body}, '[eE].*$', '')`;
+  const digits = `replaceRegexpOne(replaceAll(${mantissa}, '.', ''), '^0+', '')`;
+  const expText = `replaceRegexpOne(extract(${body}, '[eE][+-]?([0-9]+)$'), '^0+', '')`;
+  const exp = `(if(match(${body}, '[eE]-'), -1, 1) * toInt64OrZero(${expText}))`;
+  const k = `(${exp} - toInt64(length(extract(${mantissa}, ${chString('\\.([0-9]*)')}))))`;
+  const m = `toFloat64(toUInt64OrZero(${digits}))`;
+  const p = `toFloat64(intExp10(toUInt8(least(abs(${k}), 19))))`;
+  const exact = `if(${k} >= 0, ${m} * ${p}, ${m} / ${p})`;
+  const fast = `length(${digits}) <= 15 AND length(${expText}) <= 4 AND abs(${k}) <= 19`;
+  const value = `if(${digits} = '', toFloat64(0), if(${fast}, ${exact}, toFloat64OrZero(${body})))`;
+  return `if(substring(${text}, 1, 1) = '-', -${value}, ${value})`;
+}
+
 const reEscape = (s: string) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 
 /** JavaScript's String(x) for a finite Float64 x: ClickHouse prints the same shortest digits, without the + of e+21 and with -0. */
@@ -52,6 +75,9 @@ interface FieldCols {
   x: string;
   /** A group-key element: '' none, 's…' a string form, 'r…' a JSON number's text. */
   key: string;
+  /** Fields read as numbers (numeric filters, values): the decimal reading of the text, and whether it is one. */
+  d?: string;
+  dok?: string;
   /** The values `t` can take (a typed column's are known when the statement is written). */
   types: readonly number[];
   /** Set when `t` is the same on every row (a non-nullable column): its guards are dropped. */
@@ -191,13 +217,10 @@ function condition(f: Filter, c: FieldCols): string {
 
 /** aggregate.ts numericValue: [isnum, value]. */
 function numericValue(c: FieldCols): [string, string] {
-  const parsed = `toFloat64OrZero(replaceRegexpOne(${c.s}, '^\\\\+', ''))`;
   if (!c.types.includes(2)) return [`(${c.t} = 3)`, c.x];
-  if (!c.types.includes(3)) return [`(${c.t} = 2 AND match(${c.s}, ${chString(DECIMAL)}) AND isFinite(${parsed}))`, parsed];
-  return [
-    `((${c.t} = 3) OR (${c.t} = 2 AND match(${c.s}, ${chString(DECIMAL)}) AND isFinite(${parsed})))`,
-    `if(${c.t} = 3, ${c.x}, ${parsed})`,
-  ];
+  if (c.d === undefined || c.dok === undefined) throw new Error('internal: the numeric reading of a text field was not planned');
+  if (!c.types.includes(3)) return [`(${c.t} = 2 AND ${c.dok} = 1)`, c.d];
+  return [`((${c.t} = 3) OR (${c.t} = 2 AND ${c.dok} = 1))`, `if(${c.t} = 3, ${c.x}, ${c.d})`];
 }
 
 export async function seriesClickHouse(
@@ -347,8 +370,32 @@ function buildSql(
   }
   const selects: string[] = [...passCols];
   const guards: string[] = [];
+  const numericFields = new Set(
+    plan.series.flatMap((ps) => [
+      ...ps.where.filter((w) => ['gt', 'gte', 'lt', 'lte'].includes(w.filter.op)).map((w) => w.field),
+      ...(ps.value ? [ps.value.field] : []),
+    ]),
+  );
+  // Exact decimal readings, in a layer of their own over plain columns (inside the field layer the
+  // aliases they read would be expanded into every use, and 18.16's analysis would balloon).
+  const decimals: string[] = [];
   const fieldCols = plan.fields.map((f, i) => {
     const got = fieldColumns(f, i, columns, doc);
+    if (f.kind === 'json') {
+      // A JSON number's double, exact (the field layer's x only decides the type: finite or not).
+      decimals.push(`if(${got.cols.t} = 3, ${chDecimal(`__f${i}_raw`)}, toFloat64(0)) AS __f${i}_xe`);
+      got.cols.x = `__f${i}_xe`;
+    }
+    if (numericFields.has(i) && got.cols.types.includes(2)) {
+      // The decimal reading of the text once per row, however many rules compare the field.
+      got.cols.d = `__f${i}_d`;
+      got.cols.dok = `__f${i}_dok`;
+      const d = chDecimal(got.cols.s);
+      decimals.push(
+        `${d} AS ${got.cols.d}`,
+        `toUInt8(${got.cols.t} = 2 AND match(${got.cols.s}, ${chString(DECIMAL)}) AND isFinite(${d})) AS ${got.cols.dok}`,
+      );
+    }
     selects.push(...got.select);
     if (got.guard) guards.push(got.guard);
     return got.cols;
@@ -363,7 +410,8 @@ function buildSql(
   if (guards.length) selects.push(`throwIf(${guards.join(' OR ')}) AS __guard`);
   const fieldCols0 = plan.fields.flatMap((f) => (f.kind === 'column' ? [chIdent(f.column, 'column')] : []));
   const rows = `SELECT ${[...rowCols, ...new Set(fieldCols0)].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
-  const inner = `SELECT ${selects.join(', ')} FROM (${rows})`;
+  const fieldLayer = `SELECT ${selects.join(', ')} FROM (${rows})`;
+  const inner = decimals.length ? `SELECT *, ${decimals.join(', ')} FROM (${fieldLayer})` : fieldLayer;
 
   /**
    * A series' conditions. 18.16 evaluates every operand of AND over the whole block (no short-circuit
