@@ -7,7 +7,6 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _X: () => (/* binding */ selectSecrets),
-/* harmony export */   hl: () => (/* binding */ namedVariables),
 /* harmony export */   jQ: () => (/* binding */ environmentWithSecrets),
 /* harmony export */   parseSecretsBundle: () => (/* binding */ parseSecretsBundle)
 /* harmony export */ });
@@ -61,24 +60,6 @@ function parseSecretsJson(text) {
         if (typeof value === 'string')
             out[name] = value;
     return out;
-}
-/**
- * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
- * key, each rule's webhook secret, each source's database URL or token, and those of sources given
- * instead of the file's.
- */
-function namedVariables(file, extraSources = []) {
-    const names = new Set([file.delivery.smtp_url_env, file.delivery.apialerts_key_env]);
-    for (const r of file.rules)
-        if (r.notify_webhook_secret_env)
-            names.add(r.notify_webhook_secret_env);
-    for (const s of [...file.sources, ...extraSources]) {
-        if ('url_env' in s && s.url_env)
-            names.add(s.url_env);
-        if ('token_env' in s && s.token_env)
-            names.add(s.token_env);
-    }
-    return [...names];
 }
 /**
  * The variables of `names` found in the given secrets: a secret passed by name wins over the same name

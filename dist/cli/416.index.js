@@ -8,7 +8,6 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   seriesClickHouse: () => (/* binding */ seriesClickHouse)
 /* harmony export */ });
-/* unused harmony exports AMBIGUOUS_KEY, buildSql */
 /* harmony import */ var _clickhouse_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5671);
 /* harmony import */ var _buckets_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8381);
 /* harmony import */ var _clickhouse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5104);
@@ -36,10 +35,31 @@ export const modules = {
  * nested is missing, as in a file; a row where a nested occurrence comes BEFORE another occurrence
  * stops the query with a clear error (it cannot be read exactly here). Dotted paths are refused.
  */
-const NUMERIC_STRING = '^-?[0-9]+(\\.[0-9]+)?$';
+/** aggregate.ts numericValue's decimal strings (the one numeric reading, for value rules and gt/gte/lt/lte alike). */
 const DECIMAL = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$';
 const STRING_LITERAL = '"(?:[^"\\\\]|\\\\.)*"';
-const AMBIGUOUS_KEY = 'apialerts: nested key before top-level key';
+/**
+ * A decimal text (DECIMAL, or a JSON number) as the double JavaScript's Number() reads. 18.16's own
+ * float parser is not correctly rounded (it reads "2.897" as 2.8970000000000002), so a text with at
+ * most 15 significant digits and a decimal exponent within ±19 is computed exactly instead: its
+ * digits as an integer M (exact in a double) times or divided by 10^k (exact) — one correctly rounded
+ * operation, the same double as JavaScript's. Longer texts fall back to the server's parser
+ * (docs/stores.md, "ClickHouse 18.16 limits").
+ */
+function chDecimal(text) {
+    const body = `replaceRegexpOne(${text}, '^[+-]', '')`;
+    const mantissa = `replaceRegexpOne(${body}, '[eE].*$', '')`;
+    const digits = `replaceRegexpOne(replaceAll(${mantissa}, '.', ''), '^0+', '')`;
+    const expText = `replaceRegexpOne(extract(${body}, '[eE][+-]?([0-9]+)$'), '^0+', '')`;
+    const exp = `(if(match(${body}, '[eE]-'), -1, 1) * toInt64OrZero(${expText}))`;
+    const k = `(${exp} - toInt64(length(extract(${mantissa}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)('\\.([0-9]*)')}))))`;
+    const m = `toFloat64(toUInt64OrZero(${digits}))`;
+    const p = `toFloat64(intExp10(toUInt8(least(abs(${k}), 19))))`;
+    const exact = `if(${k} >= 0, ${m} * ${p}, ${m} / ${p})`;
+    const fast = `length(${digits}) <= 15 AND length(${expText}) <= 4 AND abs(${k}) <= 19`;
+    const value = `if(${digits} = '', toFloat64(0), if(${fast}, ${exact}, toFloat64OrZero(${body})))`;
+    return `if(substring(${text}, 1, 1) = '-', -${value}, ${value})`;
+}
 const reEscape = (s) => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 /** JavaScript's String(x) for a finite Float64 x: ClickHouse prints the same shortest digits, without the + of e+21 and with -0. */
 const jsNumber = (x) => `if(${x} = 0, '0', replaceRegexpOne(toString(${x}), 'e([0-9])', 'e+\\\\1'))`;
@@ -122,7 +142,7 @@ function condition(f, c) {
         const forms = [...new Set(vals.map(_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarString */ .Cg))];
         const bools = forms.filter((s) => s === 'true' || s === 'false');
         const nums = forms.map(_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalNumber */ .uA).filter((x) => x !== undefined);
-        const eq = or(when(2, () => `${c.s} IN (${forms.map(_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ).join(', ')})`), bools.length ? when(4, () => `${c.s} IN (${bools.map(_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ).join(', ')})`) : undefined, nums.length ? when(3, () => `${c.x} IN (${nums.map((n) => (0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chFloat */ .Ke)(n, 'value')).join(', ')})`) : undefined);
+        const eq = or(when(2, () => (forms.length === 1 ? `${c.s} = ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(forms[0])}` : `${c.s} IN (${forms.map(_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ).join(', ')})`)), bools.length ? when(4, () => `${c.s} IN (${bools.map(_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ).join(', ')})`) : undefined, nums.length ? when(3, () => `${c.x} IN (${nums.map((n) => (0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chFloat */ .Ke)(n, 'value')).join(', ')})`) : undefined);
         return negate ? `NOT ${eq}` : eq;
     };
     switch (f.op) {
@@ -146,23 +166,23 @@ function condition(f, c) {
             return or(when(2, () => `match(${c.s}, ${translated})`), when(3, () => `match(${jsNumber(c.x)}, ${translated})`), bools.length ? when(4, () => `${c.s} IN (${bools.map(_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ).join(', ')})`) : undefined);
         }
         default: {
+            // The one numeric reading (aggregate.ts numericValue), as for value rules.
             const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
             const x = (0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chFloat */ .Ke)(f.value, `value of ${f.field}`);
-            return or(when(3, () => `${c.x} ${op} ${x}`), when(2, () => `match(${c.s}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(NUMERIC_STRING)}) AND toFloat64OrZero(${c.s}) ${op} ${x}`));
+            const [isnum, v] = numericValue(c);
+            return `(${isnum} AND ${v} ${op} ${x})`;
         }
     }
 }
 /** aggregate.ts numericValue: [isnum, value]. */
 function numericValue(c) {
-    const parsed = `toFloat64OrZero(replaceRegexpOne(${c.s}, '^\\\\+', ''))`;
     if (!c.types.includes(2))
         return [`(${c.t} = 3)`, c.x];
+    if (c.d === undefined || c.dok === undefined)
+        throw new Error('internal: the numeric reading of a text field was not planned');
     if (!c.types.includes(3))
-        return [`(${c.t} = 2 AND match(${c.s}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(DECIMAL)}) AND isFinite(${parsed}))`, parsed];
-    return [
-        `((${c.t} = 3) OR (${c.t} = 2 AND match(${c.s}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(DECIMAL)}) AND isFinite(${parsed})))`,
-        `if(${c.t} = 3, ${c.x}, ${parsed})`,
-    ];
+        return [`(${c.t} = 2 AND ${c.dok} = 1)`, c.d];
+    return [`((${c.t} = 3) OR (${c.t} = 2 AND ${c.dok} = 1))`, `if(${c.t} = 3, ${c.x}, ${c.d})`];
 }
 async function seriesClickHouse(source, url, query, groupLimit) {
     const plan = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planQuery */ .YK)(source, query);
@@ -219,7 +239,7 @@ async function seriesClickHouse(source, url, query, groupLimit) {
             }
             throw err;
         }
-        const sets = simpleSets(plan, (levels) => (0,_level_map_js__WEBPACK_IMPORTED_MODULE_2__/* .levelLookup */ .J)(levels, source.level_map).storeValues ?? levels);
+        const sets = countPasses(plan, (levels) => (0,_level_map_js__WEBPACK_IMPORTED_MODULE_2__/* .levelLookup */ .J)(levels, source.level_map).storeValues ?? levels);
         const simpleCount = plan.series.filter((x) => x.simple).length;
         const simpleRows = [];
         const generalRows = [];
@@ -253,12 +273,15 @@ async function seriesClickHouse(source, url, query, groupLimit) {
         await client.close().catch(() => { });
     }
 }
-/** The simple series grouped by their level set (store values), with each one's position among all simple series. */
-function simpleSets(plan, storeValues) {
+/**
+ * The count series' sub-selects: one per distinct level set, each reading only the rows at its levels
+ * (a MergeTree range read of the window is cheap next to evaluating hundreds of conditions on rows a
+ * rule's levels exclude — measured in docs/stores.md; a single sub-select for all rules cost more).
+ */
+function countPasses(plan, storeValues) {
+    const simple = plan.series.filter((x) => x.simple);
     const sets = new Map();
-    plan.series
-        .filter((x) => x.simple)
-        .forEach((ps, pos) => {
+    simple.forEach((ps, pos) => {
         const values = [...storeValues(ps.levels)].sort();
         const key = JSON.stringify(values);
         let set = sets.get(key);
@@ -291,8 +314,27 @@ function buildSql(source, plan, columns, tsType, first, last, origin, step) {
     }
     const selects = [...passCols];
     const guards = [];
+    const numericFields = new Set(plan.series.flatMap((ps) => [
+        ...ps.where.filter((w) => ['gt', 'gte', 'lt', 'lte'].includes(w.filter.op)).map((w) => w.field),
+        ...(ps.value ? [ps.value.field] : []),
+    ]));
+    // Exact decimal readings, in a layer of their own over plain columns (inside the field layer the
+    // aliases they read would be expanded into every use, and 18.16's analysis would balloon).
+    const decimals = [];
     const fieldCols = plan.fields.map((f, i) => {
         const got = fieldColumns(f, i, columns, doc);
+        if (f.kind === 'json') {
+            // A JSON number's double, exact (the field layer's x only decides the type: finite or not).
+            decimals.push(`if(${got.cols.t} = 3, ${chDecimal(`__f${i}_raw`)}, toFloat64(0)) AS __f${i}_xe`);
+            got.cols.x = `__f${i}_xe`;
+        }
+        if (numericFields.has(i) && got.cols.types.includes(2)) {
+            // The decimal reading of the text once per row, however many rules compare the field.
+            got.cols.d = `__f${i}_d`;
+            got.cols.dok = `__f${i}_dok`;
+            const d = chDecimal(got.cols.s);
+            decimals.push(`${d} AS ${got.cols.d}`, `toUInt8(${got.cols.t} = 2 AND match(${got.cols.s}, ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(DECIMAL)}) AND isFinite(${d})) AS ${got.cols.dok}`);
+        }
         selects.push(...got.select);
         if (got.guard)
             guards.push(got.guard);
@@ -309,30 +351,58 @@ function buildSql(source, plan, columns, tsType, first, last, origin, step) {
         selects.push(`throwIf(${guards.join(' OR ')}) AS __guard`);
     const fieldCols0 = plan.fields.flatMap((f) => (f.kind === 'column' ? [(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chIdent */ .wV)(f.column, 'column')] : []));
     const rows = `SELECT ${[...rowCols, ...new Set(fieldCols0)].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}`;
-    const inner = `SELECT ${selects.join(', ')} FROM (${rows})`;
+    const fieldLayer = `SELECT ${selects.join(', ')} FROM (${rows})`;
+    const inner = decimals.length ? `SELECT *, ${decimals.join(', ')} FROM (${fieldLayer})` : fieldLayer;
+    /**
+     * A series' conditions. 18.16 evaluates every operand of AND over the whole block (no short-circuit
+     * before 21.x), so the costly filters (contains, matches) are evaluated only on the rows the cheap
+     * ones (levels, equality, numeric comparisons, exists) let through: the field goes into a one-element
+     * array that arraySlice empties where the cheap conditions fail, and arrayExists applies the costly
+     * condition to what is left — a regex then runs on a handful of rows instead of the whole block.
+     */
     const selectionSql = (s, withLevels = true) => {
-        const parts = [];
+        const cheap = [];
+        const costly = [];
         const mine = storeValues(s.levels);
         if (withLevels && mine.length < allLevels.length)
-            parts.push(`__lv IN (${inList(mine)})`);
-        for (const w of s.where)
-            parts.push(condition(w.filter, fieldCols[w.field]));
+            cheap.push(mine.length === 1 ? `__lv = ${(0,_sql_js__WEBPACK_IMPORTED_MODULE_5__/* .chString */ .HQ)(mine[0])}` : `__lv IN (${inList(mine)})`);
         if (guards.length)
-            parts.push('__guard = 0');
-        return parts.length ? parts.map((c) => `(${c})`).join(' AND ') : '1';
+            cheap.push('__guard = 0');
+        for (const w of (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .byCost */ .Lb)(s.where)) {
+            const c = fieldCols[w.field];
+            if (w.filter.op !== 'matches' && w.filter.op !== 'contains')
+                cheap.push(condition(w.filter, c));
+            else
+                costly.push(condition(w.filter, c));
+        }
+        if (cheap.length === 0)
+            return costly.length ? costly.map((x) => `(${x})`).join(' AND ') : '1';
+        const g = cheap.map((x) => `(${x})`).join(' AND ');
+        if (costly.length === 0)
+            return g;
+        const guarded = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .byCost */ .Lb)(s.where)
+            .filter((w) => w.filter.op === 'matches' || w.filter.op === 'contains')
+            .map((w) => {
+            const c = fieldCols[w.field];
+            // A String column (always a string) needs only its text; other fields carry type, text and number.
+            if (c.always === 2)
+                return `arrayExists(__q -> ${condition(w.filter, { ...c, s: '__q' })}, arraySlice([${c.s}], 1, ${g}))`;
+            const q = { ...c, t: 'tupleElement(__q, 1)', s: 'tupleElement(__q, 2)', x: 'tupleElement(__q, 3)' };
+            return `arrayExists(__q -> ${condition(w.filter, q)}, arraySlice([tuple(${c.t}, ${c.s}, ${c.x})], 1, ${g}))`;
+        });
+        return `${g} AND ${guarded.join(' AND ')}`;
     };
     const simple = plan.series.filter((s) => s.simple);
     const general = plan.series.filter((s) => !s.simple);
     const parts = [];
     if (simple.length > 0) {
-        // One sub-select per distinct level set: 18.16 evaluates every operand of AND over the whole block
-        // (no short-circuit), so a rule's regex runs only over the rows at its levels this way.
-        simpleSets(plan, storeValues).forEach((set, gi) => {
+        countPasses(plan, storeValues).forEach((set, gi) => {
+            const split = set.values.length < allLevels.length;
             const counts = set.series.map((ps) => {
-                const cond = selectionSql(ps, false);
+                const cond = selectionSql(ps, !split);
                 return cond === '1' ? 'count()' : `countIf(${cond})`;
             });
-            const where = set.values.length < allLevels.length ? ` WHERE __lv IN (${inList(set.values)})` : '';
+            const where = split ? ` WHERE __lv IN (${inList(set.values)})` : '';
             parts.push(`SELECT toInt32(${-1 - gi}) AS s, emptyArrayString() AS k, __cell AS cell, toFloat64(0) AS hv, toUInt8(0) AS hvf, toUInt64(0) AS n, toUInt64(0) AS nv, ` +
                 `toFloat64(0) AS vmin, toFloat64(0) AS vmax, toInt64(0) AS lts, toFloat64(0) AS lv, toUInt8(0) AS lf, [${counts.join(', ')}] AS ns ` +
                 `FROM (${inner})${where} GROUP BY __cell`);

@@ -63,10 +63,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/logs/provider.ts + 3 modules
-var logs_provider = __webpack_require__(1622);
-// EXTERNAL MODULE: ./src/rules/load.ts
-var load = __webpack_require__(1879);
+// EXTERNAL MODULE: ./src/logs/provider.ts + 4 modules
+var logs_provider = __webpack_require__(6600);
+// EXTERNAL MODULE: ./src/rules/load.ts + 1 modules
+var load = __webpack_require__(2026);
 // EXTERNAL MODULE: ./src/state/store.ts
 var store = __webpack_require__(6992);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -75,8 +75,6 @@ var errors = __webpack_require__(17);
 var count_and_decide = __webpack_require__(9797);
 // EXTERNAL MODULE: ./src/evaluate/lifecycle-evaluate.ts + 2 modules
 var lifecycle_evaluate = __webpack_require__(79);
-// EXTERNAL MODULE: ./src/evaluate/lifecycle-values.ts + 2 modules
-var lifecycle_values = __webpack_require__(7394);
 // EXTERNAL MODULE: ./src/model/time.ts
 var time = __webpack_require__(816);
 // EXTERNAL MODULE: ./src/evaluate/sources.ts
@@ -217,17 +215,24 @@ function checkConnectionUrl(value) {
 /** The variables a run over `file` needs, in the order the rule file names them. */
 function neededVariables(file, opts) {
     const needed = new Map();
+    // Who needs each variable, as a set beside the ordered list: a lookup per rule, not a scan (linear in rules).
+    const neededBy = new Map();
     const need = (name, what, field, by, check) => {
         const v = needed.get(name);
-        if (!v)
+        if (!v) {
             needed.set(name, { name, what, field, neededBy: [by], ...(check ? { check } : {}) });
-        else if (!v.neededBy.includes(by))
+            neededBy.set(name, new Set([by]));
+        }
+        else if (!neededBy.get(name).has(by)) {
             v.neededBy.push(by);
+            neededBy.get(name).add(by);
+        }
     };
     const enabled = file.rules.filter((r) => r.enabled);
     const usedSources = new Set();
+    const allSources = opts.sources.map((x) => x.name);
     for (const r of enabled)
-        for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources)
+        for (const s of opts.ignoreRuleSources || !r.sources ? allSources : r.sources)
             usedSources.add(s);
     for (const s of opts.sources) {
         if (!usedSources.has(s.name))
@@ -292,8 +297,13 @@ function preflight(file, env, opts) {
  */
 function unconsumedRules(outcomes) {
     const byRule = new Map();
-    for (const o of outcomes)
-        byRule.set(o.rule_id, [...(byRule.get(o.rule_id) ?? []), o]);
+    for (const o of outcomes) {
+        const list = byRule.get(o.rule_id);
+        if (list)
+            list.push(o);
+        else
+            byRule.set(o.rule_id, [o]);
+    }
     const out = new Set();
     for (const [id, os] of byRule)
         if (os.length > 0 && os.every((o) => o.status === 'failed' && isConfigFailure(o)))
@@ -308,6 +318,8 @@ function isConfigFailure(o) {
 
 // EXTERNAL MODULE: ./src/evaluate/secrets.ts
 var secrets = __webpack_require__(2338);
+// EXTERNAL MODULE: ./src/rules/secrets.ts
+var rules_secrets = __webpack_require__(5446);
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts
 
 
@@ -338,7 +350,9 @@ async function runEvaluation(opts) {
     const fromArgs = opts.logs && opts.logs.length > 0;
     const sources = fromArgs ? (0,evaluate_sources/* sourcesFromArgs */.Q)(opts.logs, undefined, opts.lineFormat) : file.sources;
     // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
-    const env = opts.secrets ? (0,secrets/* environmentWithSecrets */.jQ)(opts.env, (0,secrets/* selectSecrets */._X)((0,secrets/* namedVariables */.hl)(file, sources), opts.secrets)) : opts.env;
+    const env = opts.secrets
+        ? (0,secrets/* environmentWithSecrets */.jQ)(opts.env, (0,secrets/* selectSecrets */._X)((0,rules_secrets/* secretEnvs */.V)(file, sources).map((e) => e.name), opts.secrets))
+        : opts.env;
     // Every variable the run needs, before anything is counted or the state is read.
     preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
     const state = await (0,store.loadState)(opts.statePath);
@@ -353,7 +367,7 @@ async function runEvaluation(opts) {
         throw new errors/* UserError */.yo(`state file ${opts.statePath} was last evaluated at ${state.last_evaluated_at}, after the evaluation time ${(0,time/* isoSeconds */.n)(nowMs)}; ` +
             'pass a later --now or use another state file (it was left untouched)', { exitCode: errors/* EXIT */.dc.badInput });
     const plan = planTicks(watermark, nowMs, file.evaluation.interval_minutes, file.evaluation.max_catchup_minutes);
-    const provider = (0,logs_provider/* createSeriesProvider */.BM)(sources, {
+    const provider = (0,logs_provider/* createSeriesProvider */.B)(sources, {
         baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
         env,
         onProgress: opts.onProgress,
@@ -370,15 +384,8 @@ async function runEvaluation(opts) {
         ...(history ? { historyTicks: history } : {}),
     });
     // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
-    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-    const values = 'measures' in evaluated
-        ? undefined
-        : await (0,lifecycle_values/* measureValueRules */.h)(file.rules, plan.ticks, sources, {
-            baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
-            env,
-            ignoreRuleSources: !!fromArgs,
-        });
-    const life = (0,lifecycle_evaluate/* planLifecycle */.E_)(file.rules, plan.ticks, evaluated, state, values);
+    // Their measures (value rules' aggregates included) come from the same single pass as every count.
+    const life = (0,lifecycle_evaluate/* planLifecycle */.E_)(file.rules, plan.ticks, evaluated, state);
     const decisions = life ? life.decisions : evaluated.decisions;
     const report = {
         project: file.project,
@@ -460,7 +467,6 @@ function historyBefore(ticks, intervalMinutes, wanted) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _X: () => (/* binding */ selectSecrets),
-/* harmony export */   hl: () => (/* binding */ namedVariables),
 /* harmony export */   jQ: () => (/* binding */ environmentWithSecrets),
 /* harmony export */   parseSecretsBundle: () => (/* binding */ parseSecretsBundle)
 /* harmony export */ });
@@ -514,24 +520,6 @@ function parseSecretsJson(text) {
         if (typeof value === 'string')
             out[name] = value;
     return out;
-}
-/**
- * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
- * key, each rule's webhook secret, each source's database URL or token, and those of sources given
- * instead of the file's.
- */
-function namedVariables(file, extraSources = []) {
-    const names = new Set([file.delivery.smtp_url_env, file.delivery.apialerts_key_env]);
-    for (const r of file.rules)
-        if (r.notify_webhook_secret_env)
-            names.add(r.notify_webhook_secret_env);
-    for (const s of [...file.sources, ...extraSources]) {
-        if ('url_env' in s && s.url_env)
-            names.add(s.url_env);
-        if ('token_env' in s && s.token_env)
-            names.add(s.token_env);
-    }
-    return [...names];
 }
 /**
  * The variables of `names` found in the given secrets: a secret passed by name wins over the same name
@@ -615,7 +603,7 @@ async function loadState(path) {
  */
 async function checkStateWritable(path) {
     try {
-        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureWritable */ .Z)(path);
+        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureWritable */ .ZZ)(path);
     }
     catch (err) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`state file ${path} cannot be written (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}); nothing was counted or delivered — fix the path or its permissions`, {
@@ -630,7 +618,7 @@ async function checkStateWritable(path) {
  */
 async function saveState(path, state) {
     const valid = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .StateSchema */ .XJ.parse(state);
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .q)(path, JSON.stringify(valid, null, 2) + '\n', { mode: 0o600 });
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(path, JSON.stringify(valid, null, 2) + '\n', { mode: 0o600 });
 }
 /** Drops the state of rules no longer in the file; a renamed rule keeps its state (keyed by id). */
 function pruneState(state, ruleIds) {

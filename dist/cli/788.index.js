@@ -26,10 +26,6 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/util/atomic-write.ts
 var atomic_write = __webpack_require__(5105);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: external "node:util"
@@ -248,14 +244,9 @@ function spliceRemoveRule(text, index) {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/rules/load.ts
-var load = __webpack_require__(1879);
+// EXTERNAL MODULE: ./src/rules/load.ts + 1 modules
+var load = __webpack_require__(2026);
 ;// CONCATENATED MODULE: ./src/rules/edit.ts
-
-
-
 
 
 
@@ -268,18 +259,9 @@ class ConcurrentEditError extends errors/* UserError */.yo {
         super(`rule file ${path} was changed by another writer during the edit; nothing was written`, { exitCode: 1 });
     }
 }
-async function resolveTarget(path) {
-    try {
-        return await (0,promises_.realpath)(path);
-    }
-    catch {
-        // A new file, or a dangling symlink: write where the path points.
-        return (0,external_node_path_.resolve)(path);
-    }
-}
 /** Opens a rule file; `starter` (a whole file's text) is used when it does not exist. */
 async function openRulesDocument(path, opts = {}) {
-    const target = await resolveTarget(path);
+    const target = await (0,atomic_write/* symlinkTarget */.vt)(path);
     let raw;
     try {
         raw = await (0,promises_.readFile)(target, 'utf8');
@@ -443,31 +425,24 @@ async function saveRulesDocument(d) {
     await replaceFile(d, (d.bom ? '\uFEFF' : '') + (d.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text));
     return file;
 }
-/** util/atomic-write (temp file beside the target, fsync, rename; mode and owner kept), as a compare-and-swap. */
+/** util/atomic-write, as a compare-and-swap: the file must still be what the edit was made from. */
 async function replaceFile(d, bytes) {
     try {
-        await (0,atomic_write/* writeFileAtomic */.q)(d.target, bytes, {
-            beforeRename: async () => {
-                // Compare-and-swap: the file must still be what the edit was made from.
-                const current = await (0,promises_.readFile)(d.target, 'utf8').catch((err) => err.code === 'ENOENT' ? null : Promise.reject(err));
-                if (current !== d.original)
-                    throw new ConcurrentEditError(d.path);
-            },
-        });
+        await (0,atomic_write/* writeFileAtomic */.Zf)(d.target, bytes, { expected: d.original });
     }
     catch (err) {
-        if (err instanceof ConcurrentEditError || err instanceof errors/* UserError */.yo)
-            throw err;
+        if (err instanceof atomic_write/* ContentChangedError */.m2)
+            throw new ConcurrentEditError(d.path);
         throw new errors/* UserError */.yo(`cannot write rule file ${d.path}: ${(0,errors/* errorMessage */.gJ)(err)}`, { exitCode: errors/* EXIT */.dc.badInput });
     }
 }
 /** Writes a whole new rule file (`alerts init`), validated first, under the lock; `replace` allows an existing one. */
 async function writeRulesFile(path, text, opts) {
     const file = (0,load/* parseRules */.N)(text, path);
-    const target = await resolveTarget(path);
+    const target = await (0,atomic_write/* symlinkTarget */.vt)(path);
     const unlock = await lock({ path, target });
     try {
-        const original = await (0,promises_.readFile)(target, 'utf8').catch((err) => err.code === 'ENOENT' ? null : Promise.reject(err));
+        const original = await (0,atomic_write/* readTextIfExists */.TP)(target);
         if (original !== null && !opts.replace)
             throw new errors/* UserError */.yo(`${path} already exists: edit it with \`apialerts alerts add|update|rm\`, or pass --force`, {
                 exitCode: errors/* EXIT */.dc.badInput,
@@ -480,47 +455,16 @@ async function writeRulesFile(path, text, opts) {
     }
 }
 // ---- serialised edits ---------------------------------------------------------------------------
-const LOCK_WAIT_MS = 30_000;
 const CAS_ATTEMPTS = 5;
-const alive = (pid) => {
+/** Takes the rule file's lock (util/atomic-write lockFile: `<target>.lock`, waiting for another editor up to 30 s). */
+async function lock(d) {
     try {
-        process.kill(pid, 0);
-        return true;
+        return await (0,atomic_write/* lockFile */.Ke)(d.target);
     }
     catch (err) {
-        return err.code === 'EPERM';
-    }
-};
-/** Takes `<target>.lock` (O_EXCL), waiting for another editor; a lock left by a dead process on this host is taken over. */
-async function lock(d) {
-    const lockPath = `${d.target}.lock`;
-    const me = `${process.pid} ${(0,external_node_os_.hostname)()}\n`;
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (let wait = 5;; wait = Math.min(wait * 2, 200)) {
-        try {
-            const h = await (0,promises_.open)(lockPath, 'wx', 0o644);
-            await h.writeFile(me);
-            await h.close();
-            return async () => {
-                if ((await (0,promises_.readFile)(lockPath, 'utf8').catch(() => '')) === me)
-                    await (0,promises_.unlink)(lockPath).catch(() => { });
-            };
-        }
-        catch (err) {
-            if (err.code !== 'EEXIST')
-                throw new errors/* UserError */.yo(`cannot lock rule file ${d.path} (${lockPath}): ${(0,errors/* errorMessage */.gJ)(err)}`, { exitCode: errors/* EXIT */.dc.badInput });
-        }
-        const holder = await (0,promises_.readFile)(lockPath, 'utf8').catch(() => '');
-        const [pid, host] = holder.trim().split(' ');
-        if (holder.endsWith('\n') && host === (0,external_node_os_.hostname)() && !alive(Number(pid))) {
-            // Stale: remove it only if it is still the same lock, then try again at once.
-            if ((await (0,promises_.readFile)(lockPath, 'utf8').catch(() => '')) === holder)
-                await (0,promises_.unlink)(lockPath).catch(() => { });
-            continue;
-        }
-        if (Date.now() > deadline)
-            throw new errors/* UserError */.yo(`rule file ${d.path} is being edited by another process (lock ${lockPath}${pid ? `, pid ${pid}` : ''}); try again`, { exitCode: 1 });
-        await (0,sleep/* sleep */.y)(wait + Math.floor(Math.random() * wait));
+        if (err instanceof atomic_write/* LockBusyError */.Bx)
+            throw new errors/* UserError */.yo(`rule file ${d.path} is being edited by another process (lock ${err.lockPath}${err.pid ? `, pid ${err.pid}` : ''}); try again`, { exitCode: 1 });
+        throw new errors/* UserError */.yo(`cannot lock rule file ${d.path} (${d.target}.lock): ${(0,errors/* errorMessage */.gJ)(err)}`, { exitCode: errors/* EXIT */.dc.badInput });
     }
 }
 /**
@@ -528,7 +472,7 @@ async function lock(d) {
  * writer changed the file meanwhile), so it only edits the document; act on its result afterwards.
  */
 async function editRulesFile(path, edit, opts = {}) {
-    const unlock = await lock({ path, target: await resolveTarget(path) });
+    const unlock = await lock({ path, target: await (0,atomic_write/* symlinkTarget */.vt)(path) });
     try {
         for (let attempt = 1;; attempt++) {
             const d = await openRulesDocument(path, opts);
@@ -550,17 +494,407 @@ async function editRulesFile(path, edit, opts = {}) {
 
 /***/ }),
 
-/***/ 1879:
+/***/ 2026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ loadRules),
-/* harmony export */   N: () => (/* binding */ parseRules)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-/* harmony import */ var _util_read_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5201);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7776);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ loadRules),
+  N: () => (/* binding */ parseRules)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/read-file.ts
+var read_file = __webpack_require__(5201);
+// EXTERNAL MODULE: ./src/rules/schema.ts
+var schema = __webpack_require__(7776);
+;// CONCATENATED MODULE: ./src/rules/yaml-subset.ts
+/**
+ * A fast reader for the plain subset of YAML that rule files are written in (issue 12 item 8): block
+ * mappings and sequences, single-line plain, single-quoted and double-quoted (no escapes) scalars,
+ * and single-line flow sequences and mappings of those, with comments. Scalars resolve exactly as the
+ * `yaml` package's YAML 1.2 core schema does (`yes`/`no` are strings, `0755` is 755, `0o755` is 493,
+ * `~` is null, …), and the data is exactly what `parse(text, { uniqueKeys: true })` returns.
+ *
+ * It never guesses: anything outside the subset — anchors, aliases, tags, block scalars, multi-line
+ * scalars or flows, escapes, tabs, CR, control characters, directives, document markers, duplicate
+ * keys, keys that are not plain names, odd indentation, every construct the `yaml` package reports an
+ * error or warning for — returns `undefined`, and the caller reads the file with the `yaml` package,
+ * which then produces its usual data or its usual error message. test/rules/yaml-subset.test.ts
+ * compares the two on every rule file in the repository, on edge cases and on generated documents.
+ */
+/** Characters that make a file leave the subset wherever they are. */
+const OUTSIDE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** A lone surrogate (a pair, an emoji say, is fine). */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+/** Keys the subset reads: plain names that the core schema resolves to themselves. */
+const KEY = /[A-Za-z_][A-Za-z0-9_.-]*/y;
+const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', '__proto__']);
+class OutsideSubset extends Error {
+}
+const outside = () => {
+    throw new OutsideSubset();
+};
+/** The plain name starting at `p`, or undefined. */
+function keyAt(line, p) {
+    KEY.lastIndex = p;
+    const m = KEY.exec(line);
+    return m === null ? undefined : m[0];
+}
+/** The data of `text` when it is inside the subset, else undefined (read it with the `yaml` package). */
+function readYamlSubset(text) {
+    if (OUTSIDE.test(text) || LONE_SURROGATE.test(text))
+        return undefined;
+    try {
+        const reader = new Reader(text);
+        return reader.document();
+    }
+    catch (err) {
+        if (err instanceof OutsideSubset)
+            return undefined;
+        throw err;
+    }
+}
+/** The core schema's resolution of a plain scalar (node_modules/yaml/dist/schema/core, in its order). */
+function resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    // A plain scalar that starts with a letter other than n N t T f F is a string (the common case).
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        if (c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70)
+            return s;
+    }
+    if (/^(?:~|[Nn]ull|NULL)?$/.test(s))
+        return null;
+    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s))
+        return s[0] === 't' || s[0] === 'T';
+    if (/^0o[0-7]+$/.test(s))
+        return parseInt(s.substring(2), 8);
+    if (/^[-+]?[0-9]+$/.test(s))
+        return parseInt(s, 10);
+    if (/^0x[0-9a-fA-F]+$/.test(s))
+        return parseInt(s.substring(2), 16);
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s))
+        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s))
+        return parseFloat(s);
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s))
+        return parseFloat(s);
+    return s;
+}
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+/** Whether a plain scalar may start with this character (YAML 1.2: not an indicator, `-?:` only before a non-space). */
+function plainStart(line, p) {
+    const c = line.charCodeAt(p);
+    switch (c) {
+        case 44: // ,
+        case 91: // [
+        case 93: // ]
+        case 123: // {
+        case 125: // }
+        case HASH:
+        case 38: // &
+        case 42: // *
+        case 33: // !
+        case 124: // |
+        case 62: // >
+        case 39: // '
+        case 34: // "
+        case 37: // %
+        case 64: // @
+        case 96: // `
+            return false;
+        case DASH:
+        case 63: // ?
+        case COLON: {
+            const next = line.charCodeAt(p + 1);
+            return !Number.isNaN(next) && next !== SPACE;
+        }
+        default:
+            return true;
+    }
+}
+class Reader {
+    lines;
+    /** Per line: the column where its content starts (a sequence item's `- ` counts as indentation). */
+    indent;
+    /** The current line (always a significant one: not blank, not a comment line), or lines.length. */
+    i = 0;
+    constructor(text) {
+        this.lines = text.split('\n');
+        this.indent = new Array(this.lines.length);
+        for (let k = 0; k < this.lines.length; k++) {
+            const line = this.lines[k];
+            let p = 0;
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            // Blank and comment lines: -1, skipped wherever they are.
+            this.indent[k] = p === line.length || line.charCodeAt(p) === HASH ? -1 : p;
+            if (p === 0 && (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')))
+                outside();
+        }
+        this.skip();
+    }
+    skip() {
+        while (this.i < this.lines.length && this.indent[this.i] === -1)
+            this.i++;
+    }
+    next() {
+        this.i++;
+        this.skip();
+    }
+    get done() {
+        return this.i >= this.lines.length;
+    }
+    document() {
+        // The top level of a rule file is a block mapping at column 0; anything else is read by the yaml package.
+        if (this.done || this.indent[this.i] !== 0)
+            outside();
+        const data = this.blockMap(0);
+        if (!this.done)
+            outside();
+        return data;
+    }
+    isSeqItem(k) {
+        const line = this.lines[k];
+        const p = this.indent[k];
+        return line.charCodeAt(p) === DASH && (p + 1 === line.length || line.charCodeAt(p + 1) === SPACE);
+    }
+    blockMap(indent) {
+        const map = {};
+        while (!this.done) {
+            const at = this.indent[this.i];
+            if (at < indent)
+                break;
+            if (at > indent || this.isSeqItem(this.i))
+                outside();
+            const line = this.lines[this.i];
+            const key = keyAt(line, at);
+            if (key === undefined)
+                return outside();
+            let p = at + key.length;
+            if (key.length > 1000 || NOT_STRING_KEYS.has(key) || Object.hasOwn(map, key) || line.charCodeAt(p) !== COLON)
+                outside();
+            p++;
+            if (p < line.length && line.charCodeAt(p) !== SPACE)
+                outside();
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            if (p === line.length || line.charCodeAt(p) === HASH) {
+                // `key:` alone: a nested block (deeper, or a sequence at the key's own column), else null.
+                this.next();
+                if (!this.done && this.indent[this.i] > indent) {
+                    map[key] = this.isSeqItem(this.i) ? this.blockSeq(this.indent[this.i]) : this.blockMap(this.indent[this.i]);
+                }
+                else if (!this.done && this.indent[this.i] === indent && this.isSeqItem(this.i)) {
+                    map[key] = this.blockSeq(indent);
+                }
+                else
+                    map[key] = null;
+                continue;
+            }
+            map[key] = this.inlineValue(line, p);
+            this.next();
+            // A deeper line after a value would continue a multi-line scalar (or be an error): not the subset.
+            if (!this.done && this.indent[this.i] > indent)
+                outside();
+        }
+        return map;
+    }
+    blockSeq(indent) {
+        const seq = [];
+        while (!this.done) {
+            const at = this.indent[this.i];
+            if (at < indent)
+                break;
+            if (at > indent)
+                outside();
+            if (!this.isSeqItem(this.i))
+                break; // the parent mapping's next key, at the same column
+            const line = this.lines[this.i];
+            let p = at + 1;
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            if (p === line.length || line.charCodeAt(p) === HASH)
+                outside();
+            if (line.charCodeAt(p) === DASH && (p + 1 === line.length || line.charCodeAt(p + 1) === SPACE))
+                outside();
+            if (this.startsCompactMap(line, p)) {
+                // `- key: …`: a mapping whose column is the key's; the dash counts as indentation.
+                this.indent[this.i] = p;
+                seq.push(this.blockMap(p));
+                continue;
+            }
+            seq.push(this.inlineValue(line, p));
+            this.next();
+            if (!this.done && this.indent[this.i] > indent)
+                outside();
+        }
+        return seq;
+    }
+    /** `name:` followed by a space or the end of the line. */
+    startsCompactMap(line, p) {
+        const key = keyAt(line, p);
+        if (key === undefined)
+            return false;
+        const q = p + key.length;
+        return line.charCodeAt(q) === COLON && (q + 1 === line.length || line.charCodeAt(q + 1) === SPACE);
+    }
+    /** A value that starts at `p` and ends the line (an optional ` # comment` after it). */
+    inlineValue(line, p) {
+        const c = line.charCodeAt(p);
+        let value;
+        let end;
+        if (c === 34 || c === 39 || c === 91 || c === 123) {
+            [value, end] = flowValue(line, p);
+            let q = end;
+            while (line.charCodeAt(q) === SPACE)
+                q++;
+            if (q < line.length && !(line.charCodeAt(q) === HASH && q > end))
+                outside();
+            return value;
+        }
+        if (!plainStart(line, p))
+            outside();
+        // A block plain scalar runs to the end of the line or a ` #` comment.
+        const hash = line.indexOf(' #', p);
+        const s = trimSpaces(hash === -1 ? line.slice(p) : line.slice(p, hash));
+        if (s.includes(': ') || s.endsWith(':'))
+            outside();
+        return resolvePlain(s);
+    }
+}
+/** A scalar or flow collection in flow context (or a quoted scalar / flow in block context), on one line: [value, end]. */
+function flowValue(line, p) {
+    const c = line.charCodeAt(p);
+    if (c === 34) {
+        // Double-quoted without escapes.
+        const close = line.indexOf('"', p + 1);
+        if (close === -1)
+            outside();
+        const s = line.slice(p + 1, close);
+        if (s.includes('\\'))
+            outside();
+        return [s, close + 1];
+    }
+    if (c === 39) {
+        let s = '';
+        let q = p + 1;
+        for (;;) {
+            const close = line.indexOf("'", q);
+            if (close === -1)
+                outside();
+            s += line.slice(q, close);
+            if (line.charCodeAt(close + 1) === 39) {
+                s += "'";
+                q = close + 2;
+            }
+            else
+                return [s, close + 1];
+        }
+    }
+    if (c === 91) {
+        const seq = [];
+        let q = skipSpaces(line, p + 1);
+        if (line.charCodeAt(q) === 93)
+            return [seq, q + 1];
+        for (;;) {
+            const [v, end] = flowItem(line, q);
+            seq.push(v);
+            q = skipSpaces(line, end);
+            const d = line.charCodeAt(q);
+            if (d === 93)
+                return [seq, q + 1];
+            if (d !== 44)
+                outside();
+            q = skipSpaces(line, q + 1);
+            if (line.charCodeAt(q) === 93)
+                outside(); // a trailing comma
+        }
+    }
+    if (c === 123) {
+        const map = {};
+        let q = skipSpaces(line, p + 1);
+        if (line.charCodeAt(q) === 125)
+            return [map, q + 1];
+        for (;;) {
+            let key;
+            if (line.charCodeAt(q) === 34) {
+                const [k, end] = flowValue(line, q);
+                key = k;
+                if (line.charCodeAt(end) !== COLON)
+                    outside();
+                q = end + 1;
+            }
+            else {
+                const k = keyAt(line, q);
+                if (k === undefined)
+                    return outside();
+                key = k;
+                q += key.length;
+                if (line.charCodeAt(q) !== COLON || line.charCodeAt(q + 1) !== SPACE)
+                    outside();
+                q++;
+            }
+            if (key.length > 1000 || NOT_STRING_KEYS.has(key) || Object.hasOwn(map, key))
+                outside();
+            q = skipSpaces(line, q);
+            const [v, end] = flowItem(line, q);
+            map[key] = v;
+            q = skipSpaces(line, end);
+            const d = line.charCodeAt(q);
+            if (d === 125)
+                return [map, q + 1];
+            if (d !== 44)
+                outside();
+            q = skipSpaces(line, q + 1);
+            if (line.charCodeAt(q) === 125)
+                outside(); // a trailing comma
+        }
+    }
+    return outside();
+}
+/** An item of a flow collection: a quoted scalar, a flow collection, or a plain scalar without `:` or `#`. */
+function flowItem(line, p) {
+    const c = line.charCodeAt(p);
+    if (c === 34 || c === 39 || c === 91 || c === 123)
+        return flowValue(line, p);
+    if (p >= line.length || !plainStart(line, p))
+        outside();
+    let q = p;
+    for (; q < line.length; q++) {
+        const d = line.charCodeAt(q);
+        if (d === 44 || d === 93 || d === 125 || d === 91 || d === 123)
+            break;
+        if (d === COLON || d === HASH)
+            outside();
+    }
+    const s = trimSpaces(line.slice(p, q));
+    if (s === '')
+        outside();
+    return [resolvePlain(s), q];
+}
+function skipSpaces(line, p) {
+    while (line.charCodeAt(p) === SPACE)
+        p++;
+    return p;
+}
+/** Trailing spaces off (only spaces: YAML does not trim other whitespace, and tabs are outside the subset). */
+function trimSpaces(s) {
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) === SPACE)
+        end--;
+    return end === s.length ? s : s.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./src/rules/load.ts
+
 
 
 
@@ -571,7 +905,7 @@ async function editRulesFile(path, edit, opts = {}) {
  * all problems at once, so a user fixes the file in one pass. Bad input exits 2.
  */
 async function loadRules(path) {
-    return parseRules(await (0,_util_read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputFile */ .j)(path, 'rule file', 'utf8'), path);
+    return parseRules(await (0,read_file/* readInputFile */.j)(path, 'rule file', 'utf8'), path);
 }
 function parseRules(text, path) {
     let data;
@@ -579,24 +913,29 @@ function parseRules(text, path) {
         data = readYaml(text);
     }
     catch (err) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`rule file ${path} is not valid YAML/JSON: ${err.message}`, { exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.badInput });
+        throw new errors/* UserError */.yo(`rule file ${path} is not valid YAML/JSON: ${err.message}`, { exitCode: errors/* EXIT */.dc.badInput });
     }
-    const parsed = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .RulesFileSchema */ .FE.safeParse(data);
+    const parsed = schema/* RulesFileSchema */.FE.safeParse(data);
     if (parsed.success)
         return parsed.data;
     const lines = parsed.error.issues.map((issue) => `  - ${describePath(issue.path, data)}: ${describeIssue(issue)}`);
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.badInput });
+    throw new errors/* UserError */.yo(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: errors/* EXIT */.dc.badInput });
 }
 /**
- * The file's data. A clean file (the usual case) is read without `prettyErrors`, whose
- * per-node source tracking costs ~20% of parsing a file of 10,000 rules (bench:rules); a file with
- * any error or warning is read again with the original options, so what is printed or thrown is
- * exactly what it always was.
+ * The file's data. A file in the plain subset rule files are written in (src/rules/yaml-subset.ts) is
+ * read by the fast reader, whose data is exactly the `yaml` package's (~10× faster on 10,000 rules,
+ * docs/performance-evaluate.md). Any other file goes to the `yaml` package: a clean one is read
+ * without `prettyErrors` (its per-node source tracking costs ~20% of the parse); a file with any error
+ * or warning is read again with the original options, so what is printed or thrown is exactly what it
+ * always was.
  */
 function readYaml(text) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: true });
+    const fast = readYamlSubset(text);
+    if (fast !== undefined)
+        return fast;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0 || doc.warnings.length > 0)
-        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { prettyErrors: true, uniqueKeys: true });
+        return (0,dist/* parse */.qg)(text, { prettyErrors: true, uniqueKeys: true });
     return doc.toJS();
 }
 /** `rules[2] "High Error Rate" → threshold` rather than `rules.2.threshold`. */

@@ -8,19 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runBacktest: () => (/* binding */ runBacktest)
 /* harmony export */ });
-/* unused harmony export MAX_BACKTEST_TICKS */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1622);
-/* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1879);
+/* harmony import */ var _logs_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6600);
+/* harmony import */ var _rules_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2026);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
 /* harmony import */ var _count_and_decide_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9797);
-/* harmony import */ var _lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(79);
-/* harmony import */ var _lifecycle_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7394);
+/* harmony import */ var _lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79);
 /* harmony import */ var _state_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7398);
 /* harmony import */ var _model_time_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(816);
 /* harmony import */ var _sources_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8061);
-
 
 
 
@@ -71,7 +68,7 @@ async function runBacktest(opts) {
     rules = rules.map((r) => ({ ...r, enabled: true }));
     const fromArgs = Boolean(opts.logs && opts.logs.length > 0);
     const sources = fromArgs ? (0,_sources_js__WEBPACK_IMPORTED_MODULE_7__/* .sourcesFromArgs */ .Q)(opts.logs, undefined, opts.lineFormat) : file.sources;
-    const provider = (0,_logs_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .createSeriesProvider */ .BM)(sources, {
+    const provider = (0,_logs_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .createSeriesProvider */ .B)(sources, {
         baseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(opts.rulesPath)),
         env: opts.env,
         onProgress: opts.onProgress,
@@ -79,15 +76,8 @@ async function runBacktest(opts) {
     });
     const evaluated = await (0,_count_and_decide_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluateTicks */ ._)(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
     // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
-    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-    const values = 'measures' in evaluated
-        ? undefined
-        : await (0,_lifecycle_values_js__WEBPACK_IMPORTED_MODULE_5__/* .measureValueRules */ .h)(rules, ticks, sources, {
-            baseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(opts.rulesPath)),
-            env: opts.env,
-            ignoreRuleSources: fromArgs,
-        });
-    const life = (0,_lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_9__/* .planLifecycle */ .E_)(rules, ticks, evaluated, (0,_state_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .emptyState */ .p$)(), values);
+    // Value rules are measured in the same single pass as counts.
+    const life = (0,_lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .planLifecycle */ .E_)(rules, ticks, evaluated, (0,_state_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .emptyState */ .p$)());
     const decisions = life ? life.decisions : evaluated.decisions;
     return {
         project: file.project,
@@ -114,7 +104,7 @@ async function runBacktest(opts) {
             ...(d.denominator_count !== undefined ? { ratio: d.ratio, denominator_count: d.denominator_count } : {}),
         })),
         stats: evaluated.stats,
-        ...(life ? (0,_lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_9__/* .backtestIncidents */ .ts)(life, ticks, toMs) : {}),
+        ...(life ? (0,_lifecycle_evaluate_js__WEBPACK_IMPORTED_MODULE_5__/* .backtestIncidents */ .ts)(life, ticks, toMs) : {}),
     };
 }
 

@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   p$: () => (/* binding */ emptyState)
 });
 
-// UNUSED EXPORTS: INSTANCE_STATUSES, InstanceStateSchema, RuleStateSchema, STATE_VERSIONS, WebhookStateSchema, instanceKey, neededVersion
+// UNUSED EXPORTS: InstanceStateSchema, instanceKey, neededVersion
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(0);
@@ -118,7 +118,6 @@ const RuleStateSchema = schemas/* object */.Ikc({
     instances: schemas/* record */.g1P(schemas/* string */.YjP(), InstanceStateSchema).optional(),
 })
     .strict();
-const STATE_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
 const StateShape = schemas/* object */.Ikc({
     version: schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(2)], {
         error: 'unsupported state version (this release reads versions 1 and 2; was the file written by a newer release?)',
@@ -213,7 +212,7 @@ async function loadState(path) {
  */
 async function checkStateWritable(path) {
     try {
-        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureWritable */ .Z)(path);
+        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .ensureWritable */ .ZZ)(path);
     }
     catch (err) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`state file ${path} cannot be written (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}); nothing was counted or delivered — fix the path or its permissions`, {
@@ -228,7 +227,7 @@ async function checkStateWritable(path) {
  */
 async function saveState(path, state) {
     const valid = _schema_js__WEBPACK_IMPORTED_MODULE_5__/* .StateSchema */ .XJ.parse(state);
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .q)(path, JSON.stringify(valid, null, 2) + '\n', { mode: 0o600 });
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(path, JSON.stringify(valid, null, 2) + '\n', { mode: 0o600 });
 }
 /** Drops the state of rules no longer in the file; a renamed rule keeps its state (keyed by id). */
 function pruneState(state, ruleIds) {

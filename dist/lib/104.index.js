@@ -294,12 +294,17 @@ function chString(value) {
     }
     return `${out}'`;
 }
-/** A finite number as a ClickHouse Float64 literal that reads back as exactly the same double. */
+/**
+ * A finite number as a ClickHouse Float64 that is exactly the same double: its IEEE-754 bits as an
+ * integer, reinterpreted (18.16's float parser is not correctly rounded — toFloat64('2.897') is
+ * 2.8970000000000002 — so a decimal literal would not do).
+ */
 function chFloat(n, what) {
     if (!Number.isFinite(n))
         throw new Error(`${what} must be a finite number, got ${String(n)}`);
-    // JavaScript's shortest round-trip form; toFloat64 of a string parses it (a bare 1e+21 literal is not valid SQL).
-    return `toFloat64(${chString(String(n))})`;
+    const bits = Buffer.alloc(8);
+    bits.writeDoubleLE(n);
+    return `reinterpretAsFloat64(reinterpretAsString(toUInt64(${bits.readBigUInt64LE(0).toString()})))`;
 }
 
 

@@ -150,7 +150,14 @@ function scrub(text, url) {
  * - −0 is reported as 0.
  */
 const PERCENTILES = { p50: 50, p90: 90, p95: 95, p99: 99 };
-/** The numeric value of a field, or null: a finite JSON number, or a string that is a finite decimal number. */
+/**
+ * THE numeric reading of a field value, or null — one definition for value rules and the numeric
+ * filters (gt/gte/lt/lte), in the file scan, the oracle and both stores' SQL: a finite JSON number,
+ * or a string that is a decimal number (optional sign, digits with an optional fraction or a fraction
+ * alone, optional exponent: `12`, `-1.5`, `+3`, `.5`, `5.`, `1e3`) whose value as JavaScript's
+ * Number() reads it is finite. Not numbers: `""`, `" 12 "` (no spaces), `"0x10"`, `"12abc"`, `"1_000"`,
+ * `"Infinity"`, `"NaN"`, `"1e400"` (overflows), booleans, null, objects. `"1e-400"` reads as 0.
+ */
 function numericValue(v) {
     if (typeof v === 'number')
         return Number.isFinite(v) ? v : null;
@@ -457,7 +464,7 @@ const EXIT = {
 /* harmony export */   BO: () => (/* binding */ redactUrl),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
-/* unused harmony exports REDACTED, isCredentialName, redactUrls, redactStream */
+/* unused harmony exports isCredentialName, redactUrls, redactStream */
 /* harmony import */ var _userinfo_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1845);
 
 /** What a redacted value is replaced with. */
@@ -491,9 +498,78 @@ function redactParams(params) {
         .join('');
 }
 /**
- * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`, and the values of
- * credential-looking query and fragment parameters by `***`. Works on the text, not through `new URL`,
- * so any scheme (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
+ * Webhook services whose URL path holds the secret, by host: which segments of the path (split on
+ * `/`, the empty segment before the leading slash included) are the secret. docs/security.md lists them.
+ */
+const WEBHOOK_PATHS = [
+    // Slack: /services/T…/B…/<secret>, /workflows/T…/A…/<id>/<secret>, /triggers/T…/<id>/<secret>.
+    { host: /^hooks\.slack(?:-gov)?\.com$/, secret: (parts) => indexesFrom(parts, 4) },
+    // Discord: /api[/v10]/webhooks/<id>/<secret>[/slack|/github].
+    { host: /^(?:[a-z0-9-]+\.)?discord(?:app)?\.com$/, secret: (parts) => after(parts, 'webhooks', 2, 1) },
+    // Microsoft Teams (Office 365 connectors): …/IncomingWebhook/<secret>/<id>/<signature>.
+    { host: /(?:^|\.)webhook\.office\.com$|^outlook\.office(?:365)?\.com$/, secret: (parts) => after(parts, 'incomingwebhook', 1, Infinity) },
+    // Telegram: /bot<token>/sendMessage, /file/bot<token>/….
+    { host: /^api\.telegram\.org$/, secret: (parts) => parts.flatMap((p, i) => (/^bot\d+:/i.test(decodeSegment(p)) ? [i] : [])) },
+    // Zapier: /hooks/catch/<account>/<secret>/.
+    { host: /^hooks\.zapier\.com$/, secret: (parts) => after(parts, 'catch', 2, 1) },
+    // IFTTT Webhooks: /trigger/<event>/with/key/<secret>, /use/<secret>.
+    { host: /^maker\.ifttt\.com$/, secret: (parts) => [...after(parts, 'key', 1, 1), ...after(parts, 'use', 1, 1)] },
+];
+/** The indexes of the non-empty segments from `start` on. */
+function indexesFrom(parts, start) {
+    const out = [];
+    for (let i = start; i < parts.length; i++)
+        if (parts[i] !== '')
+            out.push(i);
+    return out;
+}
+/** `count` segments starting `offset` after the first segment named `name` (case-insensitive). */
+function after(parts, name, offset, count) {
+    const at = parts.findIndex((p) => p.toLowerCase() === name);
+    if (at < 0)
+        return [];
+    return indexesFrom(parts, at + offset).slice(0, count);
+}
+function decodeSegment(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
+}
+/**
+ * A path segment that looks like a credential, on any host: (percent-decoded) it holds a run of 16 or
+ * more ASCII letters and digits with at least 2 digits and 4 letters — random tokens, API keys, hex
+ * digests, JWT parts. Words, numbers, dates, UUIDs (runs of at most 12) and file names stay readable.
+ */
+function isCredentialSegment(segment) {
+    for (const run of decodeSegment(segment).match(/[A-Za-z0-9]{16,}/g) ?? []) {
+        const digits = run.replace(/[^0-9]/g, '').length;
+        if (digits >= 2 && run.length - digits >= 4)
+            return true;
+    }
+    return false;
+}
+/** A URL path with its secret segments (known webhook hosts' secrets; credential-looking segments) replaced by `***`. */
+function redactPath(authority, path) {
+    if (path === '' || path === '/')
+        return path;
+    const host = authority
+        .slice(authority.lastIndexOf('@') + 1)
+        .replace(/:\d*$/, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const parts = path.split('/');
+    const secret = new Set(WEBHOOK_PATHS.find((w) => w.host.test(host))?.secret(parts) ?? []);
+    return parts.map((p, i) => (p !== '' && (secret.has(i) || isCredentialSegment(p)) ? REDACTED : p)).join('/');
+}
+/**
+ * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`; path segments that hold
+ * a secret (the token of a Slack, Discord, Teams, Telegram, Zapier or IFTTT webhook URL, and any
+ * credential-looking segment: isCredentialSegment) by `***`; and the values of credential-looking query
+ * and fragment parameters by `***`. Works on the text, not through `new URL`, so any scheme
+ * (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
  */
 function redactUrl(url) {
     const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is.exec(url);
@@ -506,12 +582,15 @@ function redactUrl(url) {
     const beforeHash = hash >= 0 ? rest.slice(0, hash) : rest;
     const fragment = hash >= 0 ? rest.slice(hash + 1) : undefined;
     const q = beforeHash.indexOf('?');
-    const path = q >= 0 ? beforeHash.slice(0, q) : beforeHash;
+    const path = redactPath(authority, q >= 0 ? beforeHash.slice(0, q) : beforeHash);
     const query = q >= 0 ? `?${redactParams(beforeHash.slice(q + 1))}` : '';
     return `${scheme}${host}${path}${query}${fragment !== undefined ? `#${redactParams(fragment)}` : ''}`;
 }
 /** Every URL inside a text (an error message, a report line) redacted as by redactUrl. */
 function redactUrls(text) {
+    // Every URL has `://`: a report of many megabytes without one is not scanned.
+    if (!text.includes('://'))
+        return text;
     // Punctuation that ends a sentence or closes a bracket after the URL is not part of it.
     return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`\\|]+/gi, (match) => {
         const tail = /[).,;:!?\]}]*$/.exec(match)[0];
@@ -519,25 +598,43 @@ function redactUrls(text) {
     });
 }
 /**
+ * The forms of a secret that are masked (the actions' `::add-mask::`) and redacted (Redactor), in
+ * that order: the whole value and its trimmed text, the password of a URL it holds (as written and
+ * decoded: src/util/userinfo.ts). Whole values are masked, never their words: a value is split only
+ * when the caller says it is a list (`list`: rotation secrets, space-separated), and then only parts
+ * of 8 characters or more are masked on their own (with their URL passwords), so a short word inside
+ * a secret never garbles unrelated text (`t***ble`).
+ */
+function secretForms(value, options = {}) {
+    if (!value)
+        return [];
+    const forms = new Set([value, value.trim(), ...(0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(value.trim())]);
+    if (options.list)
+        for (const part of value.split(/\s+/)) {
+            if (part.length >= MIN_PART)
+                forms.add(part);
+            for (const form of (0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(part))
+                forms.add(form);
+        }
+    forms.delete('');
+    return [...forms];
+}
+/** Parts of a list shorter than this are not masked on their own. */
+const MIN_PART = 8;
+/**
  * The one redaction of known secrets, shared by the CLI and both actions for everything they print
- * or store: each registered value (its whole text, its URL-password forms, and those as they appear
- * JSON- or URL-encoded) is replaced by `***`, and every URL in the text is redacted (redactUrl).
- *
- * Whole values are masked, never their words: a value is split only when the caller says it is a
- * list (rotation secrets, space-separated), and then only parts of 8 characters or more are masked
- * on their own, so a short word inside a secret never garbles unrelated text.
+ * or store: every URL in the text is redacted (redactUrl), then each registered value's forms
+ * (secretForms, and those as they appear JSON- or URL-encoded) are replaced by `***`.
  */
 class Redactor {
     values = new Set();
     sorted;
-    /** Registers a secret; `list` for a whitespace-separated list of secrets. Returns what was added (for ::add-mask::). */
+    /** Registers a secret's forms (secretForms); `list` for a whitespace-separated list of secrets. Returns the forms new here (for ::add-mask::). */
     add(value, options = {}) {
-        if (!value)
-            return [];
         const added = [];
-        const put = (v, min) => {
-            if (v.length < min || this.values.has(v))
-                return;
+        for (const v of secretForms(value, options)) {
+            if (this.values.has(v))
+                continue;
             this.values.add(v);
             added.push(v);
             const json = JSON.stringify(v).slice(1, -1);
@@ -546,19 +643,9 @@ class Redactor {
             const encoded = encodeURIComponent(v);
             if (encoded !== v)
                 this.values.add(encoded);
-        };
-        for (const v of new Set([value, value.trim()]))
-            put(v, MIN_WHOLE);
-        for (const form of (0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(value.trim()))
-            put(form, MIN_WHOLE);
-        if (options.list) {
-            for (const part of value.split(/\s+/)) {
-                put(part, MIN_PART);
-                for (const form of (0,_userinfo_js__WEBPACK_IMPORTED_MODULE_0__/* .urlPasswordForms */ .C)(part))
-                    put(form, MIN_WHOLE);
-            }
         }
-        this.sorted = undefined;
+        if (added.length > 0)
+            this.sorted = undefined;
         return added;
     }
     /** The registered values, longest first. */
@@ -567,17 +654,15 @@ class Redactor {
         return this.sorted;
     }
     redact(text) {
-        let out = text;
+        // URLs first: a registered value masked inside a host name (a short key) would hide the host
+        // from redactUrl's webhook-host rules.
+        let out = redactUrls(text);
         for (const s of this.secrets())
             if (out.includes(s))
                 out = out.split(s).join(REDACTED);
-        return redactUrls(out);
+        return out;
     }
 }
-/** Whole values are masked at any length, as the runner masks them. */
-const MIN_WHOLE = 1;
-/** Parts of a list shorter than this are not masked on their own. */
-const MIN_PART = 8;
 /**
  * Every write to `stream` (stdout, stderr) passes through `redactor` first. The CLI installs this
  * once, so nothing it prints — results, reports, errors, warnings, progress — can carry a secret.
@@ -9628,7 +9713,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 
 ;// CONCATENATED MODULE: ./src/util/sleep.ts
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 ;// CONCATENATED MODULE: ./src/events/errors.ts
 /**
@@ -11088,7 +11173,7 @@ const base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z
 const base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
 // based on https://stackoverflow.com/questions/106179/regular-expression-to-match-dns-hostname-or-ip-address
 // export const hostname: RegExp = /^([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+$/;
-const hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
+const regexes_hostname = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
 const domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 const httpProtocol = /^https?$/;
 // https://blog.stevenlevithan.com/archives/validate-phone-number#r4-3 (regex sans spaces) E.164: leading digit must be 1-9; total digits (excluding '+') between 7-15
@@ -17087,7 +17172,7 @@ async function sendEvent(event, options) {
             if (!(err instanceof NetworkError) || attempt > retries) {
                 throw new ApiAlertsError(`could not reach ${url.host}: ${reason}${tries(attempt)}`, { attempts: attempt, cause: err });
             }
-            await sleep(backoffDelay(attempt - 1, backoff));
+            await sleep_sleep(backoffDelay(attempt - 1, backoff));
             continue;
         }
         if (response.status >= 200 && response.status < 300) {
@@ -17105,7 +17190,7 @@ async function sendEvent(event, options) {
             throw new ApiAlertsError(`${message}${tries(attempt)}`, { status: response.status, attempts: attempt });
         }
         const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']));
-        await sleep(retryAfter !== undefined ? Math.min(retryAfter, MAX_RETRY_AFTER_MS) : backoffDelay(attempt - 1, backoff));
+        await sleep_sleep(retryAfter !== undefined ? Math.min(retryAfter, MAX_RETRY_AFTER_MS) : backoffDelay(attempt - 1, backoff));
     }
 }
 function tries(attempt) {
@@ -17241,7 +17326,7 @@ async function deliver(event, apiKey, opts) {
             const baseMs = Number(process.env.APIALERTS_RETRY_BASE_MS) || 500;
             const wait = Math.min(backoffDelay(attempt, { baseMs, maxMs: 5_000 }), deadline - Date.now());
             if (attempt < retries && wait > 0)
-                await sleep(wait);
+                await sleep_sleep(wait);
         }
     }
     return { success: false, warnings: [], error: lastError };
@@ -17347,8 +17432,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./src/model/aggregate.ts
-var aggregate = __nccwpck_require__(7450);
 ;// CONCATENATED MODULE: ./src/model/series.ts
 /**
  * The richer count contract (rule filters, level sets, group-by, ratios, values). One query per run
@@ -17368,8 +17451,9 @@ var aggregate = __nccwpck_require__(7450);
  *   look-around, no backreferences, no `(?` groups other than `(?:`, no \p{…}; no flags, so it is
  *   case-sensitive; validated when the rule file loads — src/model/filter.ts regexProblem).
  * - exists: the field is present and not null.
- * - gt / gte / lt / lte: numeric; a JSON number, or a string matching /^-?[0-9]+(\.[0-9]+)?$/
- *   (NUMERIC_STRING in src/model/filter.ts); anything else makes the condition false. The rule's value
+ * - gt / gte / lt / lte: numeric; a finite JSON number, or a string that is a finite decimal number
+ *   (numericValue in src/model/aggregate.ts, the same reading as value rules); anything else makes
+ *   the condition false. The rule's value
  *   is always a number.
  * - Group keys (group_by) are string forms too, null when the field has none (missing, null, object,
  *   array): `"host":7` and `host=7` are the same group "7".
@@ -17641,14 +17725,6 @@ function normalizeLevel(raw) {
 /** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */
 const UTC_READER = createTimeReader();
 /**
- * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
- * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
- * A time without a zone is read as UTC, whatever the machine's zone.
- */
-function normalizeTime(raw) {
-    return UTC_READER.read(raw);
-}
-/**
  * Reads one line in the default format, detected per line: a JSON object (pino/bunyan, winston, ECS
  * `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for a line it cannot
  * read; the caller counts those. `time` reads the timestamps (zone-less ones in its zone; UTC by default).
@@ -17763,6 +17839,7 @@ const LAYOUTS = [
         name: 'syslog-3164',
         re: new RegExp(String.raw `^(?:<(?<pri>\d{1,3})>)?(?<time>${BSD_TIME}|${ISO_TIME}) (?<host>\S+) (?<tag>[^:\[\s]+)(?:\[(?<pid>[^\]]*)\])?: ?(?<message>.*)$`),
         level: (g) => fromPri(g.pri) ?? normalizeLevel(LEADING_LEVEL.exec(g.message ?? '')?.[1]) ?? 'info',
+        guessed: (g) => g.pri === undefined,
         wordless: { pri: true, defaultLevel: 'info' },
     },
     {
@@ -17851,7 +17928,13 @@ function parseText(layout, text, time, referenceMs) {
     layout.more?.(g, fields);
     const level = layout.level ? layout.level(g) : normalizeLevel(g.level);
     const ts = level === undefined || g.time === undefined ? undefined : readTextTime(g.time.trim(), time, referenceMs);
-    return { ts, level, fields, ...(g.message !== undefined ? { message: g.message } : {}) };
+    return {
+        ts,
+        level,
+        fields,
+        ...(g.message !== undefined ? { message: g.message } : {}),
+        ...(layout.guessed?.(g) ? { levelGuessed: true } : {}),
+    };
 }
 /** A user's regex as a layout. */
 function regexLayout(source, flags = '') {
@@ -17950,7 +18033,7 @@ function mergeSorted(a, b) {
  * Whether a candidate line (latin1, no backslash) could have its timestamp in (fromMs, toMs]. Every
  * value that parseLine might take the time from is looked at — each `"time"`, `"timestamp"`,
  * `"@timestamp"`, `"ts"` JSON key and each `ts=`, `time=`, `timestamp=`, `t=` logfmt key that starts a
- * key — and read with the same normalizeTime; so precedence and duplicates need no modelling. A value
+ * key — and read with the same time reader (formats-time.ts); so precedence and duplicates need no modelling. A value
  * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */
@@ -18031,9 +18114,10 @@ function needsDetection(spec) {
 const TOP_CANDIDATES = ['docker', 'json', 'logfmt', ...LAYOUTS.map((l) => l.name)];
 const INNER_CANDIDATES = ['json', 'logfmt', ...LAYOUTS.map((l) => l.name), LEVEL_ONLY.name];
 /**
- * Picks the format that reads the most of `lines` (the first non-blank lines of the source); ties go
- * to the earlier candidate, and JSON/logfmt (the default reader) when nothing reads anything. A named
- * format is kept (only Docker's inner format and `syslog`'s RFC are filled in).
+ * Picks the format that reads the most of `lines` (the first non-blank lines of the source); between
+ * formats that read as many, the one that guessed the fewest levels (see LineFormat.rank); then the
+ * earlier candidate; JSON/logfmt (the default reader) when nothing reads anything. A named format is
+ * kept (only Docker's inner format and `syslog`'s RFC are filled in). The tie-break is in docs/formats.md.
  */
 function resolveFormat(spec, sample) {
     const lines = sample.map((l) => l.trim()).filter((l) => l !== '');
@@ -18075,22 +18159,30 @@ function labelOf(spec) {
     return spec.name === undefined || spec.name === 'default' ? 'json' : spec.name;
 }
 function formats_source_pick(lines, candidates, spec) {
-    let best = { name: 'json', n: 0 };
+    let best = { name: 'json', n: 0, written: 0 };
     const inner = candidates === INNER_CANDIDATES;
     for (const name of candidates) {
+        // n: lines read; written: those of them whose level was not guessed.
         let n = 0;
+        let written = 0;
         let innerName;
         if (inner) {
             const reader = innerReader(name, spec.referenceMs ?? Date.now());
-            for (const l of lines)
-                if ((name !== 'json' || l.startsWith('{')) && reader.read(l)?.level !== undefined)
-                    n++;
+            for (const l of lines) {
+                const got = name !== 'json' || l.startsWith('{') ? reader.read(l) : undefined;
+                if (got?.level === undefined)
+                    continue;
+                n++;
+                if (!got.levelGuessed)
+                    written++;
+            }
         }
         else if (name === 'json' || name === 'logfmt') {
             // Both are read by the default reader; the name says which style its lines are in.
             for (const l of lines)
                 if (l.startsWith('{') === (name === 'json') && parseLine(l))
                     n++;
+            written = n;
         }
         else {
             let cand = { ...spec, name };
@@ -18102,12 +18194,16 @@ function formats_source_pick(lines, candidates, spec) {
                 cand = { ...cand, inner: innerName };
             }
             const format = createLineFormat(cand);
-            for (const l of lines)
-                if (format.parse(l))
+            for (const l of lines) {
+                const rank = format.rank(l);
+                if (rank > 0)
                     n++;
+                if (rank === 2)
+                    written++;
+            }
         }
-        if (n > best.n)
-            best = { name, ...(innerName !== undefined ? { inner: innerName } : {}), n };
+        if (n > best.n || (n === best.n && written > best.written))
+            best = { name, ...(innerName !== undefined ? { inner: innerName } : {}), n, written };
     }
     return best;
 }
@@ -18161,29 +18257,43 @@ function createLineFormat(spec) {
             : name === 'logfmt'
                 ? (text) => complete(parseLogfmtPartial(text.trim(), time))
                 : (text) => parseLine(text, time);
-        return { label, time, parse, jsonLines: name !== 'logfmt', prefilter: (levels) => createPrefilter(levels), timeFilter: jsonFilter };
+        return {
+            label,
+            time,
+            parse,
+            rank: (text) => (parse(text) ? 2 : 0),
+            jsonLines: name !== 'logfmt',
+            prefilter: (levels) => createPrefilter(levels),
+            timeFilter: jsonFilter,
+        };
     }
     if (name === 'docker') {
         const inner = innerReader(spec.inner ?? 'json', referenceMs);
+        const parse = (text) => {
+            const d = dockerRecord(text.trim());
+            if (!d)
+                return undefined;
+            const got = inner.read(d.log);
+            if (got?.level === undefined)
+                return undefined;
+            const ts = time.read(d.obj.time);
+            if (ts === undefined)
+                return undefined;
+            const fields = got.fields;
+            if (typeof d.obj.stream === 'string' && !Object.hasOwn(fields, 'stream'))
+                fields.stream = d.obj.stream;
+            const message = got.message ?? (inner.text ? d.log : undefined);
+            return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
+        };
         return {
             label,
             time,
             jsonLines: true,
-            parse(text) {
-                const d = dockerRecord(text.trim());
-                if (!d)
-                    return undefined;
-                const got = inner.read(d.log);
-                if (got?.level === undefined)
-                    return undefined;
-                const ts = time.read(d.obj.time);
-                if (ts === undefined)
-                    return undefined;
-                const fields = got.fields;
-                if (typeof d.obj.stream === 'string' && !Object.hasOwn(fields, 'stream'))
-                    fields.stream = d.obj.stream;
-                const message = got.message ?? (inner.text ? d.log : undefined);
-                return message === undefined ? { ts, level: got.level, fields } : { ts, level: got.level, fields, message };
+            parse,
+            rank(text) {
+                if (!parse(text))
+                    return 0;
+                return inner.read(dockerRecord(text.trim()).log)?.levelGuessed ? 1 : 2;
             },
             prefilter: (levels) => inner.text ? createTextPrefilter(levels, { ...inner.wordless, escaped: true }) : createPrefilter(levels, { escaped: true }),
             timeFilter: (from, to) => createDockerTimeFilter(from, to, createTimeReader(zone)),
@@ -18197,6 +18307,10 @@ function createLineFormat(spec) {
         time,
         jsonLines: false,
         parse: (text) => complete(parseText(layout, text.trim(), time, referenceMs)),
+        rank(text) {
+            const got = parseText(layout, text.trim(), time, referenceMs);
+            return complete(got) === undefined ? 0 : got?.levelGuessed ? 1 : 2;
+        },
         prefilter: (levels) => createTextPrefilter(levels, wordlessOf(layout)),
         timeFilter: always,
     };
@@ -18255,12 +18369,17 @@ function sourceWarnings(stats) {
     }
     return out;
 }
-/** `format python-logging (detected)`, for a report line; empty for stores (no format). */
+/**
+ * `format python-logging (detected)`, for a report line; empty for stores (no format). A detected
+ * format that still left most lines unreadable says so (with no format reading the sample, JSON is
+ * what was kept, not what was found).
+ */
 function formatNote(s) {
     if (s.format === undefined)
         return '';
     const zone = s.zonelessTimes && !s.timezoneAssumed ? `, zone-less times in ${s.timezone}` : '';
-    return `format ${s.format}${s.formatDetected ? ' (detected)' : ''}${zone}`;
+    const how = s.formatDetected ? (s.mostlyUnreadable ? ' (detected; most lines unreadable)' : ' (detected)') : '';
+    return `format ${s.format}${how}${zone}`;
 }
 
 ;// CONCATENATED MODULE: ./src/logs/file-counts.ts
@@ -18271,6 +18390,76 @@ function countWindows(perSource, levels, windows) {
         const sorted = Float64Array.from(perSource.flatMap((m) => m.get(level) ?? [])).sort();
         return windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w));
     });
+}
+
+// EXTERNAL MODULE: ./src/model/aggregate.ts
+var aggregate = __nccwpck_require__(7450);
+;// CONCATENATED MODULE: ./src/logs/values.ts
+
+
+/**
+ * Value series (value rules, issue 15) from the one pass of src/logs/provider.ts, for every source that
+ * reads entries itself (files, globs, .gz, stdin, URLs): while the scan counts, it keeps per series and
+ * group each matching entry's timestamp and the field's numeric value (NaN when missing or not numeric,
+ * src/logs/scan/block-scanner.ts); `valueGroup` then answers every window with the counts and the exact
+ * aggregates of src/model/aggregate.ts. Stores push the same definitions down (src/logs/stores).
+ *
+ * Memory (docs/lifecycle.md, "Cost"): exact percentiles need every value of a window, so a value series
+ * keeps 16 bytes per matching entry in the run's span (timestamp + value; a count series keeps the 8-byte
+ * timestamp alone), per distinct series — rules with the same selection, group_by, field and aggregate
+ * share one — and per group, bounded by the group limit. Answering adds, per group and only while that
+ * group is answered, a sorted copy (16 bytes per entry, 4 more for the order when the entries were not
+ * read in time order) and, per window, the copy of its values that a percentile sorts.
+ */
+/** Timestamps and values collected in any order → both sorted by timestamp (stable), as typed arrays. */
+function sortPoints(ts, values) {
+    const n = ts.length;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++)
+        if (ts[i] < ts[i - 1])
+            sorted = false;
+    if (sorted)
+        return { ts: Float64Array.from(ts), values: Float64Array.from(values) };
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    order.sort((a, b) => ts[a] - ts[b] || a - b);
+    const outTs = new Float64Array(n);
+    const outV = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        outTs[i] = ts[order[i]];
+        outV[i] = values[order[i]];
+    }
+    return { ts: outTs, values: outV };
+}
+/** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
+function windowAggregates(points, windows, kind) {
+    return windows.map((w) => {
+        const a = (0,model_window/* upperBound */.rn)(points.ts, w.fromMs);
+        const b = (0,model_window/* upperBound */.rn)(points.ts, w.toMs);
+        if (b <= a)
+            return null;
+        return (0,aggregate/* aggregate */.QD)(kind, points.values.subarray(a, b), points.ts.subarray(a, b));
+    });
+}
+/**
+ * One group of a value series from the scan: `ts` and `values` aligned, in read order, a value NaN when
+ * the entry's field was missing or not numeric. Counts every entry per window; aggregates the numeric
+ * values per window; the others are counted in skippedValues (over the whole span, as the contract says).
+ */
+function valueGroup(ts, values, windows, kind) {
+    const all = sortPoints(ts, values);
+    const counts = windows.map((w) => (0,model_window/* countInWindow */.xd)(all.ts, w));
+    let numeric = 0;
+    // The numeric points, compacted in place (time order kept): the counts above were taken first.
+    for (let i = 0; i < all.values.length; i++) {
+        if (Number.isNaN(all.values[i]))
+            continue;
+        all.ts[numeric] = all.ts[i];
+        all.values[numeric++] = all.values[i];
+    }
+    const points = { ts: all.ts.subarray(0, numeric), values: all.values.subarray(0, numeric) };
+    return { counts, values: windowAggregates(points, windows, kind), skippedValues: all.values.length - numeric };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -18291,12 +18480,21 @@ function openFile(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/time.ts
+/** The last isoSeconds answer: a run formats the same few tick times for every rule and instance (issue 12 item 8). */
+let lastMs = NaN;
+let lastIso = '';
 /** ISO 8601 UTC without milliseconds, as the webhook payload's triggered_at. */
 function isoSeconds(ms) {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (ms === lastMs)
+        return lastIso;
+    const iso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastMs = ms;
+    lastIso = iso;
+    return iso;
 }
 
 ;// CONCATENATED MODULE: ./src/model/filter.ts
+
 
 /**
  * The field filters of src/model/series.ts as executable code: the file/stdin/URL scan and the rule
@@ -18323,7 +18521,11 @@ function filterOpNamed(op) {
     return Object.hasOwn(FILTER_OP_ALIASES, op) ? FILTER_OP_ALIASES[op] : undefined;
 }
 const NUMERIC_OPS = ['gt', 'gte', 'lt', 'lte'];
-/** A string that reads as a number for gt/gte/lt/lte: an optional minus, digits, an optional fraction. */
+/**
+ * How `alerts add/update` flags spell a number argument (`--where 'status>500'`): an optional minus,
+ * digits, an optional fraction. This is about command-line arguments only; what counts as a numeric
+ * FIELD VALUE (gt/gte/lt/lte, value rules) is `numericValue` in src/model/aggregate.ts, everywhere.
+ */
 const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
 /**
  * Why a `matches` pattern is outside the portable subset (JavaScript, PostgreSQL ARE and ClickHouse
@@ -18393,14 +18595,6 @@ function stringForm(v) {
         return v ? 'true' : 'false';
     return undefined;
 }
-/** The numeric reading of a value for gt/gte/lt/lte, or undefined. */
-function numericForm(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? v : undefined;
-    if (typeof v === 'string' && NUMERIC_STRING.test(v))
-        return Number(v);
-    return undefined;
-}
 const scalarString = (v) => stringForm(v);
 /** A filter as a predicate over parsed entries (regexes compiled once). */
 function compileFilter(filter) {
@@ -18446,8 +18640,9 @@ function compileFilter(filter) {
                 lte: (x) => x <= bound,
             }[filter.op];
             return (e) => {
-                const n = numericForm(fieldValue(e, field));
-                return n !== undefined && cmp(n);
+                // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
+                const n = (0,aggregate/* numericValue */.r3)(fieldValue(e, field));
+                return n !== null && cmp(n);
             };
         }
     }
@@ -19432,28 +19627,8 @@ function countScan(scan, spec, windows) {
             const sorted = Float64Array.from(ts).sort();
             return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)) };
         }
-        // Value series: the entries in time order, then per window the aggregate of its numeric values.
-        const order = Uint32Array.from(ts.keys()).sort((a, b) => ts[a] - ts[b]);
-        const sorted = Float64Array.from(order, (i) => ts[i]);
-        const sortedVals = Float64Array.from(order, (i) => vals[i]);
-        const kind = spec.value.aggregate;
-        const values = windows.map((w) => {
-            const lo = upperBound(sorted, w.fromMs);
-            const hi = upperBound(sorted, w.toMs);
-            const v = [];
-            const t = [];
-            for (let i = lo; i < hi; i++)
-                if (!Number.isNaN(sortedVals[i])) {
-                    v.push(sortedVals[i]);
-                    t.push(sorted[i]);
-                }
-            return (0,aggregate/* aggregate */.QD)(kind, v, t);
-        });
-        let skippedValues = 0;
-        for (const v of sortedVals)
-            if (Number.isNaN(v))
-                skippedValues++;
-        return { key: JSON.parse(key), counts: windows.map((w) => (0,model_window/* countInWindow */.xd)(sorted, w)), values, skippedValues };
+        // Value series: counts and the exact aggregate of the numeric values per window (src/logs/values.ts).
+        return { key: JSON.parse(key), ...valueGroup(ts, vals, windows, spec.value.aggregate) };
     });
     if (!grouped && groups.length === 0)
         groups.push({ key: [], counts: windows.map(() => 0), ...(spec.value ? { values: windows.map(() => null), skippedValues: 0 } : {}) });
@@ -19462,18 +19637,6 @@ function countScan(scan, spec, windows) {
         groups: grouped ? groups.filter((g) => g.counts.some((n) => n > 0)) : groups,
         truncatedGroups: scan.dropped.size + scan.droppedOverflow,
     };
-}
-function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 /** Adds a store's series counts into the file sources' (groups matched by key; new groups within the limit). */
 function addSeriesCounts(into, part, specs, groupLimit) {
@@ -23358,8 +23521,8 @@ const PostgresSourceSchema = schemas_object({
 const ClickHouseSourceSchema = PostgresSourceSchema.extend({ kind: schemas_literal('clickhouse') }).strict();
 const SourceSchema = schemas_union([PostgresSourceSchema, ClickHouseSourceSchema, StdinSourceSchema, UrlSourceSchema, FileSourceSchema]);
 /** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
-const DEFAULT_CONCURRENCY = 64;
-const DEFAULT_PER_HOST_CONCURRENCY = 32;
+const DEFAULT_CONCURRENCY = 128;
+const DEFAULT_PER_HOST_CONCURRENCY = 64;
 const CHANNELS = ['email', 'webhook', 'apialerts'];
 function toLevel(name, ctx) {
     const level = (0,levels/* levelNamed */.kO)(name);
@@ -23603,7 +23766,8 @@ const RulesFileSchema = schemas_object({
         per_host_concurrency: DEFAULT_PER_HOST_CONCURRENCY,
     }),
     sources: schemas_array(SourceSchema).min(1),
-    rules: schemas_array(RuleSchema),
+    // `rules:` with nothing under it is a file with no rules yet, as `rules: []` is (issue 16).
+    rules: preprocess((v) => (v === null ? [] : v), schemas_array(RuleSchema)),
 })
     .strict()
     .superRefine((file, ctx) => {
@@ -23625,7 +23789,389 @@ const RulesFileSchema = schemas_object({
     }));
 });
 
+;// CONCATENATED MODULE: ./src/rules/yaml-subset.ts
+/**
+ * A fast reader for the plain subset of YAML that rule files are written in (issue 12 item 8): block
+ * mappings and sequences, single-line plain, single-quoted and double-quoted (no escapes) scalars,
+ * and single-line flow sequences and mappings of those, with comments. Scalars resolve exactly as the
+ * `yaml` package's YAML 1.2 core schema does (`yes`/`no` are strings, `0755` is 755, `0o755` is 493,
+ * `~` is null, …), and the data is exactly what `parse(text, { uniqueKeys: true })` returns.
+ *
+ * It never guesses: anything outside the subset — anchors, aliases, tags, block scalars, multi-line
+ * scalars or flows, escapes, tabs, CR, control characters, directives, document markers, duplicate
+ * keys, keys that are not plain names, odd indentation, every construct the `yaml` package reports an
+ * error or warning for — returns `undefined`, and the caller reads the file with the `yaml` package,
+ * which then produces its usual data or its usual error message. test/rules/yaml-subset.test.ts
+ * compares the two on every rule file in the repository, on edge cases and on generated documents.
+ */
+/** Characters that make a file leave the subset wherever they are. */
+const OUTSIDE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** A lone surrogate (a pair, an emoji say, is fine). */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+/** Keys the subset reads: plain names that the core schema resolves to themselves. */
+const KEY = /[A-Za-z_][A-Za-z0-9_.-]*/y;
+const NOT_STRING_KEYS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL', '__proto__']);
+class OutsideSubset extends Error {
+}
+const outside = () => {
+    throw new OutsideSubset();
+};
+/** The plain name starting at `p`, or undefined. */
+function keyAt(line, p) {
+    KEY.lastIndex = p;
+    const m = KEY.exec(line);
+    return m === null ? undefined : m[0];
+}
+/** The data of `text` when it is inside the subset, else undefined (read it with the `yaml` package). */
+function readYamlSubset(text) {
+    if (OUTSIDE.test(text) || LONE_SURROGATE.test(text))
+        return undefined;
+    try {
+        const reader = new Reader(text);
+        return reader.document();
+    }
+    catch (err) {
+        if (err instanceof OutsideSubset)
+            return undefined;
+        throw err;
+    }
+}
+/** The core schema's resolution of a plain scalar (node_modules/yaml/dist/schema/core, in its order). */
+function resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    // A plain scalar that starts with a letter other than n N t T f F is a string (the common case).
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+        if (c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70)
+            return s;
+    }
+    if (/^(?:~|[Nn]ull|NULL)?$/.test(s))
+        return null;
+    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s))
+        return s[0] === 't' || s[0] === 'T';
+    if (/^0o[0-7]+$/.test(s))
+        return parseInt(s.substring(2), 8);
+    if (/^[-+]?[0-9]+$/.test(s))
+        return parseInt(s, 10);
+    if (/^0x[0-9a-fA-F]+$/.test(s))
+        return parseInt(s.substring(2), 16);
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s))
+        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s))
+        return parseFloat(s);
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s))
+        return parseFloat(s);
+    return s;
+}
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+/** Whether a plain scalar may start with this character (YAML 1.2: not an indicator, `-?:` only before a non-space). */
+function plainStart(line, p) {
+    const c = line.charCodeAt(p);
+    switch (c) {
+        case 44: // ,
+        case 91: // [
+        case 93: // ]
+        case 123: // {
+        case 125: // }
+        case HASH:
+        case 38: // &
+        case 42: // *
+        case 33: // !
+        case 124: // |
+        case 62: // >
+        case 39: // '
+        case 34: // "
+        case 37: // %
+        case 64: // @
+        case 96: // `
+            return false;
+        case DASH:
+        case 63: // ?
+        case COLON: {
+            const next = line.charCodeAt(p + 1);
+            return !Number.isNaN(next) && next !== SPACE;
+        }
+        default:
+            return true;
+    }
+}
+class Reader {
+    lines;
+    /** Per line: the column where its content starts (a sequence item's `- ` counts as indentation). */
+    indent;
+    /** The current line (always a significant one: not blank, not a comment line), or lines.length. */
+    i = 0;
+    constructor(text) {
+        this.lines = text.split('\n');
+        this.indent = new Array(this.lines.length);
+        for (let k = 0; k < this.lines.length; k++) {
+            const line = this.lines[k];
+            let p = 0;
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            // Blank and comment lines: -1, skipped wherever they are.
+            this.indent[k] = p === line.length || line.charCodeAt(p) === HASH ? -1 : p;
+            if (p === 0 && (line.startsWith('---') || line.startsWith('...') || line.startsWith('%')))
+                outside();
+        }
+        this.skip();
+    }
+    skip() {
+        while (this.i < this.lines.length && this.indent[this.i] === -1)
+            this.i++;
+    }
+    next() {
+        this.i++;
+        this.skip();
+    }
+    get done() {
+        return this.i >= this.lines.length;
+    }
+    document() {
+        // The top level of a rule file is a block mapping at column 0; anything else is read by the yaml package.
+        if (this.done || this.indent[this.i] !== 0)
+            outside();
+        const data = this.blockMap(0);
+        if (!this.done)
+            outside();
+        return data;
+    }
+    isSeqItem(k) {
+        const line = this.lines[k];
+        const p = this.indent[k];
+        return line.charCodeAt(p) === DASH && (p + 1 === line.length || line.charCodeAt(p + 1) === SPACE);
+    }
+    blockMap(indent) {
+        const map = {};
+        while (!this.done) {
+            const at = this.indent[this.i];
+            if (at < indent)
+                break;
+            if (at > indent || this.isSeqItem(this.i))
+                outside();
+            const line = this.lines[this.i];
+            const key = keyAt(line, at);
+            if (key === undefined)
+                return outside();
+            let p = at + key.length;
+            if (key.length > 1000 || NOT_STRING_KEYS.has(key) || Object.hasOwn(map, key) || line.charCodeAt(p) !== COLON)
+                outside();
+            p++;
+            if (p < line.length && line.charCodeAt(p) !== SPACE)
+                outside();
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            if (p === line.length || line.charCodeAt(p) === HASH) {
+                // `key:` alone: a nested block (deeper, or a sequence at the key's own column), else null.
+                this.next();
+                if (!this.done && this.indent[this.i] > indent) {
+                    map[key] = this.isSeqItem(this.i) ? this.blockSeq(this.indent[this.i]) : this.blockMap(this.indent[this.i]);
+                }
+                else if (!this.done && this.indent[this.i] === indent && this.isSeqItem(this.i)) {
+                    map[key] = this.blockSeq(indent);
+                }
+                else
+                    map[key] = null;
+                continue;
+            }
+            map[key] = this.inlineValue(line, p);
+            this.next();
+            // A deeper line after a value would continue a multi-line scalar (or be an error): not the subset.
+            if (!this.done && this.indent[this.i] > indent)
+                outside();
+        }
+        return map;
+    }
+    blockSeq(indent) {
+        const seq = [];
+        while (!this.done) {
+            const at = this.indent[this.i];
+            if (at < indent)
+                break;
+            if (at > indent)
+                outside();
+            if (!this.isSeqItem(this.i))
+                break; // the parent mapping's next key, at the same column
+            const line = this.lines[this.i];
+            let p = at + 1;
+            while (line.charCodeAt(p) === SPACE)
+                p++;
+            if (p === line.length || line.charCodeAt(p) === HASH)
+                outside();
+            if (line.charCodeAt(p) === DASH && (p + 1 === line.length || line.charCodeAt(p + 1) === SPACE))
+                outside();
+            if (this.startsCompactMap(line, p)) {
+                // `- key: …`: a mapping whose column is the key's; the dash counts as indentation.
+                this.indent[this.i] = p;
+                seq.push(this.blockMap(p));
+                continue;
+            }
+            seq.push(this.inlineValue(line, p));
+            this.next();
+            if (!this.done && this.indent[this.i] > indent)
+                outside();
+        }
+        return seq;
+    }
+    /** `name:` followed by a space or the end of the line. */
+    startsCompactMap(line, p) {
+        const key = keyAt(line, p);
+        if (key === undefined)
+            return false;
+        const q = p + key.length;
+        return line.charCodeAt(q) === COLON && (q + 1 === line.length || line.charCodeAt(q + 1) === SPACE);
+    }
+    /** A value that starts at `p` and ends the line (an optional ` # comment` after it). */
+    inlineValue(line, p) {
+        const c = line.charCodeAt(p);
+        let value;
+        let end;
+        if (c === 34 || c === 39 || c === 91 || c === 123) {
+            [value, end] = flowValue(line, p);
+            let q = end;
+            while (line.charCodeAt(q) === SPACE)
+                q++;
+            if (q < line.length && !(line.charCodeAt(q) === HASH && q > end))
+                outside();
+            return value;
+        }
+        if (!plainStart(line, p))
+            outside();
+        // A block plain scalar runs to the end of the line or a ` #` comment.
+        const hash = line.indexOf(' #', p);
+        const s = trimSpaces(hash === -1 ? line.slice(p) : line.slice(p, hash));
+        if (s.includes(': ') || s.endsWith(':'))
+            outside();
+        return resolvePlain(s);
+    }
+}
+/** A scalar or flow collection in flow context (or a quoted scalar / flow in block context), on one line: [value, end]. */
+function flowValue(line, p) {
+    const c = line.charCodeAt(p);
+    if (c === 34) {
+        // Double-quoted without escapes.
+        const close = line.indexOf('"', p + 1);
+        if (close === -1)
+            outside();
+        const s = line.slice(p + 1, close);
+        if (s.includes('\\'))
+            outside();
+        return [s, close + 1];
+    }
+    if (c === 39) {
+        let s = '';
+        let q = p + 1;
+        for (;;) {
+            const close = line.indexOf("'", q);
+            if (close === -1)
+                outside();
+            s += line.slice(q, close);
+            if (line.charCodeAt(close + 1) === 39) {
+                s += "'";
+                q = close + 2;
+            }
+            else
+                return [s, close + 1];
+        }
+    }
+    if (c === 91) {
+        const seq = [];
+        let q = skipSpaces(line, p + 1);
+        if (line.charCodeAt(q) === 93)
+            return [seq, q + 1];
+        for (;;) {
+            const [v, end] = flowItem(line, q);
+            seq.push(v);
+            q = skipSpaces(line, end);
+            const d = line.charCodeAt(q);
+            if (d === 93)
+                return [seq, q + 1];
+            if (d !== 44)
+                outside();
+            q = skipSpaces(line, q + 1);
+            if (line.charCodeAt(q) === 93)
+                outside(); // a trailing comma
+        }
+    }
+    if (c === 123) {
+        const map = {};
+        let q = skipSpaces(line, p + 1);
+        if (line.charCodeAt(q) === 125)
+            return [map, q + 1];
+        for (;;) {
+            let key;
+            if (line.charCodeAt(q) === 34) {
+                const [k, end] = flowValue(line, q);
+                key = k;
+                if (line.charCodeAt(end) !== COLON)
+                    outside();
+                q = end + 1;
+            }
+            else {
+                const k = keyAt(line, q);
+                if (k === undefined)
+                    return outside();
+                key = k;
+                q += key.length;
+                if (line.charCodeAt(q) !== COLON || line.charCodeAt(q + 1) !== SPACE)
+                    outside();
+                q++;
+            }
+            if (key.length > 1000 || NOT_STRING_KEYS.has(key) || Object.hasOwn(map, key))
+                outside();
+            q = skipSpaces(line, q);
+            const [v, end] = flowItem(line, q);
+            map[key] = v;
+            q = skipSpaces(line, end);
+            const d = line.charCodeAt(q);
+            if (d === 125)
+                return [map, q + 1];
+            if (d !== 44)
+                outside();
+            q = skipSpaces(line, q + 1);
+            if (line.charCodeAt(q) === 125)
+                outside(); // a trailing comma
+        }
+    }
+    return outside();
+}
+/** An item of a flow collection: a quoted scalar, a flow collection, or a plain scalar without `:` or `#`. */
+function flowItem(line, p) {
+    const c = line.charCodeAt(p);
+    if (c === 34 || c === 39 || c === 91 || c === 123)
+        return flowValue(line, p);
+    if (p >= line.length || !plainStart(line, p))
+        outside();
+    let q = p;
+    for (; q < line.length; q++) {
+        const d = line.charCodeAt(q);
+        if (d === 44 || d === 93 || d === 125 || d === 91 || d === 123)
+            break;
+        if (d === COLON || d === HASH)
+            outside();
+    }
+    const s = trimSpaces(line.slice(p, q));
+    if (s === '')
+        outside();
+    return [resolvePlain(s), q];
+}
+function skipSpaces(line, p) {
+    while (line.charCodeAt(p) === SPACE)
+        p++;
+    return p;
+}
+/** Trailing spaces off (only spaces: YAML does not trim other whitespace, and tabs are outside the subset). */
+function trimSpaces(s) {
+    let end = s.length;
+    while (end > 0 && s.charCodeAt(end - 1) === SPACE)
+        end--;
+    return end === s.length ? s : s.slice(0, end);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/load.ts
+
 
 
 
@@ -23653,12 +24199,17 @@ function parseRules(text, path) {
     throw new errors/* UserError */.yo(`rule file ${path} is invalid:\n${lines.join('\n')}`, { exitCode: errors/* EXIT */.dc.badInput });
 }
 /**
- * The file's data. A clean file (the usual case) is read without `prettyErrors`, whose
- * per-node source tracking costs ~20% of parsing a file of 10,000 rules (bench:rules); a file with
- * any error or warning is read again with the original options, so what is printed or thrown is
- * exactly what it always was.
+ * The file's data. A file in the plain subset rule files are written in (src/rules/yaml-subset.ts) is
+ * read by the fast reader, whose data is exactly the `yaml` package's (~10× faster on 10,000 rules,
+ * docs/performance-evaluate.md). Any other file goes to the `yaml` package: a clean one is read
+ * without `prettyErrors` (its per-node source tracking costs ~20% of the parse); a file with any error
+ * or warning is read again with the original options, so what is printed or thrown is exactly what it
+ * always was.
  */
 function readYaml(text) {
+    const fast = readYamlSubset(text);
+    if (fast !== undefined)
+        return fast;
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0 || doc.warnings.length > 0)
         return (0,dist/* parse */.qg)(text, { prettyErrors: true, uniqueKeys: true });
@@ -23688,11 +24239,44 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
+
+/** The file was not what a compare-and-swap write expected (writeFileAtomic's `expected`): nothing was written. */
+class ContentChangedError extends Error {
+    path;
+    code = 'ECHANGED';
+    constructor(path) {
+        super(`${path} changed since it was read`);
+        this.path = path;
+        this.name = 'ContentChangedError';
+    }
+}
+/** The file a write to `path` should replace so a symlink stays a link: the link's target; a new file or a dangling link: the path itself. */
+async function symlinkTarget(path) {
+    try {
+        return await realpath(path);
+    }
+    catch {
+        return resolve(path);
+    }
+}
+/** A file's text, or null when it does not exist; other errors are thrown. */
+async function readTextIfExists(path) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+}
 /**
- * Replaces a file atomically: a temp file in the same directory, written and fsynced, then renamed
- * over the target, so a crash leaves either the old content or the new, never half a file. The file
- * keeps its mode (a 0600 state or rule file stays 0600) and, where permitted, its owner. A symlink is replaced by the file the caller
- * resolves it to: pass the link's target (realpath) to keep the link.
+ * Replaces a file atomically: a temp file in the same directory, written and fsynced, renamed over
+ * the target, then the directory fsynced, so a crash leaves either the old content or the new, never
+ * half a file, and the rename itself survives a power loss. The file keeps its mode (a 0600 state or
+ * rule file stays 0600) and, where permitted, its owner. A symlink is replaced by the file: pass
+ * symlinkTarget(path) to keep the link.
  */
 async function writeFileAtomic(path, data, options = {}) {
     let mode = options.mode ?? 0o644;
@@ -23708,13 +24292,31 @@ async function writeFileAtomic(path, data, options = {}) {
             await handle.chown(before.uid, before.gid).catch(() => { }); // keep the owner where permitted
         await handle.sync();
         await handle.close();
-        await options.beforeRename?.();
+        if (options.expected !== undefined && (await readTextIfExists(path)) !== options.expected)
+            throw new ContentChangedError(path);
         await (0,promises_namespaceObject.rename)(tmp, path);
     }
     catch (err) {
         await handle.close().catch(() => { });
         await (0,promises_namespaceObject.rm)(tmp, { force: true });
         throw err;
+    }
+    await syncDirectory((0,external_node_path_.dirname)(path));
+}
+/** fsync of a directory, so a rename in it is durable; platforms that cannot (Windows) skip it. */
+async function syncDirectory(dir) {
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(dir, 'r');
+        await handle.sync();
+    }
+    catch (err) {
+        const code = err.code;
+        if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'ENOTSUP')
+            throw err;
+    }
+    finally {
+        await handle?.close();
     }
 }
 /**
@@ -23731,6 +24333,64 @@ async function ensureWritable(path) {
     const handle = await (0,promises_namespaceObject.open)(probe, 'wx', 0o600);
     await handle.close();
     await (0,promises_namespaceObject.rm)(probe, { force: true });
+}
+// ---- the lock beside a file ---------------------------------------------------------------------
+/** Another live process held the lock for the whole wait. */
+class LockBusyError extends Error {
+    lockPath;
+    pid;
+    code = 'ELOCKED';
+    constructor(lockPath, pid) {
+        super(`${lockPath} is held by another process${pid ? ` (pid ${pid})` : ''}`);
+        this.lockPath = lockPath;
+        this.pid = pid;
+        this.name = 'LockBusyError';
+    }
+}
+const alive = (pid) => {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
+    }
+};
+/**
+ * Takes `<path>.lock` (created O_EXCL, holding "pid host"), waiting up to `waitMs` for another holder;
+ * a lock left by a dead process on this host is taken over. Returns the release. Throws LockBusyError
+ * after the wait, or the file system's error when the lock cannot be created at all.
+ */
+async function lockFile(path, opts = {}) {
+    const lockPath = `${path}.lock`;
+    const me = `${process.pid} ${hostname()}\n`;
+    const deadline = Date.now() + (opts.waitMs ?? 30_000);
+    for (let wait = 5;; wait = Math.min(wait * 2, 200)) {
+        try {
+            const h = await open(lockPath, 'wx', 0o644);
+            await h.writeFile(me);
+            await h.close();
+            return async () => {
+                if ((await readFile(lockPath, 'utf8').catch(() => '')) === me)
+                    await unlink(lockPath).catch(() => { });
+            };
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw err;
+        }
+        const holder = await readFile(lockPath, 'utf8').catch(() => '');
+        const [pid, host] = holder.trim().split(' ');
+        if (holder.endsWith('\n') && host === hostname() && !alive(Number(pid))) {
+            // Stale: remove it only if it is still the same lock, then try again at once.
+            if ((await readFile(lockPath, 'utf8').catch(() => '')) === holder)
+                await unlink(lockPath).catch(() => { });
+            continue;
+        }
+        if (Date.now() > deadline)
+            throw new LockBusyError(lockPath, pid || undefined);
+        await sleep(wait + Math.floor(Math.random() * wait));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/util/json.ts
@@ -23860,7 +24520,6 @@ const RuleStateSchema = schemas_object({
     instances: schemas_record(classic_schemas_string(), InstanceStateSchema).optional(),
 })
     .strict();
-const STATE_VERSIONS = (/* unused pure expression or super */ null && ([1, 2]));
 const StateShape = schemas_object({
     version: schemas_union([schemas_literal(1), schemas_literal(2)], {
         error: 'unsupported state version (this release reads versions 1 and 2; was the file written by a newer release?)',
@@ -23989,10 +24648,6 @@ function levelLabel(rule) {
     if (rule.level === undefined && rule.min_level === undefined)
         return 'any';
     return selectedLevels(rule).join(',');
-}
-/** A rule with none of the issue 14 fields: decided, delivered and stored exactly as the seed's rules. */
-function isGrouped(rule) {
-    return rule.group_by !== undefined;
 }
 const isRatio = (rule) => rule.denominator !== undefined;
 const isFewerThan = (rule) => rule.comparison === 'fewer_than';
@@ -24141,6 +24796,26 @@ function decideInstances(rule, ticks, lastTriggeredMs, lastByInstance) {
     return { fires, truncated, lastTriggeredMs: last, instances };
 }
 
+;// CONCATENATED MODULE: ./src/util/sort-text.ts
+/**
+ * Sorts `items` in place, stably, by a text key in `localeCompare` order: the same result as
+ * `items.sort((a, b) => key(a).localeCompare(key(b)))`, with one `localeCompare` per pair of distinct
+ * keys' neighbours instead of per comparison. Decisions are sorted by their tick's time, and a run of
+ * 10,000 rules has tens of thousands of decisions over a handful of ticks (issue 12 item 8).
+ */
+function sortByText(items, key) {
+    const distinct = [...new Set(items.map(key))].sort((a, b) => a.localeCompare(b));
+    // Keys the collation finds equal share a rank, as they would compare 0.
+    const rank = new Map();
+    let r = 0;
+    distinct.forEach((k, i) => {
+        if (i > 0 && distinct[i - 1].localeCompare(k) !== 0)
+            r++;
+        rank.set(k, r);
+    });
+    return items.sort((a, b) => rank.get(key(a)) - rank.get(key(b)));
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/measure.ts
 
 const UNGROUPED = '[]';
@@ -24229,6 +24904,7 @@ function usesInstances(rule) {
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/count-and-decide.ts
+
 
 
 
@@ -24365,7 +25041,7 @@ async function evaluateTicks(rules, ticks, provider, lastTriggered, opts = {}) {
         return withHistory(report);
     });
     // Oldest tick first, then in rule-file order: the order receivers hear about them.
-    decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+    sortByText(decisions, (d) => d.triggered_at);
     return { rules: reports, decisions, lastTriggered: last, instances, measures: [...measuresById.values()], stats: [...stats.values()] };
 }
 
@@ -24412,62 +25088,75 @@ function lifecycleParamsProblem(p) {
  * fireDelivered null for fires decided in it, until settleDeliveries) and the events, in tick order.
  */
 function runLifecycle(start, observations, p) {
-    const s = { ...start };
+    let s = { ...start };
     const events = [];
     let incident = 0;
     for (const o of observations) {
-        const c = o.hold ? 'hold' : classify(o.value, p);
-        if (c === 'skip')
-            continue;
-        s.lastValue = o.value;
-        const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };
-        if (s.status === 'firing') {
-            if (c === 'recovered') {
-                events.push({
-                    ...base,
-                    incident,
-                    kind: 'resolve',
-                    sinceMs: s.sinceMs,
-                    firedAtMs: s.lastTriggeredMs,
-                    firedMatchCount: s.firedMatchCount,
-                    notify: p.notifyResolved,
-                });
-                Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
-            }
-            else if (s.fireDelivered === false) {
-                events.push({ ...base, incident, kind: 'fire', retry: true });
-                Object.assign(s, { lastTriggeredMs: o.tickMs, firedMatchCount: o.matchCount, lastNotifiedMs: o.tickMs, fireDelivered: null });
-            }
-            else if (s.fireDelivered === true && p.renotifyMs !== undefined && o.tickMs - s.lastNotifiedMs >= p.renotifyMs) {
-                events.push({ ...base, incident, kind: 'renotify', sinceMs: s.sinceMs });
-                s.lastNotifiedMs = o.tickMs;
-            }
-            continue;
-        }
-        if (c !== 'breach') {
-            if (s.status === 'pending')
-                Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
-            continue;
-        }
-        const count = s.status === 'pending' ? s.pendingCount + 1 : 1;
-        if (count >= p.pendingTicks) {
-            incident++;
-            events.push({ ...base, incident, kind: 'fire', retry: false });
-            Object.assign(s, {
-                status: 'firing',
-                sinceMs: o.tickMs,
-                pendingCount: 0,
-                lastTriggeredMs: o.tickMs,
-                firedMatchCount: o.matchCount,
-                lastNotifiedMs: o.tickMs,
-                fireDelivered: null,
-            });
-        }
-        else {
-            Object.assign(s, { status: 'pending', sinceMs: s.status === 'pending' ? s.sinceMs : o.tickMs, pendingCount: count });
-        }
+        const step = stepLifecycle(s, o, p, incident);
+        s = step.state;
+        incident = step.incident;
+        if (step.event)
+            events.push(step.event);
     }
     return { state: s, events };
+}
+/**
+ * One evaluated tick of one instance: the next state and the event of the tick, if any. `incident`
+ * numbers the incidents of the batch (0 = the one already firing when the batch began); the step
+ * returns it, one higher after a new fire. Pure: `s` is not changed, so a caller may drop a step
+ * (max_groups defers a fire or re-notification to a later tick by keeping the state before it).
+ */
+function stepLifecycle(s0, o, p, incident) {
+    const c = o.hold ? 'hold' : classify(o.value, p);
+    if (c === 'skip')
+        return { state: s0, incident };
+    const s = { ...s0, lastValue: o.value };
+    const base = { tickMs: o.tickMs, value: o.value, matchCount: o.matchCount };
+    if (s.status === 'firing') {
+        if (c === 'recovered') {
+            const event = {
+                ...base,
+                incident,
+                kind: 'resolve',
+                sinceMs: s.sinceMs,
+                firedAtMs: s.lastTriggeredMs,
+                firedMatchCount: s.firedMatchCount,
+                notify: p.notifyResolved,
+            };
+            Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+            return { state: s, event, incident };
+        }
+        if (s.fireDelivered === false) {
+            Object.assign(s, { lastTriggeredMs: o.tickMs, firedMatchCount: o.matchCount, lastNotifiedMs: o.tickMs, fireDelivered: null });
+            return { state: s, event: { ...base, incident, kind: 'fire', retry: true }, incident };
+        }
+        if (s.fireDelivered === true && p.renotifyMs !== undefined && o.tickMs - s.lastNotifiedMs >= p.renotifyMs) {
+            const event = { ...base, incident, kind: 'renotify', sinceMs: s.sinceMs };
+            s.lastNotifiedMs = o.tickMs;
+            return { state: s, event, incident };
+        }
+        return { state: s, incident };
+    }
+    if (c !== 'breach') {
+        if (s.status === 'pending')
+            Object.assign(s, { status: 'ok', sinceMs: o.tickMs, pendingCount: 0 });
+        return { state: s, incident };
+    }
+    const count = s.status === 'pending' ? s.pendingCount + 1 : 1;
+    if (count < p.pendingTicks) {
+        Object.assign(s, { status: 'pending', sinceMs: s.status === 'pending' ? s.sinceMs : o.tickMs, pendingCount: count });
+        return { state: s, incident };
+    }
+    Object.assign(s, {
+        status: 'firing',
+        sinceMs: o.tickMs,
+        pendingCount: 0,
+        lastTriggeredMs: o.tickMs,
+        firedMatchCount: o.matchCount,
+        lastNotifiedMs: o.tickMs,
+        fireDelivered: null,
+    });
+    return { state: s, event: { ...base, incident: incident + 1, kind: 'fire', retry: false }, incident: incident + 1 };
 }
 /**
  * After the batch's fires and re-notifications were delivered: which resolves may be sent, and the
@@ -24536,6 +25225,7 @@ function isQuiet(s) {
 
 
 
+
 function lifecycleParams(rule) {
     const r = rule;
     return {
@@ -24554,9 +25244,20 @@ function lifecycleParams(rule) {
  * measured at some tick plus those in the stored state; a stored instance missing from a tick's
  * measurements had no matching entry in the window: count 0 for count and ratio rules (at_least), no
  * data for value rules, and not observed for fewer_than rules (their groups come from the lookback).
+ *
+ * max_groups (grouped rules, default 100): per tick, at most that many instances notify — fires,
+ * retries of undelivered fires and re-notifications together, highest value first (lowest for
+ * fewer_than), ties by group key, as grouped count rules fire. Those beyond are deferred: their state
+ * stays as it was before the tick (only the value seen is kept), so an instance that would have
+ * started firing is still ok or pending and fires at the next tick if it still breaches, and a firing
+ * instance keeps its retry or re-notification due. Resolves are never bounded: an instance that is
+ * firing resolves whenever it recovers, and its resolve is sent only if some fire of the incident was
+ * delivered (a deferred fire is no fire, so it never leads to a resolve).
  */
 function runRuleLifecycle(rule, ticks, stored) {
     const p = lifecycleParams(rule);
+    const grouped = rule.group_by !== undefined;
+    const bound = grouped ? maxGroups(rule) : Infinity;
     const keys = new Map();
     for (const [key, s] of Object.entries(stored ?? {}))
         keys.set(key, Object.keys(s.group).length > 0 ? s.group : undefined);
@@ -24564,40 +25265,75 @@ function runRuleLifecycle(rule, ticks, stored) {
         for (const m of t.instances)
             if (!keys.has(m.key) || (m.group && !keys.get(m.key)))
                 keys.set(m.key, m.group);
-    if (!rule.group_by && !keys.has('[]'))
+    if (!grouped && !keys.has('[]'))
         keys.set('[]', undefined);
     const byTick = ticks.map((t) => new Map(t.instances.map((m) => [m.key, m])));
-    const instances = [];
-    for (const [key, group] of keys) {
+    const running = [...keys].map(([key, group]) => {
         const start = fromStoredInstance(stored?.[key]);
-        const values = [];
-        const obs = [];
-        ticks.forEach((t, i) => {
-            const m = byTick[i].get(key);
-            if (m) {
-                const breachNotMet = !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
-                obs.push({ tickMs: t.tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) });
-                values.push(m.measured);
-            }
-            else if (p.comparison === 'fewer_than') {
-                values.push(undefined);
-            }
-            else if (rule.value) {
-                obs.push({ tickMs: t.tickMs, value: null, matchCount: 0 });
-                values.push(null);
-            }
-            else {
-                obs.push({ tickMs: t.tickMs, value: 0, matchCount: 0 });
-                values.push(0);
-            }
+        return { key, ...(group ? { group } : {}), start, state: start, incident: 0, events: [], values: [] };
+    });
+    const truncated = [];
+    const sign = p.comparison === 'fewer_than' ? 1 : -1;
+    ticks.forEach((t, i) => {
+        // Every instance's step at this tick; notifications wait for the bound, the rest apply at once.
+        const notifying = [];
+        for (const r of running) {
+            const o = observation(byTick[i].get(r.key), t.tickMs, p, rule);
+            r.values.push(o === undefined ? undefined : o.value);
+            if (o === undefined)
+                continue;
+            const step = stepLifecycle(r.state, o, p, r.incident);
+            if (step.event && step.event.kind !== 'resolve')
+                notifying.push({ r, step });
+            else
+                apply(r, step);
+        }
+        if (notifying.length > bound)
+            notifying.sort((a, b) => sign * ((a.step.event.value ?? 0) - (b.step.event.value ?? 0)) || (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0));
+        notifying.forEach(({ r, step }, k) => {
+            if (k < bound)
+                apply(r, step);
+            else
+                r.state = { ...r.state, lastValue: step.state.lastValue }; // deferred: due again at the next tick
         });
+        truncated.push(Math.max(0, notifying.length - bound));
+    });
+    const instances = [];
+    for (const r of running) {
         // An instance that never breached and holds no state has nothing to run.
-        const run = runLifecycle(start, obs, p);
-        if (run.events.length === 0 && isQuiet(start) && isQuiet(run.state))
+        if (r.events.length === 0 && isQuiet(r.start) && isQuiet(r.state))
             continue;
-        instances.push({ key, ...(group ? { group } : {}), start, end: run.state, events: run.events, values });
+        instances.push({
+            key: r.key,
+            ...(r.group ? { group: r.group } : {}),
+            start: r.start,
+            end: r.state,
+            events: r.events,
+            values: r.values,
+        });
     }
-    return { rule, instances };
+    return { rule, instances, truncated };
+}
+function apply(r, step) {
+    r.state = step.state;
+    r.incident = step.incident;
+    if (step.event)
+        r.events.push(step.event);
+}
+/**
+ * What an instance shows at a tick: its measure, or — when the tick did not measure it — count 0 for
+ * count and ratio rules, no data for value rules, nothing (undefined: not observed) for fewer_than.
+ */
+function observation(m, tickMs, p, rule) {
+    if (m) {
+        const breachNotMet = !m.met && m.measured !== null && (p.comparison === 'at_least' ? m.measured >= p.threshold : m.measured < p.threshold);
+        return { tickMs, value: m.measured, matchCount: m.count, ...(breachNotMet ? { hold: true } : {}) };
+    }
+    if (p.comparison === 'fewer_than')
+        return undefined;
+    if (rule.value)
+        return { tickMs, value: null, matchCount: 0 };
+    return { tickMs, value: 0, matchCount: 0 };
 }
 /** A fire or re-notification as a delivery decision (alert.triggered). */
 function fireDecision(rule, inst, e) {
@@ -24737,22 +25473,32 @@ function incidentsOf(run, tickMs, rangeEndMs) {
 
 
 
+
 /** The rules the lifecycle decides: enabled rules with a lifecycle field. */
 function lifecycleRules(rules) {
     return rules.filter((r) => r.enabled && usesLifecycle(r));
 }
+function indexCore(core) {
+    const measures = new Map();
+    // The first entry per id wins, as `find` did.
+    for (const m of core.measures ?? [])
+        if (!measures.has(m.rule.id))
+            measures.set(m.rule.id, m.ticks);
+    const counts = new Map();
+    for (const r of core.rules)
+        if (!counts.has(r.id))
+            counts.set(r.id, r.counts);
+    return { measures, counts };
+}
 /** Per-tick measures of a rule: the core's when it has them, else the rule's count per tick (ungrouped count rules). */
-function measuresOf(rule, ticks, core, values) {
-    // The core's per-instance measures when it has them (the series core measures groups, ratios and values).
-    const m = core.measures?.find((x) => x.rule.id === rule.id);
+function measuresOf(rule, ticks, core) {
+    // The core's per-instance measures when it has them (the series core measures groups, ratios and values in one pass).
+    const m = core.measures.get(rule.id);
     if (m)
-        return m.ticks;
-    const v = values?.get(rule.id);
-    if (v)
-        return v;
+        return m;
     if (rule.value)
         throw new Error(`value rule "${rule.name}" was not measured`);
-    const counts = core.rules.find((r) => r.id === rule.id)?.counts ?? [];
+    const counts = core.counts.get(rule.id) ?? [];
     const fewer = rule.comparison === 'fewer_than';
     return ticks.map((tickMs, i) => {
         const c = counts[i] ?? 0;
@@ -24764,22 +25510,47 @@ function measuresOf(rule, ticks, core, values) {
  * with the lifecycle's fires, and patches their reports (fired = the lifecycle's fires and re-notifications).
  * Undefined when no enabled rule uses the lifecycle.
  */
-function planLifecycle(rules, ticks, core, state, 
-/** Value rules' measures (src/evaluate/lifecycle-values.ts). */
-values) {
+function planLifecycle(rules, ticks, core, state) {
     const life = lifecycleRules(rules);
     if (life.length === 0)
         return undefined;
     const ids = new Set(life.map((r) => r.id));
-    const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, core, values), state.rules[rule.id]?.instances));
+    const index = indexCore(core);
+    const runs = life.map((rule) => runRuleLifecycle(rule, measuresOf(rule, ticks, index), state.rules[rule.id]?.instances));
     const fires = fireDecisions(runs);
+    // Each rule's fires, grouped in one pass (in fire order).
+    const firedBy = new Map();
+    for (const f of fires) {
+        const list = firedBy.get(f.run.rule.id);
+        if (list)
+            list.push(f.decision.triggered_at);
+        else
+            firedBy.set(f.run.rule.id, [f.decision.triggered_at]);
+    }
+    const runOf = new Map(runs.map((r) => [r.rule.id, r]));
+    const firedGroupsBy = new Map();
+    for (const { run, decision: d } of fires) {
+        if (!d.group)
+            continue;
+        const entry = { triggered_at: d.triggered_at, group: d.group, match_count: d.match_count };
+        const list = firedGroupsBy.get(run.rule.id);
+        if (list)
+            list.push(entry);
+        else
+            firedGroupsBy.set(run.rule.id, [entry]);
+    }
     for (const report of core.rules) {
         if (!ids.has(report.id))
             continue;
-        report.fired = fires.filter((f) => f.run.rule.id === report.id).map((f) => f.decision.triggered_at);
+        report.fired = firedBy.get(report.id) ?? [];
+        // Grouped lifecycle rules: max_groups as the lifecycle applied it, and its fires per group.
+        if (report.truncated_groups !== undefined)
+            report.truncated_groups = runOf.get(report.id).truncated;
+        if (report.fired_groups !== undefined)
+            report.fired_groups = firedGroupsBy.get(report.id) ?? [];
     }
     const decisions = [...core.decisions.filter((d) => !ids.has(d.rule.id)), ...fires.map((f) => f.decision)];
-    decisions.sort((a, b) => a.triggered_at.localeCompare(b.triggered_at));
+    sortByText(decisions, (d) => d.triggered_at);
     return { runs, decisions };
 }
 /**
@@ -24825,247 +25596,6 @@ function backtestIncidents(plan, ticks, rangeEndMs) {
             still_firing: incidents.filter((i) => i.end === null).length,
         },
     };
-}
-
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/logs/values.ts
-
-
-/**
- * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
- * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a
- * numeric value are only counted as skipped), then `windowAggregates` answers every window with the
- * exact aggregates of src/model/aggregate.ts. Stores push the same definitions down.
- */
-/** The numeric value of an entry's field (a JSON number or a finite decimal string), or null: skipped. */
-function values_valueOf(fieldValue) {
-    return (0,aggregate/* numericValue */.r3)(fieldValue);
-}
-/** Timestamps and values collected in any order → both sorted by timestamp (stable), as typed arrays. */
-function sortPoints(ts, values) {
-    const n = ts.length;
-    const order = Array.from({ length: n }, (_, i) => i);
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++)
-        if (ts[i] < ts[i - 1])
-            sorted = false;
-    if (!sorted)
-        order.sort((a, b) => ts[a] - ts[b] || a - b);
-    const outTs = new Float64Array(n);
-    const outV = new Float64Array(n);
-    order.forEach((j, i) => {
-        outTs[i] = ts[j];
-        outV[i] = values[j];
-    });
-    return { ts: outTs, values: outV };
-}
-/** The aggregate of the values in each window (from, to] over points sorted by timestamp; null for a window without values. */
-function windowAggregates(points, windows, kind) {
-    return windows.map((w) => {
-        const a = (0,model_window/* upperBound */.rn)(points.ts, w.fromMs);
-        const b = (0,model_window/* upperBound */.rn)(points.ts, w.toMs);
-        if (b <= a)
-            return null;
-        return (0,aggregate/* aggregate */.QD)(kind, points.values.subarray(a, b), points.ts.subarray(a, b));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/logs/value-scan.ts
-
-
-
-
-
-/**
- * Value series (value rules, issue 15) from every source, in one read per source for all value series:
- * files, stdin and URLs line by line (the default JSON/logfmt line formats), PostgreSQL and ClickHouse
- * pushed down (src/logs/stores, the same exact aggregates). Counts and groups follow the series
- * contract (src/model/series.ts); a value series' `values` are the exact aggregates of
- * src/model/aggregate.ts. Used by the evaluator for value rules until the one-pass provider carries values.
- */
-async function valueSeries(sources, query, opts) {
-    const chosen = sources.filter((s) => !query.sources || query.sources.includes(s.name));
-    const fromMs = Math.min(...query.windows.map((w) => w.fromMs));
-    const toMs = Math.max(...query.windows.map((w) => w.toMs));
-    // Per series and group key: timestamps and values of matching entries, and skipped ones.
-    const acc = query.series.map(() => new Map());
-    const storeParts = [];
-    for (const source of chosen) {
-        if (source.kind === 'postgres' || source.kind === 'clickhouse') {
-            const { countSeriesInStore } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1330));
-            storeParts.push(await countSeriesInStore(source, { series: query.series, windows: query.windows }, opts.env));
-            continue;
-        }
-        for (const { label, open } of await streamsOf(source, opts)) {
-            try {
-                const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: await open(), crlfDelay: Infinity });
-                for await (const line of lines) {
-                    const rec = parseLine(line);
-                    if (!rec || rec.ts <= fromMs || rec.ts > toMs)
-                        continue;
-                    query.series.forEach((spec, i) => {
-                        if (!spec.selection.levels.includes(rec.level))
-                            return;
-                        const key = (spec.groupBy ?? []).map((f) => groupString(fieldAt(rec.fields, f)));
-                        const k = JSON.stringify(key);
-                        let g = acc[i].get(k);
-                        if (!g)
-                            acc[i].set(k, (g = { key, ts: [], values: [], countTs: [], skipped: 0 }));
-                        g.countTs.push(rec.ts);
-                        const v = spec.value ? values_valueOf(fieldAt(rec.fields, spec.value.field)) : null;
-                        if (spec.value && v === null)
-                            g.skipped++;
-                        else if (v !== null) {
-                            g.ts.push(rec.ts);
-                            g.values.push(v);
-                        }
-                    });
-                }
-            }
-            catch (err) {
-                if (err instanceof errors/* UserError */.yo)
-                    throw err;
-                throw new errors/* UserError */.yo(`log source "${source.name}" (${label}) could not be read: ${(0,errors/* errorMessage */.gJ)(err)}`, {
-                    exitCode: errors/* EXIT */.dc.badInput,
-                    cause: err,
-                });
-            }
-        }
-    }
-    return query.series.map((spec, i) => {
-        const groups = new Map();
-        for (const [k, g] of acc[i]) {
-            const counts = sortPoints(g.countTs, g.countTs);
-            const points = sortPoints(g.ts, g.values);
-            groups.set(k, {
-                key: g.key,
-                counts: query.windows.map((w) => countIn(counts.ts, w.fromMs, w.toMs)),
-                ...(spec.value ? { values: windowAggregates(points, query.windows, spec.value.aggregate), skippedValues: g.skipped } : {}),
-            });
-        }
-        // Store answers are merged by group; a group both in files and a store would need the raw values to merge exactly.
-        for (const part of storeParts) {
-            for (const sg of part[i]?.groups ?? []) {
-                const k = JSON.stringify(sg.key);
-                if (groups.has(k))
-                    throw new errors/* UserError */.yo('value rules over files and databases at once are not supported: give the rule one kind of source (sources:)', { exitCode: errors/* EXIT */.dc.badInput });
-                groups.set(k, sg);
-            }
-        }
-        if (!spec.groupBy?.length && !groups.has('[]'))
-            groups.set('[]', {
-                key: [],
-                counts: query.windows.map(() => 0),
-                ...(spec.value ? { values: query.windows.map(() => null), skippedValues: 0 } : {}),
-            });
-        return { groups: [...groups.values()], truncatedGroups: 0 };
-    });
-}
-/** A field of an entry: the top-level key when present, else the dotted path into nested objects. */
-function fieldAt(fields, path) {
-    if (Object.hasOwn(fields, path))
-        return fields[path];
-    let cur = fields;
-    for (const part of path.split('.')) {
-        if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !Object.hasOwn(cur, part))
-            return undefined;
-        cur = cur[part];
-    }
-    return cur;
-}
-function groupString(v) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return null;
-}
-function countIn(sorted, fromMs, toMs) {
-    const ub = (x) => {
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    };
-    return ub(toMs) - ub(fromMs);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/lifecycle-values.ts
-
-
-
-/**
- * Measures of value rules (`value: { field, aggregate }`): the aggregate of the field over each
- * rule's window at each tick, per group, from src/logs/value-scan.ts — one read per set of sources
- * for every value rule. Empty when no enabled rule is a value rule (nothing is read).
- */
-async function measureValueRules(rules, ticks, sources, opts) {
-    const out = new Map();
-    const valueRules = rules.filter((r) => r.enabled && r.value);
-    if (valueRules.length === 0 || ticks.length === 0)
-        return out;
-    const bySources = new Map();
-    for (const r of valueRules) {
-        const key = opts.ignoreRuleSources || !r.sources ? '' : [...new Set(r.sources)].sort().join('\n');
-        bySources.set(key, [...(bySources.get(key) ?? []), r]);
-    }
-    for (const [key, group] of bySources) {
-        const windows = [];
-        const index = new Map();
-        const at = (w) => {
-            const k = `${w.fromMs}:${w.toMs}`;
-            let i = index.get(k);
-            if (i === undefined)
-                index.set(k, (i = windows.push(w) - 1));
-            return i;
-        };
-        const plan = group.map((r) => ticks.map((t) => at((0,model_window/* windowAt */.MF)(t, r.window_minutes))));
-        const series = group.map((r) => ({
-            selection: { levels: levelsOf(r), where: [] },
-            ...(r.group_by ? { groupBy: r.group_by } : {}),
-            value: r.value,
-        }));
-        const result = await valueSeries(sources, { series, windows, ...(key === '' ? {} : { sources: key.split('\n') }) }, opts);
-        group.forEach((rule, gi) => {
-            const fewer = rule.comparison === 'fewer_than';
-            const fields = rule.group_by;
-            out.set(rule.id, ticks.map((tickMs, ti) => {
-                const w = plan[gi][ti];
-                return {
-                    tickMs,
-                    instances: result[gi].groups.filter((g) => fields === undefined || g.counts[w] > 0).map((g) => {
-                        const v = g.values?.[w] ?? null;
-                        return {
-                            key: JSON.stringify(g.key),
-                            ...(fields ? { group: Object.fromEntries(fields.map((f, k) => [f, g.key[k] ?? null])) } : {}),
-                            count: g.counts[w],
-                            measured: v,
-                            met: v !== null && (fewer ? v < rule.threshold : v >= rule.threshold),
-                        };
-                    }),
-                };
-            }));
-        });
-    }
-    return out;
-}
-function levelsOf(rule) {
-    const l = rule.level;
-    const min = rule.min_level;
-    if (Array.isArray(l))
-        return l;
-    if (typeof l === 'string')
-        return [l];
-    if (min)
-        return levels/* LEVELS */.A_.slice(levels/* LEVELS */.A_.indexOf(min));
-    return [...levels/* LEVELS */.A_];
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/sources.ts
@@ -25287,17 +25817,24 @@ function checkConnectionUrl(value) {
 /** The variables a run over `file` needs, in the order the rule file names them. */
 function neededVariables(file, opts) {
     const needed = new Map();
+    // Who needs each variable, as a set beside the ordered list: a lookup per rule, not a scan (linear in rules).
+    const neededBy = new Map();
     const need = (name, what, field, by, check) => {
         const v = needed.get(name);
-        if (!v)
+        if (!v) {
             needed.set(name, { name, what, field, neededBy: [by], ...(check ? { check } : {}) });
-        else if (!v.neededBy.includes(by))
+            neededBy.set(name, new Set([by]));
+        }
+        else if (!neededBy.get(name).has(by)) {
             v.neededBy.push(by);
+            neededBy.get(name).add(by);
+        }
     };
     const enabled = file.rules.filter((r) => r.enabled);
     const usedSources = new Set();
+    const allSources = opts.sources.map((x) => x.name);
     for (const r of enabled)
-        for (const s of opts.ignoreRuleSources || !r.sources ? opts.sources.map((x) => x.name) : r.sources)
+        for (const s of opts.ignoreRuleSources || !r.sources ? allSources : r.sources)
             usedSources.add(s);
     for (const s of opts.sources) {
         if (!usedSources.has(s.name))
@@ -25362,8 +25899,13 @@ function preflight(file, env, opts) {
  */
 function unconsumedRules(outcomes) {
     const byRule = new Map();
-    for (const o of outcomes)
-        byRule.set(o.rule_id, [...(byRule.get(o.rule_id) ?? []), o]);
+    for (const o of outcomes) {
+        const list = byRule.get(o.rule_id);
+        if (list)
+            list.push(o);
+        else
+            byRule.set(o.rule_id, [o]);
+    }
     const out = new Set();
     for (const [id, os] of byRule)
         if (os.length > 0 && os.every((o) => o.status === 'failed' && isConfigFailure(o)))
@@ -25426,24 +25968,6 @@ function parseSecretsJson(text) {
     return out;
 }
 /**
- * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
- * key, each rule's webhook secret, each source's database URL or token, and those of sources given
- * instead of the file's.
- */
-function namedVariables(file, extraSources = []) {
-    const names = new Set([file.delivery.smtp_url_env, file.delivery.apialerts_key_env]);
-    for (const r of file.rules)
-        if (r.notify_webhook_secret_env)
-            names.add(r.notify_webhook_secret_env);
-    for (const s of [...file.sources, ...extraSources]) {
-        if ('url_env' in s && s.url_env)
-            names.add(s.url_env);
-        if ('token_env' in s && s.token_env)
-            names.add(s.token_env);
-    }
-    return [...names];
-}
-/**
  * The variables of `names` found in the given secrets: a secret passed by name wins over the same name
  * in the bundle; empty values count as absent (an optional secret the caller did not pass).
  */
@@ -25470,6 +25994,39 @@ function environmentWithSecrets(env, selected, drop = []) {
         if (v === '' && !(k in out) && !drop.includes(k))
             out[k] = v;
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/secrets.ts
+const SECRET_ENV_FIELD = /^[a-z_]*_env$/;
+/** The names of `fields` ([field, variable] pairs), each once; a name is a list if any field naming it is. */
+function secretEnvsOf(fields, start = []) {
+    const out = new Map(start.map((name) => [name, { name, list: false }]));
+    for (const [field, name] of fields)
+        out.set(name, { name, list: field.includes('secret') || (out.get(name)?.list ?? false) });
+    return [...out.values()];
+}
+/**
+ * Every variable a parsed rule file names (whether or not this run needs it): delivery's SMTP URL
+ * and API key, each rule's webhook secret, each source's database URL or token, and those of sources
+ * given instead of the file's.
+ */
+function secretEnvs(file, extraSources = []) {
+    const objects = [file.delivery, ...file.rules, ...file.sources, ...extraSources];
+    return secretEnvsOf(objects.flatMap((o) => Object.entries(o).flatMap(([field, value]) => SECRET_ENV_FIELD.test(field) && typeof value === 'string' && value ? [[field, value]] : [])));
+}
+/** The delivery defaults a file need not spell out. */
+const DEFAULT_SECRET_ENVS = (/* unused pure expression or super */ null && (['APIALERTS_API_KEY', 'SMTP_URL']));
+/**
+ * The same names read from the text, not through the schema, so a file that is invalid (an error path
+ * still prints) or very large (no second parse) gives up its names too; the delivery defaults always.
+ */
+function secretEnvsInText(ruleFileText) {
+    const fields = [...ruleFileText.matchAll(/["']?\b([a-z_]*_env)["']?\s*:\s*["']?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1], m[2]]);
+    return secretEnvsOf(fields, DEFAULT_SECRET_ENVS);
+}
+/** The values of the env vars a rule file's text names that are set, to register with a Redactor (or mask in the runner). */
+function secretValues(ruleFileText, env) {
+    return secretEnvsInText(ruleFileText).flatMap(({ name, list }) => (env[name] ? [{ value: env[name], list }] : []));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts
@@ -25502,7 +26059,9 @@ async function runEvaluation(opts) {
     const fromArgs = opts.logs && opts.logs.length > 0;
     const sources = fromArgs ? sourcesFromArgs(opts.logs, undefined, opts.lineFormat) : file.sources;
     // Secrets passed by name or in a bundle: only the variables the rule file names, under the process's env.
-    const env = opts.secrets ? environmentWithSecrets(opts.env, selectSecrets(namedVariables(file, sources), opts.secrets)) : opts.env;
+    const env = opts.secrets
+        ? environmentWithSecrets(opts.env, selectSecrets(secretEnvs(file, sources).map((e) => e.name), opts.secrets))
+        : opts.env;
     // Every variable the run needs, before anything is counted or the state is read.
     preflight(file, env, { sources, ignoreRuleSources: !!fromArgs, dryRun: opts.dryRun, heartbeatEvent: !!opts.heartbeat?.event });
     const state = await loadState(opts.statePath);
@@ -25534,15 +26093,8 @@ async function runEvaluation(opts) {
         ...(history ? { historyTicks: history } : {}),
     });
     // Lifecycle rules (docs/lifecycle.md) fire from their state machine; without any, nothing changes here.
-    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-    const values = 'measures' in evaluated
-        ? undefined
-        : await measureValueRules(file.rules, plan.ticks, sources, {
-            baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
-            env,
-            ignoreRuleSources: !!fromArgs,
-        });
-    const life = planLifecycle(file.rules, plan.ticks, evaluated, state, values);
+    // Their measures (value rules' aggregates included) come from the same single pass as every count.
+    const life = planLifecycle(file.rules, plan.ticks, evaluated, state);
     const decisions = life ? life.decisions : evaluated.decisions;
     const report = {
         project: file.project,
@@ -25626,7 +26178,6 @@ function historyBefore(ticks, intervalMinutes, wanted) {
 
 
 
-
 /** The most ticks one backtest evaluates: a year of 5-minute ticks. */
 const MAX_BACKTEST_TICKS = 366 * 24 * 12;
 /**
@@ -25676,15 +26227,8 @@ async function runBacktest(opts) {
     });
     const evaluated = await evaluateTicks(rules, ticks, provider, () => null, { ignoreRuleSources: fromArgs });
     // Lifecycle rules: fires from the state machine (from an empty state), and incidents per instance.
-    // Value rules: measured here unless the core measured them (src/evaluate/lifecycle-values.ts).
-    const values = 'measures' in evaluated
-        ? undefined
-        : await measureValueRules(rules, ticks, sources, {
-            baseDir: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(opts.rulesPath)),
-            env: opts.env,
-            ignoreRuleSources: fromArgs,
-        });
-    const life = planLifecycle(rules, ticks, evaluated, emptyState(), values);
+    // Value rules are measured in the same single pass as counts.
+    const life = planLifecycle(rules, ticks, evaluated, emptyState());
     const decisions = life ? life.decisions : evaluated.decisions;
     return {
         project: file.project,
@@ -26543,7 +27087,7 @@ async function deliverWebhook(d, url, opts) {
     let last = {};
     for (let i = 0; i < WEBHOOK_ATTEMPTS; i++) {
         if (i > 0)
-            await sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
+            await sleep_sleep(backoffDelay(i - 1, { baseMs: opts.retryBaseMs, maxMs: 30_000 }));
         const headers = webhookHeaders(d, body, opts.secrets, Math.floor(Date.now() / 1000), opts.userAgent);
         last = await attempt(target, body, headers, opts, opts.env ?? process.env);
         if (last.status !== undefined && last.status >= 200 && last.status < 300)

@@ -17,7 +17,7 @@ import { type LookupFunction } from 'node:net';
 type Reach = boolean | 'embedded';
 /** How the IPv4 address sits in an IPv6 one. */
 type Embedding = 'low32' | '6to4' | 'teredo';
-export interface AddressBlock {
+interface AddressBlock {
     /** CIDR, as the registry writes it. */
     block: string;
     name: string;
@@ -36,7 +36,7 @@ export declare const IPV4_BLOCKS: readonly AddressBlock[];
  * IPv4-compatible and site-local forms, and SIIT's IPv4-translated form.
  */
 export declare const IPV6_BLOCKS: readonly AddressBlock[];
-export interface AddressVerdict {
+interface AddressVerdict {
     /** The address may be connected to without allow_private_targets. */
     allowed: boolean;
     /** The registry block that decided (the most specific holding the address). */
@@ -57,9 +57,6 @@ export interface AddressVerdict {
 export declare function classifyAddress(ip: string): AddressVerdict;
 /** Why an address is not a public one, or undefined when it is. */
 export declare function privateReason(ip: string): string | undefined;
-export declare class RefusedTargetError extends Error {
-    readonly code = "ERR_REFUSED_TARGET";
-}
 /**
  * A `lookup` for http(s).request that refuses non-public addresses unless allowed. IP literals never
  * reach a lookup in Node, so callers also check those with `checkLiteralHost` before connecting.

@@ -1,5 +1,5 @@
 import type { Decision } from './types.js';
-export interface EmailContent {
+interface EmailContent {
     subject: string;
     text: string;
     html: string;
@@ -19,3 +19,4 @@ export interface Mailer {
  * email is due, so runs without email never load it.
  */
 export declare function createMailer(smtpUrl: string, from: string, timeoutMs: number): Promise<Mailer>;
+export {};

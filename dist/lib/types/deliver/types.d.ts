@@ -3,7 +3,7 @@ import type { Rule, RulesFile } from '../rules/schema.js';
 import type { State } from '../state/schema.js';
 /** A rule of the rule file fired at a tick. */
 export type Decision = ModelDecision<Rule>;
-export type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
+type DeliveryChannel = 'webhook' | 'email' | 'apialerts';
 export interface DeliveryOutcome {
     rule_id: string;
     rule_name: string;
@@ -30,3 +30,4 @@ export interface DeliveryResult {
 export interface Deliverer {
     deliver(decisions: Decision[], file: RulesFile, state: State, env: NodeJS.ProcessEnv): Promise<DeliveryResult>;
 }
+export {};

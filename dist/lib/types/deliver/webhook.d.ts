@@ -1,5 +1,4 @@
 import type { Decision } from './types.js';
-export declare const WEBHOOK_ATTEMPTS = 3;
 export declare const WEBHOOK_TIMEOUT_MS = 10000;
 /**
  * The seed's payload: exactly these six fields, in this order, and nothing from the logs. Rules using
@@ -7,13 +6,7 @@ export declare const WEBHOOK_TIMEOUT_MS = 10000;
  * (src/deliver/extras.ts); lifecycle rules add their fields after those (src/deliver/lifecycle-payload.ts).
  */
 export declare function webhookBody(d: Decision): Buffer;
-/**
- * A delivery's event id, the same for every attempt so receivers can deduplicate retries (and a re-run
- * after a crash, which decides the same rule at the same tick). A grouped rule's instances fire at the
- * same tick, so theirs ends in a hash of the group: one id per rule, tick and group.
- */
-export declare function eventId(d: Decision): string;
-export interface WebhookOptions {
+interface WebhookOptions {
     allowPrivate: boolean;
     timeoutMs: number;
     retryBaseMs: number;
@@ -23,7 +16,7 @@ export interface WebhookOptions {
     /** Where the proxy settings are read (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); process.env by default. */
     env?: NodeJS.ProcessEnv;
 }
-export interface WebhookResult {
+interface WebhookResult {
     ok: boolean;
     attempts: number;
     http_status?: number;
@@ -35,3 +28,4 @@ export interface WebhookResult {
 export declare function webhookHeaders(d: Decision, body: Buffer, secrets: string[], nowSeconds: number, userAgent: string): Record<string, string>;
 /** Up to 3 attempts with full-jitter backoff; a refused target is not retried (it will not change). */
 export declare function deliverWebhook(d: Decision, url: string, opts: WebhookOptions): Promise<WebhookResult>;
+export {};

@@ -11,7 +11,7 @@ export interface BacktestOptions {
     onProgress?: EvaluateOptions['onProgress'];
     lineFormat?: EvaluateOptions['lineFormat'];
 }
-export interface BacktestFire {
+interface BacktestFire {
     rule_id: string;
     rule_name: string;
     triggered_at: string;
@@ -38,10 +38,9 @@ export interface BacktestReport {
     incidents?: BacktestIncidents['incidents'];
     totals?: BacktestIncidents['totals'];
 }
-/** The most ticks one backtest evaluates: a year of 5-minute ticks. */
-export declare const MAX_BACKTEST_TICKS: number;
 /**
  * Replays the rules over history on the same tick grid and decision rule as `evaluate`, starting with
  * no last_triggered_at, so users can tune threshold and window_minutes against what really happened.
  */
 export declare function runBacktest(opts: BacktestOptions): Promise<BacktestReport>;
+export {};

@@ -1,4 +1,4 @@
-import { type SeriesQuery, type SeriesSpec } from '../model/series.js';
+import { type SeriesQuery } from '../model/series.js';
 import type { Rule } from '../rules/schema.js';
 /** Where one rule's numbers come from in its source group's query. */
 export interface RulePlan {
@@ -13,14 +13,10 @@ export interface RulePlan {
     lookbacks?: number[];
 }
 /** One query per distinct set of sources the rules name: every series × window they need, once each. */
-export interface QueryPlan {
+interface QueryPlan {
     query: SeriesQuery;
     rules: RulePlan[];
 }
-/** The series a rule counts: its selection, split by its group_by. */
-export declare function ruleSeries(rule: Rule): SeriesSpec;
-/** A ratio rule's denominator series, grouped as the rule is (a ratio per group). */
-export declare function denominatorSeries(rule: Rule): SeriesSpec | undefined;
 /**
  * Compiles enabled rules into queries, in time linear in rules × ticks: rules are grouped by their
  * sources with maps (no array copies), identical selections across rules share one series (by
@@ -31,3 +27,4 @@ export declare function compileRules(rules: Rule[], ticks: number[], opts?: {
     ignoreRuleSources?: boolean;
     groupLimit?: number;
 }): QueryPlan[];
+export {};

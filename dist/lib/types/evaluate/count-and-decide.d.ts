@@ -3,7 +3,7 @@ import type { Rule } from '../rules/schema.js';
 import type { InstanceState } from '../state/schema.js';
 import { type RuleMeasures } from './measure.js';
 import type { Decision, RuleReport, SourceStats } from './types.js';
-export interface TickEvaluation {
+interface TickEvaluation {
     rules: RuleReport[];
     decisions: Decision[];
     /** last_triggered_at per rule id after these ticks (epoch ms or null). */
@@ -14,7 +14,7 @@ export interface TickEvaluation {
     measures: RuleMeasures[];
     stats: SourceStats[];
 }
-export interface EvaluateTicksOptions {
+interface EvaluateTicksOptions {
     ignoreRuleSources?: boolean;
     /** Grouped rules: the instance state carried from earlier runs. */
     instanceState?: (ruleId: string) => Record<string, InstanceState> | undefined;
@@ -33,3 +33,4 @@ export interface EvaluateTicksOptions {
  * fields is decided by the seed's rule (decideRule) on its level count and reported exactly as before.
  */
 export declare function evaluateTicks(rules: Rule[], ticks: number[], provider: SeriesProvider, lastTriggered: (ruleId: string) => number | null, opts?: EvaluateTicksOptions): Promise<TickEvaluation>;
+export {};

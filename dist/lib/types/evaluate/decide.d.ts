@@ -1,14 +1,14 @@
 /** A rule's parameters that decide whether it fires. */
-export interface RuleTerms {
+interface RuleTerms {
     enabled: boolean;
     threshold: number;
     window_minutes: number;
 }
-export interface Fire {
+interface Fire {
     tickMs: number;
     match_count: number;
 }
-export interface RuleDecision {
+interface RuleDecision {
     fires: Fire[];
     /** last_triggered_at after these ticks (epoch ms), unchanged when nothing fired. */
     lastTriggeredMs: number | null;
@@ -20,7 +20,7 @@ export interface RuleDecision {
  */
 export declare function decideRule(rule: RuleTerms, ticks: number[], counts: number[], lastTriggeredMs: number | null): RuleDecision;
 /** One instance fired at a tick (grouped, ratio and fewer_than rules). */
-export interface InstanceFire {
+interface InstanceFire {
     tickMs: number;
     key: string;
     group?: Record<string, string | null>;
@@ -28,7 +28,7 @@ export interface InstanceFire {
     ratio?: number;
     denominator_count?: number;
 }
-export interface InstanceDecision {
+interface InstanceDecision {
     fires: InstanceFire[];
     /** Per tick: instances whose condition held and that were due, but beyond max_groups (not fired, reported). */
     truncated: number[];
@@ -41,7 +41,7 @@ export interface InstanceDecision {
     }>;
 }
 /** A measured tick as decideInstances needs it (src/evaluate/measure.ts TickMeasure). */
-export interface MeasuredTick {
+interface MeasuredTick {
     tickMs: number;
     instances: {
         key: string;
@@ -68,3 +68,4 @@ export declare function decideInstances(rule: RuleTerms & {
     group?: Record<string, string | null>;
     lastTriggeredMs: number;
 }>): InstanceDecision;
+export {};

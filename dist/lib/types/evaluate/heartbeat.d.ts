@@ -15,7 +15,7 @@ export interface HeartbeatResult {
     url?: 'sent' | `failed: ${string}`;
     event?: 'sent' | `failed: ${string}`;
 }
-export interface HeartbeatRun {
+interface HeartbeatRun {
     project: string;
     ticks: number;
     fired: number;
@@ -24,3 +24,4 @@ export interface HeartbeatRun {
     timeoutMs?: number;
 }
 export declare function sendHeartbeat(opts: HeartbeatOptions, run: HeartbeatRun): Promise<HeartbeatResult>;
+export {};

@@ -14,11 +14,18 @@ export interface LifecycleReport {
     resolved: ResolvedReport[];
 }
 /** The core's evaluation as this module reads it: per-rule reports, decisions, and (when the core has them) per-instance measures. */
-export interface CoreEvaluation {
+interface CoreEvaluation {
     rules: {
         id: string;
         counts: number[];
         fired: string[];
+        /** Grouped rules (src/evaluate/types.ts RuleReport): due beyond max_groups per tick, and the fires per group. */
+        truncated_groups?: number[];
+        fired_groups?: {
+            triggered_at: string;
+            group: Record<string, string | null>;
+            match_count: number;
+        }[];
     }[];
     decisions: Decision[];
     measures?: {
@@ -28,21 +35,17 @@ export interface CoreEvaluation {
         ticks: MeasuredTick[];
     }[];
 }
-export interface LifecyclePlan {
+interface LifecyclePlan {
     runs: RuleLifecycleRun[];
     /** Phase one: the seed's decisions of every other rule and the lifecycle rules' fires and re-notifications, oldest first. */
     decisions: Decision[];
 }
-/** The rules the lifecycle decides: enabled rules with a lifecycle field. */
-export declare function lifecycleRules(rules: readonly Rule[]): Rule[];
 /**
  * Runs the lifecycle of every lifecycle rule over the run's ticks, replaces those rules' seed decisions
  * with the lifecycle's fires, and patches their reports (fired = the lifecycle's fires and re-notifications).
  * Undefined when no enabled rule uses the lifecycle.
  */
-export declare function planLifecycle(rules: readonly Rule[], ticks: readonly number[], core: CoreEvaluation, state: State, 
-/** Value rules' measures (src/evaluate/lifecycle-values.ts). */
-values?: Map<string, MeasuredTick[]>): LifecyclePlan | undefined;
+export declare function planLifecycle(rules: readonly Rule[], ticks: readonly number[], core: CoreEvaluation, state: State): LifecyclePlan | undefined;
 /**
  * Phase two of a run and the state: settles every instance against phase one's outcomes, delivers the
  * resolves whose fire got through, and writes the lifecycle rules' state (instances, last fire) into `next`.

@@ -2,14 +2,14 @@ import type { Decision, DeliveryOutcome } from '../deliver/types.js';
 import { usesLifecycle } from '../rules/lifecycle-fields.js';
 import type { Rule } from '../rules/schema.js';
 import type { InstanceState } from '../state/schema.js';
-import { type LifecycleEvent, type LifecycleParams, type LifecycleState } from './lifecycle.js';
+import { type LifecycleEvent, type LifecycleState } from './lifecycle.js';
 /**
  * Glue between the evaluate core's measurements and the lifecycle state machine (src/evaluate/lifecycle.ts),
  * for every rule that uses the lifecycle (src/rules/lifecycle-fields.ts). Pure: evaluate and backtest
  * call it; run.ts delivers in two phases (fires first, then the resolves whose fire got through).
  */
 /** What the core measured for one instance at one tick (src/evaluate/measure.ts InstanceMeasure, plus value rules' aggregate). */
-export interface MeasuredInstance {
+interface MeasuredInstance {
     key: string;
     group?: Record<string, string | null>;
     /** Entries of the rule's selection in the window. */
@@ -23,10 +23,9 @@ export interface MeasuredTick {
     tickMs: number;
     instances: MeasuredInstance[];
 }
-export declare function lifecycleParams(rule: Rule): LifecycleParams;
 export { usesLifecycle };
 /** One instance's run: where it started, where it ended, what happened, for settling and reporting. */
-export interface InstanceRun {
+interface InstanceRun {
     key: string;
     group?: Record<string, string | null>;
     start: LifecycleState;
@@ -38,12 +37,27 @@ export interface InstanceRun {
 export interface RuleLifecycleRun {
     rule: Rule;
     instances: InstanceRun[];
+    /**
+     * Grouped rules, per tick: instances that would have fired, been retried or re-notified but were
+     * beyond max_groups — deferred (their state stays as before the tick, so they are due again at the
+     * next tick) and reported, never silently dropped.
+     */
+    truncated: number[];
 }
 /**
  * Runs the lifecycle of every instance of one rule over the ticks of this run. Instances are those
  * measured at some tick plus those in the stored state; a stored instance missing from a tick's
  * measurements had no matching entry in the window: count 0 for count and ratio rules (at_least), no
  * data for value rules, and not observed for fewer_than rules (their groups come from the lookback).
+ *
+ * max_groups (grouped rules, default 100): per tick, at most that many instances notify — fires,
+ * retries of undelivered fires and re-notifications together, highest value first (lowest for
+ * fewer_than), ties by group key, as grouped count rules fire. Those beyond are deferred: their state
+ * stays as it was before the tick (only the value seen is kept), so an instance that would have
+ * started firing is still ok or pending and fires at the next tick if it still breaches, and a firing
+ * instance keeps its retry or re-notification due. Resolves are never bounded: an instance that is
+ * firing resolves whenever it recovers, and its resolve is sent only if some fire of the incident was
+ * delivered (a deferred fire is no fire, so it never leads to a resolve).
  */
 export declare function runRuleLifecycle(rule: Rule, ticks: readonly MeasuredTick[], stored: Record<string, InstanceState> | undefined): RuleLifecycleRun;
 /** Fires and re-notifications of a run, in tick order, each with the event it came from. */
@@ -53,13 +67,6 @@ export declare function fireDecisions(runs: readonly RuleLifecycleRun[]): {
     instance: InstanceRun;
     event: LifecycleEvent;
 }[];
-/** The key an outcome and its decision share. */
-export declare function outcomeKey(o: {
-    rule_id: string;
-    triggered_at: string;
-    resolved_at?: string;
-    group?: Record<string, string | null>;
-}): string;
 export interface ResolvedReport {
     rule_id: string;
     rule_name: string;

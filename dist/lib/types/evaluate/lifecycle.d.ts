@@ -31,8 +31,8 @@ import type { InstanceState, InstanceStatus } from '../state/schema.js';
  * resolve is suppressed: nobody is told that something they never heard of ended. Re-notifications
  * are sent only once the fire is known to have been delivered.
  */
-export type Comparison = 'at_least' | 'fewer_than';
-export type NoData = 'keep' | 'ok' | 'alert';
+type Comparison = 'at_least' | 'fewer_than';
+type NoData = 'keep' | 'ok' | 'alert';
 export interface LifecycleParams {
     comparison: Comparison;
     threshold: number;
@@ -94,8 +94,6 @@ export type LifecycleEvent = (EventBase & {
     /** false when the rule sets notify_resolved: false (the resolve is reported, not sent). */
     notify: boolean;
 });
-export type Classification = 'breach' | 'recovered' | 'hold' | 'skip';
-export declare function classify(value: number | null, p: LifecycleParams): Classification;
 /** Why a set of lifecycle parameters is invalid (for the rule file's error message), or null. */
 export declare function lifecycleParamsProblem(p: LifecycleParams): {
     field: string;
@@ -108,6 +106,17 @@ export declare function lifecycleParamsProblem(p: LifecycleParams): {
 export declare function runLifecycle(start: LifecycleState, observations: readonly Observation[], p: LifecycleParams): {
     state: LifecycleState;
     events: LifecycleEvent[];
+};
+/**
+ * One evaluated tick of one instance: the next state and the event of the tick, if any. `incident`
+ * numbers the incidents of the batch (0 = the one already firing when the batch began); the step
+ * returns it, one higher after a new fire. Pure: `s` is not changed, so a caller may drop a step
+ * (max_groups defers a fire or re-notification to a later tick by keeping the state before it).
+ */
+export declare function stepLifecycle(s0: LifecycleState, o: Observation, p: LifecycleParams, incident: number): {
+    state: LifecycleState;
+    event?: LifecycleEvent;
+    incident: number;
 };
 /**
  * After the batch's fires and re-notifications were delivered: which resolves may be sent, and the

@@ -5,7 +5,7 @@ import type { RulePlan } from './compile.js';
  * What a rule measured at one tick for one alert instance: the input of every decision (the seed's
  * dedup here, the lifecycle state machine in src/evaluate/lifecycle*.ts). Pure data, no I/O.
  */
-export interface InstanceMeasure {
+interface InstanceMeasure {
     /** JSON of the group values in group_by order (`["alice"]`); `[]` for an ungrouped rule. */
     key: string;
     /** Grouped rules: field → value (null when the entries lack the field). */
@@ -23,7 +23,7 @@ export interface InstanceMeasure {
     /** The condition holds: threshold and comparison met (and, for ratios, denominator >= min_denominator). */
     met: boolean;
 }
-export interface TickMeasure {
+interface TickMeasure {
     tickMs: number;
     /**
      * Ungrouped: exactly one instance. Grouped: the groups in play at this tick — with an entry in the
@@ -41,3 +41,4 @@ export interface RuleMeasures {
 export declare function measureRule(plan: RulePlan, ticks: number[], result: SeriesResult): RuleMeasures;
 /** Whether a rule uses any issue 14 field that changes how it is measured or decided. */
 export declare function usesInstances(rule: Rule): boolean;
+export {};

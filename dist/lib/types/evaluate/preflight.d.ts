@@ -7,7 +7,7 @@ import type { RulesFile, Source } from '../rules/schema.js';
  * a fire that is recorded but can never be delivered.
  */
 /** One variable the run needs, and every rule or source that needs it. */
-export interface NeededVariable {
+interface NeededVariable {
     name: string;
     /** What it holds, e.g. "the webhook secret". */
     what: string;
@@ -18,7 +18,7 @@ export interface NeededVariable {
     /** Checks a present value; returns the problem (never containing the value). */
     check?: (value: string) => string | undefined;
 }
-export interface PreflightOptions {
+interface PreflightOptions {
     /** The sources the run reads (the file's, or those given on the command line). */
     sources: readonly Source[];
     /** Sources given on the command line replace the rules' own source lists. */
@@ -30,8 +30,6 @@ export interface PreflightOptions {
 }
 /** The variables a run over `file` needs, in the order the rule file names them. */
 export declare function neededVariables(file: RulesFile, opts: PreflightOptions): NeededVariable[];
-/** The problems, one line each (variable, what is wrong, who needs it); empty when all is well. */
-export declare function preflightProblems(needed: readonly NeededVariable[], env: NodeJS.ProcessEnv): string[];
 /** Throws a UserError (exit 2) naming every missing or malformed variable; called before counting. */
 export declare function preflight(file: RulesFile, env: NodeJS.ProcessEnv, opts: PreflightOptions): NeededVariable[];
 /**
@@ -40,5 +38,4 @@ export declare function preflight(file: RulesFile, env: NodeJS.ProcessEnv, opts:
  * receiver and will not heal by waiting out the window. Their last_triggered_at stays as it was.
  */
 export declare function unconsumedRules(outcomes: readonly DeliveryOutcome[]): Set<string>;
-/** A failure caused by our configuration, not by the receiver. */
-export declare function isConfigFailure(o: DeliveryOutcome): boolean;
+export {};

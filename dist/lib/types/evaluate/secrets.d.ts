@@ -1,4 +1,3 @@
-import type { RulesFile, Source } from '../rules/schema.js';
 /**
  * A bundle: one `NAME=value` per line; blank lines and `#` comments skipped; an optional `export `
  * prefix; a value in matching single or double quotes is unquoted (no escapes). Errors name the line
@@ -7,12 +6,6 @@ import type { RulesFile, Source } from '../rules/schema.js';
 export declare function parseSecretsBundle(text: string, label?: string): Record<string, string>;
 /** `${{ toJSON(secrets) }}`: a JSON object of name → string (other values ignored). */
 export declare function parseSecretsJson(text: string): Record<string, string>;
-/**
- * Every variable the rule file names (whether or not this run needs it): delivery's SMTP URL and API
- * key, each rule's webhook secret, each source's database URL or token, and those of sources given
- * instead of the file's.
- */
-export declare function namedVariables(file: RulesFile, extraSources?: readonly Source[]): string[];
 export interface SecretSources {
     /** Secrets passed by name (the reusable workflow's `secrets` context). */
     byName?: Record<string, string>;

@@ -1,4 +1,4 @@
-export interface TickPlan {
+interface TickPlan {
     /** Evaluation ticks (epoch ms, multiples of the interval), oldest first. */
     ticks: number[];
     /** Grid ticks since the watermark that were older than the catch-up limit and not evaluated. */
@@ -11,3 +11,4 @@ export interface TickPlan {
  * the latest tick.
  */
 export declare function planTicks(watermarkMs: number | null, nowMs: number, intervalMinutes: number, maxCatchupMinutes: number): TickPlan;
+export {};

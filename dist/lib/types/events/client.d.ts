@@ -1,8 +1,6 @@
 import { type ApiAlertsEvent } from './schema.js';
 export { ApiAlertsError } from './errors.js';
 export declare const DEFAULT_SERVER_URL = "https://api.apialerts.com";
-export declare const DEFAULT_TIMEOUT_MS = 30000;
-export declare const DEFAULT_RETRIES = 2;
 export interface ClientOptions {
     apiKey: string;
     /** Base URL; `/event` is appended. Falls back to env APIALERTS_SERVER_URL, then the public API. */

@@ -14,7 +14,7 @@ export declare const LIMITS: {
 export type EventBody = {
     message: string;
 } & Partial<Omit<ApiAlertsEvent, 'message'>>;
-export interface PreparedEvent {
+interface PreparedEvent {
     body: EventBody;
     json: string;
     /** What was cut or dropped to fit the limits, one sentence each. */
@@ -27,3 +27,4 @@ export interface PreparedEvent {
  * an oversized body is an error because the server would reject it (413).
  */
 export declare function prepareEvent(event: ApiAlertsEvent): PreparedEvent;
+export {};

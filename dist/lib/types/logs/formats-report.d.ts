@@ -7,9 +7,11 @@ import type { SourceStats } from '../model/count.js';
 export declare function unreadableMessage(sourceName: string | undefined, s: SourceStats): string;
 /** `formats tried: json, logfmt, …` when detected, else `format: <name>`. */
 export declare function triedText(s: SourceStats): string;
-/** Timestamps without a zone were read in a zone the source did not name. */
-export declare function zoneMessage(s: SourceStats): string;
 /** Every warning the stats call for, one line each. */
 export declare function sourceWarnings(stats: SourceStats[]): string[];
-/** `format python-logging (detected)`, for a report line; empty for stores (no format). */
+/**
+ * `format python-logging (detected)`, for a report line; empty for stores (no format). A detected
+ * format that still left most lines unreadable says so (with no format reading the sample, JSON is
+ * what was kept, not what was found).
+ */
 export declare function formatNote(s: SourceStats): string;

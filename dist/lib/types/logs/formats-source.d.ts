@@ -33,6 +33,11 @@ export interface LineFormat {
     readonly label: string;
     readonly time: TimeReader;
     parse(text: string): LogRecord | undefined;
+    /**
+     * For detection: 0 when `parse` cannot read the line, 1 when it reads it with a guessed level
+     * (syslog without PRI), 2 when the level is written in its own place.
+     */
+    rank(text: string): 0 | 1 | 2;
     /** Lines starting with `{` are read as JSON objects (a truncated one is unreadable whatever else). */
     readonly jsonLines: boolean;
     prefilter(levels: readonly Level[]): Prefilter;
@@ -51,9 +56,10 @@ export interface SampleStats {
     example?: string;
 }
 /**
- * Picks the format that reads the most of `lines` (the first non-blank lines of the source); ties go
- * to the earlier candidate, and JSON/logfmt (the default reader) when nothing reads anything. A named
- * format is kept (only Docker's inner format and `syslog`'s RFC are filled in).
+ * Picks the format that reads the most of `lines` (the first non-blank lines of the source); between
+ * formats that read as many, the one that guessed the fewest levels (see LineFormat.rank); then the
+ * earlier candidate; JSON/logfmt (the default reader) when nothing reads anything. A named format is
+ * kept (only Docker's inner format and `syslog`'s RFC are filled in). The tie-break is in docs/formats.md.
  */
 export declare function resolveFormat(spec: FormatSpec, sample: string[]): {
     spec: FormatSpec;

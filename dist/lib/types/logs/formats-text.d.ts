@@ -11,6 +11,12 @@ export interface TextLayout {
     re: RegExp;
     /** The level when the line holds none in a `level` group (syslog: from PRI, or a default). */
     level?: (g: Record<string, string | undefined>) => Level | undefined;
+    /**
+     * Whether the level was guessed rather than read from its own place in the line (syslog without
+     * PRI: a level word starting the message, or the default `info`). Detection prefers, among formats
+     * that read as many lines, the one that guessed fewer levels (docs/formats.md).
+     */
+    guessed?: (g: Record<string, string | undefined>) => boolean;
     /** Extra fields from the message (nginx's `, client: …` pairs, syslog 5424 structured data). */
     more?: (g: Record<string, string | undefined>, fields: Record<string, unknown>) => void;
     /**
@@ -26,8 +32,6 @@ export interface TextLayout {
 export declare const LAYOUTS: readonly TextLayout[];
 /** Only inside Docker lines (the time is Docker's): `ERROR:root:boom` (Python's default), `[warn] x`, `INFO x`. */
 export declare const LEVEL_ONLY: TextLayout;
-/** A time as text layouts write it: ISO 8601 (zone optional), 2026/11/22 11:58:01, Nov 22 11:58:01, Apache's, or epoch numbers. */
-export declare function readTextTime(s: string, time: TimeReader, referenceMs: number): number | undefined;
 /** One line by a layout: undefined when it does not match; a partial record otherwise. */
 export declare function parseText(layout: TextLayout, text: string, time: TimeReader, referenceMs: number): PartialRecord | undefined;
 /** A user's regex as a layout. */

@@ -12,19 +12,10 @@ export interface LogRecord {
     fields: Record<string, unknown>;
     message?: string;
 }
-/** Keys a line's message is taken from, first present wins (pino/zap/logrus `msg`, winston/ECS `message`). */
-export declare const MESSAGE_KEYS: readonly ["msg", "message", "@message", "MESSAGE"];
-export declare function messageOf(fields: Record<string, unknown>): string | undefined;
 /** Level names (lower case) and what they mean; exported for the byte prefilter (src/logs/scan). One table for lines and rules (src/model/levels.ts). */
 export declare const ALIASES: Readonly<Record<string, Level>>;
 /** Level names, case-insensitive with aliases, or pino/bunyan numbers. */
 export declare function normalizeLevel(raw: unknown): Level | undefined;
-/**
- * Timestamps: ISO 8601 strings, or epoch numbers in seconds (zap, zerolog, logrus `ts`) or
- * milliseconds (pino `time`): a number below 1e11 is seconds (1e11 ms is 1973, 1e11 s is year 5138).
- * A time without a zone is read as UTC, whatever the machine's zone.
- */
-export declare function normalizeTime(raw: unknown): number | undefined;
 /**
  * Reads one line in the default format, detected per line: a JSON object (pino/bunyan, winston, ECS
  * `log.level`/`@timestamp`, zap/zerolog/logrus) or logfmt. Returns undefined for a line it cannot
@@ -37,6 +28,8 @@ export interface PartialRecord {
     level: Level | undefined;
     fields: Record<string, unknown>;
     message?: string;
+    /** The level was guessed, not read from its own place in the line (see TextLayout.guessed). */
+    levelGuessed?: boolean;
 }
 export declare function complete(p: PartialRecord | undefined): LogRecord | undefined;
 /** A JSON object line, or undefined when it is not one. */

@@ -1,9 +1,8 @@
-import type { Readable } from 'node:stream';
 import type { Source } from '../rules/schema.js';
 import type { CountProvider, ProgressFn } from '../model/count.js';
 import { type SeriesProvider } from '../model/series.js';
 import { type FileScanOptions } from './scan/scan-source.js';
-export interface ProviderOptions {
+interface ProviderOptions {
     baseDir: string;
     env: NodeJS.ProcessEnv;
     onProgress?: ProgressFn;
@@ -27,11 +26,4 @@ export declare function createCountProvider(sources: Source[], opts: ProviderOpt
  * (query.groupLimit); the rest are reported in truncatedGroups.
  */
 export declare function createSeriesProvider(sources: Source[], opts: ProviderOptions): SeriesProvider & CountProvider;
-interface Stream {
-    label: string;
-    open: () => Promise<Readable>;
-    /** Set for files, which are scanned by path (seekable). */
-    path?: string;
-}
-export declare function streamsOf(source: Source, opts: ProviderOptions): Promise<Stream[]>;
 export {};

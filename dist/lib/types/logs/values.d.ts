@@ -1,13 +1,19 @@
-import type { Aggregate } from '../model/series.js';
+import type { Aggregate, GroupCounts } from '../model/series.js';
 import { type Window } from '../model/window.js';
 /**
- * Value series for sources that read entries themselves (files, stdin, URLs): the scan keeps, per
- * series and group, each matching entry's timestamp and numeric value (`valueOf`; entries without a
- * numeric value are only counted as skipped), then `windowAggregates` answers every window with the
- * exact aggregates of src/model/aggregate.ts. Stores push the same definitions down.
+ * Value series (value rules, issue 15) from the one pass of src/logs/provider.ts, for every source that
+ * reads entries itself (files, globs, .gz, stdin, URLs): while the scan counts, it keeps per series and
+ * group each matching entry's timestamp and the field's numeric value (NaN when missing or not numeric,
+ * src/logs/scan/block-scanner.ts); `valueGroup` then answers every window with the counts and the exact
+ * aggregates of src/model/aggregate.ts. Stores push the same definitions down (src/logs/stores).
+ *
+ * Memory (docs/lifecycle.md, "Cost"): exact percentiles need every value of a window, so a value series
+ * keeps 16 bytes per matching entry in the run's span (timestamp + value; a count series keeps the 8-byte
+ * timestamp alone), per distinct series — rules with the same selection, group_by, field and aggregate
+ * share one — and per group, bounded by the group limit. Answering adds, per group and only while that
+ * group is answered, a sorted copy (16 bytes per entry, 4 more for the order when the entries were not
+ * read in time order) and, per window, the copy of its values that a percentile sorts.
  */
-/** The numeric value of an entry's field (a JSON number or a finite decimal string), or null: skipped. */
-export declare function valueOf(fieldValue: unknown): number | null;
 /** Timestamps and values collected in any order → both sorted by timestamp (stable), as typed arrays. */
 export declare function sortPoints(ts: ArrayLike<number>, values: ArrayLike<number>): {
     ts: Float64Array;
@@ -18,3 +24,9 @@ export declare function windowAggregates(points: {
     ts: Float64Array;
     values: Float64Array;
 }, windows: readonly Window[], kind: Aggregate): (number | null)[];
+/**
+ * One group of a value series from the scan: `ts` and `values` aligned, in read order, a value NaN when
+ * the entry's field was missing or not numeric. Counts every entry per window; aggregates the numeric
+ * values per window; the others are counted in skippedValues (over the whole span, as the contract says).
+ */
+export declare function valueGroup(ts: ArrayLike<number>, values: ArrayLike<number>, windows: readonly Window[], kind: Aggregate): Pick<GroupCounts, 'counts' | 'values' | 'skippedValues'>;

@@ -21,7 +21,14 @@ import type { Aggregate } from './series.js';
  * - −0 is reported as 0.
  */
 export declare const PERCENTILES: Partial<Record<Aggregate, number>>;
-/** The numeric value of a field, or null: a finite JSON number, or a string that is a finite decimal number. */
+/**
+ * THE numeric reading of a field value, or null — one definition for value rules and the numeric
+ * filters (gt/gte/lt/lte), in the file scan, the oracle and both stores' SQL: a finite JSON number,
+ * or a string that is a decimal number (optional sign, digits with an optional fraction or a fraction
+ * alone, optional exponent: `12`, `-1.5`, `+3`, `.5`, `5.`, `1e3`) whose value as JavaScript's
+ * Number() reads it is finite. Not numbers: `""`, `" 12 "` (no spaces), `"0x10"`, `"12abc"`, `"1_000"`,
+ * `"Infinity"`, `"NaN"`, `"1e400"` (overflows), booleans, null, objects. `"1e-400"` reads as 0.
+ */
 export declare function numericValue(v: unknown): number | null;
 /** 1-based rank of the nearest-rank percentile `p` (1..100) among n ≥ 1 values: ceil(p·n/100), exact in integers. */
 export declare function percentileRank(p: number, n: number): number;

@@ -5,7 +5,7 @@
  */
 /** Built-in formats, in the order detection tries them (the more specific first); see docs/formats.md. */
 export declare const FORMAT_NAMES: readonly ["json", "logfmt", "docker", "syslog-5424", "syslog-3164", "rails", "nginx-error", "apache-error", "log4j", "python-logging", "go-log"];
-export type FormatName = (typeof FORMAT_NAMES)[number];
+type FormatName = (typeof FORMAT_NAMES)[number];
 /** Other names accepted for a format (`format: syslog` reads both RFCs, `logback` is log4j's layout). */
 export declare const FORMAT_ALIASES: Readonly<Record<string, FormatName | 'syslog' | 'auto'>>;
 /** A source's `format` option: a name, or a regex with named groups. */
@@ -32,3 +32,4 @@ export declare const UTC_ZONE: Zone;
 export declare function parseZone(name: string): Zone | string;
 /** Why a `timezone` option is not usable, or undefined when it is. */
 export declare function zoneProblem(name: string): string | undefined;
+export {};

@@ -19,8 +19,9 @@ import type { Window } from './window.js';
  *   look-around, no backreferences, no `(?` groups other than `(?:`, no \p{…}; no flags, so it is
  *   case-sensitive; validated when the rule file loads — src/model/filter.ts regexProblem).
  * - exists: the field is present and not null.
- * - gt / gte / lt / lte: numeric; a JSON number, or a string matching /^-?[0-9]+(\.[0-9]+)?$/
- *   (NUMERIC_STRING in src/model/filter.ts); anything else makes the condition false. The rule's value
+ * - gt / gte / lt / lte: numeric; a finite JSON number, or a string that is a finite decimal number
+ *   (numericValue in src/model/aggregate.ts, the same reading as value rules); anything else makes
+ *   the condition false. The rule's value
  *   is always a number.
  * - Group keys (group_by) are string forms too, null when the field has none (missing, null, object,
  *   array): `"host":7` and `host=7` are the same group "7".

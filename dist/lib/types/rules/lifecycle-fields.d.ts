@@ -1,6 +1,6 @@
 import type { Aggregate } from '../model/series.js';
 /** The lifecycle fields of a rule (src/rules/schema.ts), as the rest of the code reads them. */
-export interface LifecycleFields {
+interface LifecycleFields {
     threshold: number;
     comparison?: 'at_least' | 'fewer_than';
     value?: {
@@ -24,3 +24,4 @@ export declare function lifecycleProblems(rule: LifecycleFields): {
     field: string;
     message: string;
 }[];
+export {};

@@ -1,38 +1,5 @@
 import { z } from 'zod';
 import { type Filter } from '../model/series.js';
-export declare const FileSourceSchema: z.ZodObject<{
-    format: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodObject<{
-        regex: z.ZodString;
-        flags: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>]>>;
-    timezone: z.ZodOptional<z.ZodString>;
-    on_unreadable: z.ZodOptional<z.ZodString>;
-    kind: z.ZodOptional<z.ZodLiteral<"file">>;
-    path: z.ZodString;
-    name: z.ZodString;
-}, z.core.$strict>;
-export declare const UrlSourceSchema: z.ZodObject<{
-    format: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodObject<{
-        regex: z.ZodString;
-        flags: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>]>>;
-    timezone: z.ZodOptional<z.ZodString>;
-    on_unreadable: z.ZodOptional<z.ZodString>;
-    kind: z.ZodOptional<z.ZodLiteral<"url">>;
-    url: z.ZodURL;
-    token_env: z.ZodOptional<z.ZodString>;
-    name: z.ZodString;
-}, z.core.$strict>;
-export declare const StdinSourceSchema: z.ZodObject<{
-    format: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodObject<{
-        regex: z.ZodString;
-        flags: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>]>>;
-    timezone: z.ZodOptional<z.ZodString>;
-    on_unreadable: z.ZodOptional<z.ZodString>;
-    kind: z.ZodLiteral<"stdin">;
-    name: z.ZodString;
-}, z.core.$strict>;
 export declare const PostgresSourceSchema: z.ZodObject<{
     kind: z.ZodLiteral<"postgres">;
     url_env: z.ZodString;
@@ -71,7 +38,7 @@ export declare const ClickHouseSourceSchema: z.ZodObject<{
     name: z.ZodString;
     kind: z.ZodLiteral<"clickhouse">;
 }, z.core.$strict>;
-export declare const SourceSchema: z.ZodUnion<readonly [z.ZodObject<{
+declare const SourceSchema: z.ZodUnion<readonly [z.ZodObject<{
     kind: z.ZodLiteral<"postgres">;
     url_env: z.ZodString;
     table: z.ZodString;
@@ -139,36 +106,9 @@ export declare const SourceSchema: z.ZodUnion<readonly [z.ZodObject<{
     name: z.ZodString;
 }, z.core.$strict>]>;
 /** Delivery bounds when the rule file does not set them (bench/deliver.mjs measures them). */
-export declare const DEFAULT_CONCURRENCY = 64;
-export declare const DEFAULT_PER_HOST_CONCURRENCY = 32;
+export declare const DEFAULT_CONCURRENCY = 128;
+export declare const DEFAULT_PER_HOST_CONCURRENCY = 64;
 export declare const CHANNELS: readonly ["email", "webhook", "apialerts"];
-/**
- * One `where:` condition. Operators are normalized to their names (`>=` → gte); the value is checked
- * against the operator (numbers for comparisons, a list for one_of, a portable regex for matches,
- * nothing for exists), each error naming the field.
- */
-export declare const FilterSchema: z.ZodPipe<z.ZodObject<{
-    field: z.ZodString;
-    op: z.ZodString;
-    value: z.ZodOptional<z.ZodUnion<readonly [z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean]>, z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean]>>]>>;
-}, z.core.$strict>, z.ZodTransform<Filter, {
-    field: string;
-    op: string;
-    value?: string | number | boolean | (string | number | boolean)[] | undefined;
-}>>;
-export declare const DenominatorSchema: z.ZodObject<{
-    level: z.ZodOptional<z.ZodPipe<z.ZodUnion<readonly [z.ZodString, z.ZodArray<z.ZodString>]>, z.ZodTransform<"error" | "debug" | "info" | "warn" | "fatal" | ("error" | "debug" | "info" | "warn" | "fatal")[], string | string[]>>>;
-    min_level: z.ZodOptional<z.ZodPipe<z.ZodString, z.ZodTransform<"error" | "debug" | "info" | "warn" | "fatal", string>>>;
-    where: z.ZodOptional<z.ZodArray<z.ZodPipe<z.ZodObject<{
-        field: z.ZodString;
-        op: z.ZodString;
-        value: z.ZodOptional<z.ZodUnion<readonly [z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean]>, z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean]>>]>>;
-    }, z.core.$strict>, z.ZodTransform<Filter, {
-        field: string;
-        op: string;
-        value?: string | number | boolean | (string | number | boolean)[] | undefined;
-    }>>>>;
-}, z.core.$strict>;
 /** group_lookback_minutes when a grouped fewer_than rule does not say. */
 export declare const DEFAULT_GROUP_LOOKBACK_MINUTES: number;
 export declare const DEFAULT_MAX_GROUPS = 100;
@@ -231,9 +171,9 @@ export declare const RuleSchema: z.ZodObject<{
         }>;
     }, z.core.$strict>>;
     no_data: z.ZodOptional<z.ZodEnum<{
-        ok: "ok";
         alert: "alert";
         keep: "keep";
+        ok: "ok";
     }>>;
     recovery_threshold: z.ZodOptional<z.ZodNumber>;
     pending_ticks: z.ZodOptional<z.ZodNumber>;
@@ -334,7 +274,7 @@ export declare const RulesFileSchema: z.ZodObject<{
         path: z.ZodString;
         name: z.ZodString;
     }, z.core.$strict>]>>;
-    rules: z.ZodArray<z.ZodObject<{
+    rules: z.ZodPreprocess<z.ZodArray<z.ZodObject<{
         threshold: z.ZodNumber;
         window_minutes: z.ZodNumber;
         group_by: z.ZodOptional<z.ZodArray<z.ZodString>>;
@@ -393,9 +333,9 @@ export declare const RulesFileSchema: z.ZodObject<{
             }>;
         }, z.core.$strict>>;
         no_data: z.ZodOptional<z.ZodEnum<{
-            ok: "ok";
             alert: "alert";
             keep: "keep";
+            ok: "ok";
         }>>;
         recovery_threshold: z.ZodOptional<z.ZodNumber>;
         pending_ticks: z.ZodOptional<z.ZodNumber>;
@@ -414,11 +354,11 @@ export declare const RulesFileSchema: z.ZodObject<{
         }>>>>;
         id: z.ZodUUID;
         name: z.ZodString;
-    }, z.core.$strict>>;
+    }, z.core.$strict>>, unknown>;
 }, z.core.$strict>;
 export type Source = z.infer<typeof SourceSchema>;
 export type PostgresSource = z.infer<typeof PostgresSourceSchema>;
 export type ClickHouseSource = z.infer<typeof ClickHouseSourceSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type RulesFile = z.infer<typeof RulesFileSchema>;
-export type Channel = (typeof CHANNELS)[number];
+export {};

@@ -18,8 +18,6 @@ export declare const ruleSelection: (rule: Rule) => Selection;
  * the rule names no level.
  */
 export declare function levelLabel(rule: SelectionFields): string;
-/** A rule with none of the issue 14 fields: decided, delivered and stored exactly as the seed's rules. */
-export declare function isGrouped(rule: Rule): boolean;
 export declare const isRatio: (rule: Rule) => boolean;
 export declare const isFewerThan: (rule: Rule) => boolean;
 export declare const maxGroups: (rule: Rule) => number;

@@ -9,13 +9,13 @@ import { z } from 'zod';
  * needs no instance is written as version 1, byte for byte as before, so older releases keep reading
  * it; the version is raised to 2 only when some rule stores instances.
  */
-export declare const WebhookStateSchema: z.ZodObject<{
+declare const WebhookStateSchema: z.ZodObject<{
     url_sha256: z.ZodString;
     active: z.ZodBoolean;
     consecutive_failures: z.ZodNumber;
     disabled_at: z.ZodDefault<z.ZodNullable<z.ZodISODateTime>>;
 }, z.core.$strict>;
-export declare const INSTANCE_STATUSES: readonly ["ok", "pending", "firing"];
+declare const INSTANCE_STATUSES: readonly ["ok", "pending", "firing"];
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 /**
  * One alert instance of a rule: the rule itself (ungrouped, key "[]") or one group of a grouped rule.
@@ -37,25 +37,6 @@ export declare const InstanceStateSchema: z.ZodObject<{
     fire_delivered: z.ZodOptional<z.ZodNullable<z.ZodBoolean>>;
     last_value: z.ZodOptional<z.ZodNullable<z.ZodNumber>>;
 }, z.core.$strict>;
-export declare const RuleStateSchema: z.ZodObject<{
-    last_triggered_at: z.ZodNullable<z.ZodISODateTime>;
-    instances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodObject<{
-        group: z.ZodRecord<z.ZodString, z.ZodNullable<z.ZodString>>;
-        last_triggered_at: z.ZodNullable<z.ZodISODateTime>;
-        status: z.ZodOptional<z.ZodEnum<{
-            ok: "ok";
-            pending: "pending";
-            firing: "firing";
-        }>>;
-        since: z.ZodOptional<z.ZodNullable<z.ZodISODateTime>>;
-        pending_count: z.ZodOptional<z.ZodNumber>;
-        last_notified_at: z.ZodOptional<z.ZodNullable<z.ZodISODateTime>>;
-        fired_match_count: z.ZodOptional<z.ZodNullable<z.ZodNumber>>;
-        fire_delivered: z.ZodOptional<z.ZodNullable<z.ZodBoolean>>;
-        last_value: z.ZodOptional<z.ZodNullable<z.ZodNumber>>;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-export declare const STATE_VERSIONS: readonly [1, 2];
 declare const StateShape: z.ZodObject<{
     version: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>]>;
     last_evaluated_at: z.ZodNullable<z.ZodISODateTime>;
@@ -165,7 +146,6 @@ export declare const StateSchema: z.ZodPipe<z.ZodPreprocess<z.ZodObject<{
 }>>;
 export type WebhookState = z.infer<typeof WebhookStateSchema>;
 export type InstanceState = z.infer<typeof InstanceStateSchema>;
-export type RuleState = z.infer<typeof RuleStateSchema>;
 export type State = z.infer<typeof StateShape>;
 export declare const emptyState: () => State;
 /** The version a state needs: 2 when some rule stores instances, else 1. */

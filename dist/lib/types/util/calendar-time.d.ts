@@ -1,4 +1,3 @@
-export declare const TIME_FORM_HINT = "an ISO 8601 time with a zone, e.g. 2026-04-26T12:00:00Z or 2026-04-26T14:00:00+02:00 (a date alone means UTC midnight)";
 /** The time as epoch ms, or why the text is not one: `{ problem }`. */
 export declare function readCalendarTime(value: string): {
     ms: number;

@@ -10,4 +10,3 @@ export declare const EXIT: {
     readonly badInput: 2;
     readonly deliveryFailed: 3;
 };
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

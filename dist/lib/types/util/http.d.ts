@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
  * proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case first, as curl and
  * @actions/http-client read them). Plain node:http(s): no client library to load at start-up.
  */
-export interface OutboundRequest {
+interface OutboundRequest {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string | Buffer;
@@ -32,7 +32,7 @@ export interface BufferedResponse {
     headers: http.IncomingHttpHeaders;
     body: string;
 }
-export interface StreamedResponse {
+interface StreamedResponse {
     status: number;
     headers: http.IncomingHttpHeaders;
     body: Readable;
@@ -45,7 +45,6 @@ export declare class NetworkError extends Error {
         code?: string;
     });
 }
-export declare function formatMs(ms: number): string;
 /** The answer as text (at most 1 MB kept); the deadline covers the whole exchange. */
 export declare function requestText(url: URL, opts: OutboundRequest): Promise<BufferedResponse>;
 /** The status only; the body is read and dropped so the socket can close. Deadline over the whole exchange. */
@@ -54,3 +53,4 @@ export declare function requestStatus(url: URL, opts: OutboundRequest): Promise<
 }>;
 /** The answer's body as a stream (a large log is never held whole). */
 export declare function requestStream(url: URL, opts: OutboundRequest): Promise<StreamedResponse>;
+export {};

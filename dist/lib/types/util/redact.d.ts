@@ -1,27 +1,23 @@
-/** What a redacted value is replaced with. */
-export declare const REDACTED = "***";
 export declare function isCredentialName(name: string): boolean;
 /**
- * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`, and the values of
- * credential-looking query and fragment parameters by `***`. Works on the text, not through `new URL`,
- * so any scheme (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
+ * A URL fit to print or store: userinfo (`user:password@`) replaced by `***@`; path segments that hold
+ * a secret (the token of a Slack, Discord, Teams, Telegram, Zapier or IFTTT webhook URL, and any
+ * credential-looking segment: isCredentialSegment) by `***`; and the values of credential-looking query
+ * and fragment parameters by `***`. Works on the text, not through `new URL`, so any scheme
+ * (postgres://, smtp://, clickhouse://) and a malformed URL are redacted alike.
  */
 export declare function redactUrl(url: string): string;
 /** Every URL inside a text (an error message, a report line) redacted as by redactUrl. */
 export declare function redactUrls(text: string): string;
 /**
  * The one redaction of known secrets, shared by the CLI and both actions for everything they print
- * or store: each registered value (its whole text, its URL-password forms, and those as they appear
- * JSON- or URL-encoded) is replaced by `***`, and every URL in the text is redacted (redactUrl).
- *
- * Whole values are masked, never their words: a value is split only when the caller says it is a
- * list (rotation secrets, space-separated), and then only parts of 8 characters or more are masked
- * on their own, so a short word inside a secret never garbles unrelated text.
+ * or store: every URL in the text is redacted (redactUrl), then each registered value's forms
+ * (secretForms, and those as they appear JSON- or URL-encoded) are replaced by `***`.
  */
 export declare class Redactor {
     private readonly values;
     private sorted;
-    /** Registers a secret; `list` for a whitespace-separated list of secrets. Returns what was added (for ::add-mask::). */
+    /** Registers a secret's forms (secretForms); `list` for a whitespace-separated list of secrets. Returns the forms new here (for ::add-mask::). */
     add(value: string | undefined | null, options?: {
         list?: boolean;
     }): string[];

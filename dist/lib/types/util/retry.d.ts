@@ -1,5 +1,5 @@
 import { sleep } from './sleep.js';
-export interface BackoffOptions {
+interface BackoffOptions {
     /** Delay cap for the first retry, in ms; doubles each attempt. */
     baseMs: number;
     /** Upper bound of any single delay, in ms. */

@@ -4,7 +4,6 @@ import { type Level } from '../../model/levels.js';
 import { type SeriesSpec } from '../../model/series.js';
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 export declare const SAMPLE_BYTES: number;
-export declare const SAMPLE_LINES = 200;
 export interface ScanSpec {
     /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
     levels: Level[];
@@ -27,7 +26,7 @@ export interface ScanSpec {
     };
 }
 /** The format a scan used, for the report. */
-export interface ScanFormat {
+interface ScanFormat {
     label: string;
     detected: boolean;
     tried: string[];
@@ -123,8 +122,4 @@ export declare function mergeSeriesScans(a: SeriesScan[], b: SeriesScan[], group
 /** Adds `b` (a later range of the same source) into `a`. */
 export declare function mergeResults(a: ScanResult, b: ScanResult, groupLimit?: number): ScanResult;
 export declare function toStats(source: string, r: ScanResult, skippedBytes?: number, timezoneNamed?: boolean): SourceStats;
-/**
- * More than half the lines could not be read: of every line when each was parsed, else of the first
- * lines (the sample parsed in full), since lines the prefilter skipped were never tried.
- */
-export declare function mostlyUnreadable(r: ScanResult): boolean;
+export {};

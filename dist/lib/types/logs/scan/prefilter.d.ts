@@ -23,8 +23,6 @@ export interface Prefilter {
     /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
     candidates(text: string): number[];
 }
-/** Every alias of the given levels (lower case). */
-export declare function levelNames(levels: readonly Level[]): string[];
 /**
  * `escaped`: the JSON/logfmt line is itself inside a JSON string (Docker's `log`): its quotes come as
  * `\"`, so backslashes count as separators, and only a `\u` escape can hide a letter of a key or name.
@@ -51,7 +49,7 @@ export declare function createTextPrefilter(levels: readonly Level[], opts?: {
  * Whether a candidate line (latin1, no backslash) could have its timestamp in (fromMs, toMs]. Every
  * value that parseLine might take the time from is looked at — each `"time"`, `"timestamp"`,
  * `"@timestamp"`, `"ts"` JSON key and each `ts=`, `time=`, `timestamp=`, `t=` logfmt key that starts a
- * key — and read with the same normalizeTime; so precedence and duplicates need no modelling. A value
+ * key — and read with the same time reader (formats-time.ts); so precedence and duplicates need no modelling. A value
  * it cannot read exactly (non-ASCII text) answers "maybe". Values that are not a string or a number
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */

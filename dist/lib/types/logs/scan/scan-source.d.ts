@@ -21,14 +21,11 @@ export interface FileScanOptions {
     parallelMinBytes?: number;
     onBytes?: (n: number) => void;
 }
-export interface FileScan {
+interface FileScan {
     result: ScanResult;
     /** Bytes before the start point that were not read (0 for a full scan). */
     skippedBytes: number;
 }
-export declare const DEFAULT_SEEK_MIN_BYTES: number;
-export declare const DEFAULT_CHECK_EVERY_LINE_BELOW_BYTES: number;
-export declare const DEFAULT_SLACK_MS = 60000;
 /** Any stream (stdin, a URL, a .gz file): every line passes through the prefilter. */
 export declare function scanStream(input: Readable, spec: ScanSpec, onBytes?: (n: number) => void, scanner?: BlockScanner): Promise<ScanResult>;
 /**
@@ -39,3 +36,4 @@ export declare function scanStream(input: Readable, spec: ScanSpec, onBytes?: (n
  * the result is then exactly a full scan's. Full scans of large files run on worker threads.
  */
 export declare function scanFile(path: string, wanted: ScanSpec, opts?: FileScanOptions): Promise<FileScan>;
+export {};

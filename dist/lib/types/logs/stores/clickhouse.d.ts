@@ -13,10 +13,11 @@ export declare function countClickHouse(source: ClickHouseSource, url: string, q
     levels: Level[];
     windows: Window[];
 }): Promise<number[][]>;
-export type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createClient>;
 /** Column name → type of the table (throws when the table does not exist). */
 export declare function tableColumns(client: Client, schema: string | undefined, table: string): Promise<Map<string, string>>;
 export declare function timeExpressions(type: string, ts: string, first: number, last: number, column: string): {
     ms: string;
     range: string;
 };
+export {};

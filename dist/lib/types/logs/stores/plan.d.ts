@@ -8,7 +8,7 @@ import type { ClickHouseSource, PostgresSource } from '../../rules/schema.js';
  * cell) become counts and exact aggregates per window. The SQL is written by postgres-series.ts and
  * clickhouse-series.ts. docs/stores.md describes the table layouts.
  */
-export type StoreSource = PostgresSource | ClickHouseSource;
+type StoreSource = PostgresSource | ClickHouseSource;
 /** Where a rule's field is read from. */
 export interface FieldRef {
     /** The name the rule uses. */
@@ -22,8 +22,6 @@ export interface FieldRef {
 /** Errors about a source's fields; the caller adds the source's name. */
 export declare class FieldError extends Error {
 }
-export declare function resolveField(source: StoreSource, field: string): FieldRef;
-export declare const fieldKey: (f: FieldRef) => string;
 export interface PlannedSeries {
     index: number;
     spec: SeriesSpec;
@@ -49,6 +47,15 @@ export interface Plan {
     levels: Level[];
 }
 export declare function planQuery(source: StoreSource, query: SeriesQuery): Plan;
+/**
+ * A series' filters, cheapest first (exists; equality and numeric comparisons; contains; matches).
+ * AND is commutative, so the order never changes a count; PostgreSQL stops at the first false
+ * operand, and on ClickHouse the costly ones run only over the rows the cheap ones let through
+ * (clickhouse-series.ts), so a rule's regex is evaluated on as few rows as its other filters allow.
+ */
+export declare function byCost<T extends {
+    filter: Filter;
+}>(where: readonly T[]): T[];
 /** The canonical JavaScript string form of a number-looking string, when it is one (else undefined). */
 export declare function canonicalNumber(s: string): number | undefined;
 /** The string form of a filter's value (series.ts). */
@@ -79,7 +86,6 @@ export declare function assemble(plan: Plan, windows: Window[], cellOf: (edgeMs:
     cell: number;
     counts: number[];
 }[], generalRows: GeneralRow[], groupLimit: number): SeriesCounts[];
-/** sum / avg / percentiles of a histogram (value → entries), by the definitions of src/model/aggregate.ts. */
-export declare function histogramValue(agg: Aggregate, hist: Map<number, number>): number | null;
 /** A JSON group-key element as its string form (series.ts): strings, numbers as JSON writes them, booleans; else null. */
 export declare function keyForm(v: unknown): string | null;
+export {};

@@ -1,4 +1,4 @@
-export type RegexDialect = 'postgres' | 'clickhouse';
+type RegexDialect = 'postgres' | 'clickhouse';
 /** A filter's pattern for the store; a pattern without an exact form is an error naming the field. */
 export declare function storeRegex(filter: {
     field: string;
@@ -6,3 +6,4 @@ export declare function storeRegex(filter: {
 }, dialect: RegexDialect): string;
 /** The pattern rewritten for the store; throws an Error saying why when it has no exact form. */
 export declare function translateRegex(pattern: string, _dialect: RegexDialect): string;
+export {};

@@ -19,5 +19,9 @@ export declare function intLiteral(n: number, what: string): string;
  * strings through the server.
  */
 export declare function chString(value: string): string;
-/** A finite number as a ClickHouse Float64 literal that reads back as exactly the same double. */
+/**
+ * A finite number as a ClickHouse Float64 that is exactly the same double: its IEEE-754 bits as an
+ * integer, reinterpreted (18.16's float parser is not correctly rounded — toFloat64('2.897') is
+ * 2.8970000000000002 — so a decimal literal would not do).
+ */
 export declare function chFloat(n: number, what: string): string;
