@@ -9876,7 +9876,19 @@ function exchange(url, opts, mode) {
             if (mode === 'stream') {
                 settled = true;
                 clearTimeout(timer);
-                res.socket?.setTimeout(opts.timeoutMs, () => res.destroy(new NetworkError(`no data for ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' })));
+                const socket = res.socket;
+                if (socket) {
+                    const idle = () => {
+                        res.destroy(new NetworkError(`no data for ${formatMs(opts.timeoutMs)}`, { code: 'ETIMEDOUT' }));
+                    };
+                    socket.setTimeout(opts.timeoutMs, idle);
+                    // A kept-alive socket serves the next request: leave it without this body's timer and
+                    // listener (else each read adds one: MaxListenersExceededWarning after ten).
+                    res.once('close', () => {
+                        socket.setTimeout(0);
+                        socket.removeListener('timeout', idle);
+                    });
+                }
                 res.on('aborted', () => res.destroy(new NetworkError('connection closed before the body ended', { code: 'ECONNRESET' })));
                 resolve({ status, headers: res.headers, body: res });
                 return;
