@@ -31,9 +31,9 @@ export function filterOpNamed(op: string): FilterOp | undefined {
 export const NUMERIC_OPS: readonly FilterOp[] = ['gt', 'gte', 'lt', 'lte'];
 
 /**
- * How `alerts add/update` flags spell a number argument (`--where 'status>500'`): an optional minus,
- * digits, an optional fraction. This is about command-line arguments only; what counts as a numeric
- * FIELD VALUE (gt/gte/lt/lte, value rules) is `numericValue` in src/model/aggregate.ts, everywhere.
+ * When an equality value given to `alerts add/update --where` (`status = 500`) is written to the rule
+ * file as a number: an optional minus, digits, an optional fraction. Numbers for gt/gte/lt/lte, and
+ * what counts as a numeric FIELD VALUE everywhere, are `numericValue` in src/model/aggregate.ts.
  */
 export const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
 

@@ -207,6 +207,8 @@ describe('alerts add/update with the rule language (built CLI)', () => {
       'amount > 5',
       '--where',
       'message =~ ^card ',
+      '--where',
+      'amount <= 1e3', // numbers spelled as rule files and field values spell them (numericValue)
       '--pending-ticks',
       '3',
     ]);
@@ -215,6 +217,7 @@ describe('alerts add/update with the rule language (built CLI)', () => {
       where: [
         { field: 'amount', op: 'gt', value: 5 },
         { field: 'message', op: 'matches', value: '^card' },
+        { field: 'amount', op: 'lte', value: 1000 },
       ],
       pending_ticks: 3,
       group_by: ['user', 'region'],

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { filterOpNamed, NUMERIC_OPS, NUMERIC_STRING } from '../../model/filter.js';
 import { AGGREGATES, FILTER_OPS, type Filter } from '../../model/series.js';
+import { numericValue } from '../../model/aggregate.js';
 import { levelNamed } from '../../model/levels.js';
 import { EXIT, UserError } from '../../util/errors.js';
 
@@ -99,8 +100,10 @@ function parseWhere(text: string, flag: string): Filter {
   if (raw === '') throw bad('a value is required');
   if (op === 'one_of') return { field, op, value: list(raw).map(scalarOf) };
   if ((NUMERIC_OPS as readonly string[]).includes(op)) {
-    if (!NUMERIC_STRING.test(raw)) throw bad(`${op} needs a number (got "${raw}")`);
-    return { field, op, value: Number(raw) };
+    // The same numbers the comparison reads in a field (numericValue): 1e3, .5, +3 too.
+    const n = numericValue(raw);
+    if (n === null) throw bad(`${op} needs a number (got "${raw}")`);
+    return { field, op, value: n };
   }
   if (op === 'matches' || op === 'contains') return { field, op, value: raw };
   return { field, op, value: scalarOf(raw) };
