@@ -121,6 +121,36 @@ const TICK = T0 + DAY / 2;
 // RULE_WINDOWS=15 (default): every rule's window is 15 minutes; e.g. RULE_WINDOWS=5,15,60 mixes lengths.
 const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({ fromMs: TICK - Number(m) * 60_000, toMs: TICK }));
 
+/** One store's rows: the plain count (one tick, a day's backtest) and the 200 filtered rules. */
+async function measureStore(name, src, nrows, url, loadMs) {
+  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: url }), `${name}: plain count`);
+  const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: url }));
+  rows.push({
+    source: name,
+    rows: nrows,
+    load_s: (loadMs / 1000).toFixed(1),
+    tick_ms: a.ms.toFixed(1),
+    tick_count: a.result[0][0],
+    backtest_1440_ms: b.ms.toFixed(1),
+  });
+  const run200 = (impl) => () =>
+    impl.countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: url });
+  const s200 = baseline
+    ? await timePair(run200({ countSeriesInStore }), run200(baseline), `${name}: 200 rules (this tree, baseline)`)
+    : await time(run200({ countSeriesInStore }), `${name}: 200 rules`);
+  console.error(s200.ms.toFixed(1), 'ms', s200.baseMs === undefined ? '' : `(baseline ${s200.baseMs.toFixed(1)} ms)`);
+  seriesRows.push({
+    source: name,
+    rows: nrows,
+    series: RULES_200.length,
+    windows: RULE_WINDOWS.length,
+    ms: s200.ms.toFixed(1),
+    ...(baseline ? { baseline_ms: s200.baseMs.toFixed(1), ratio: (s200.ms / s200.baseMs).toFixed(2), same_answer: s200.same } : {}),
+    plain_tick_ms: a.ms.toFixed(1),
+    matched_first_rule: s200.result[0].groups[0].counts[0],
+  });
+}
+
 // PostgreSQL
 {
   const c = new pg.Client({ connectionString: PG_URL });
@@ -152,32 +182,7 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
     level_column: 'level',
     timeout_seconds: 60,
   };
-  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: PG_URL }), 'postgres: plain count');
-  const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: PG_URL }));
-  rows.push({
-    source: 'postgres',
-    rows: PG_ROWS,
-    load_s: (loadMs / 1000).toFixed(1),
-    tick_ms: a.ms.toFixed(1),
-    tick_count: a.result[0][0],
-    backtest_1440_ms: b.ms.toFixed(1),
-  });
-  const run200 = (impl) => () =>
-    impl.countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: PG_URL });
-  const s200 = baseline
-    ? await timePair(run200({ countSeriesInStore }), run200(baseline), 'postgres: 200 rules (this tree, baseline)')
-    : await time(run200({ countSeriesInStore }), 'postgres: 200 rules');
-  console.error(s200.ms.toFixed(1), 'ms', s200.baseMs === undefined ? '' : `(baseline ${s200.baseMs.toFixed(1)} ms)`);
-  seriesRows.push({
-    source: 'postgres',
-    rows: PG_ROWS,
-    series: RULES_200.length,
-    windows: RULE_WINDOWS.length,
-    ms: s200.ms.toFixed(1),
-    ...(baseline ? { baseline_ms: s200.baseMs.toFixed(1), ratio: (s200.ms / s200.baseMs).toFixed(2), same_answer: s200.same } : {}),
-    plain_tick_ms: a.ms.toFixed(1),
-    matched_first_rule: s200.result[0].groups[0].counts[0],
-  });
+  await measureStore('postgres', src, PG_ROWS, PG_URL, loadMs);
 }
 
 // ClickHouse
@@ -209,32 +214,7 @@ const RULE_WINDOWS = (process.env.RULE_WINDOWS ?? '15').split(',').map((m) => ({
     level_column: 'level',
     timeout_seconds: 60,
   };
-  const a = await time(() => countInStore(src, { levels: ['error'], windows: oneTick }, { U: CH_URL }), 'clickhouse: plain count');
-  const b = await time(() => countInStore(src, { levels: ['error'], windows: backtest }, { U: CH_URL }));
-  rows.push({
-    source: 'clickhouse',
-    rows: CH_ROWS,
-    load_s: (loadMs / 1000).toFixed(1),
-    tick_ms: a.ms.toFixed(1),
-    tick_count: a.result[0][0],
-    backtest_1440_ms: b.ms.toFixed(1),
-  });
-  const run200 = (impl) => () =>
-    impl.countSeriesInStore({ ...src, ...SERIES_SOURCE }, { series: RULES_200, windows: RULE_WINDOWS }, { U: CH_URL });
-  const s200 = baseline
-    ? await timePair(run200({ countSeriesInStore }), run200(baseline), 'clickhouse: 200 rules (this tree, baseline)')
-    : await time(run200({ countSeriesInStore }), 'clickhouse: 200 rules');
-  console.error(s200.ms.toFixed(1), 'ms', s200.baseMs === undefined ? '' : `(baseline ${s200.baseMs.toFixed(1)} ms)`);
-  seriesRows.push({
-    source: 'clickhouse',
-    rows: CH_ROWS,
-    series: RULES_200.length,
-    windows: RULE_WINDOWS.length,
-    ms: s200.ms.toFixed(1),
-    ...(baseline ? { baseline_ms: s200.baseMs.toFixed(1), ratio: (s200.ms / s200.baseMs).toFixed(2), same_answer: s200.same } : {}),
-    plain_tick_ms: a.ms.toFixed(1),
-    matched_first_rule: s200.result[0].groups[0].counts[0],
-  });
+  await measureStore('clickhouse', src, CH_ROWS, CH_URL, loadMs);
 }
 
 // NDJSON scan: every line read and parsed, as any file source must do at least once.
