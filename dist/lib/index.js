@@ -18534,12 +18534,6 @@ function filterOpNamed(op) {
 }
 const NUMERIC_OPS = ['gt', 'gte', 'lt', 'lte'];
 /**
- * When an equality value given to `alerts add/update --where` (`status = 500`) is written to the rule
- * file as a number: an optional minus, digits, an optional fraction. Numbers for gt/gte/lt/lte, and
- * what counts as a numeric FIELD VALUE everywhere, are `numericValue` in src/model/aggregate.ts.
- */
-const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
-/**
  * Why a `matches` pattern is outside the portable subset (JavaScript, PostgreSQL ARE and ClickHouse
  * re2 agree on it), or undefined when it is fine: it must compile, and may not use look-around,
  * backreferences, named or flagged groups (`(?` other than `(?:`), or \p{…} classes.

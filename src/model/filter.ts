@@ -31,13 +31,6 @@ export function filterOpNamed(op: string): FilterOp | undefined {
 export const NUMERIC_OPS: readonly FilterOp[] = ['gt', 'gte', 'lt', 'lte'];
 
 /**
- * When an equality value given to `alerts add/update --where` (`status = 500`) is written to the rule
- * file as a number: an optional minus, digits, an optional fraction. Numbers for gt/gte/lt/lte, and
- * what counts as a numeric FIELD VALUE everywhere, are `numericValue` in src/model/aggregate.ts.
- */
-export const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
-
-/**
  * Why a `matches` pattern is outside the portable subset (JavaScript, PostgreSQL ARE and ClickHouse
  * re2 agree on it), or undefined when it is fine: it must compile, and may not use look-around,
  * backreferences, named or flagged groups (`(?` other than `(?:`), or \p{…} classes.

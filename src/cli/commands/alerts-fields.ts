@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { filterOpNamed, NUMERIC_OPS, NUMERIC_STRING } from '../../model/filter.js';
+import { filterOpNamed, NUMERIC_OPS } from '../../model/filter.js';
 import { AGGREGATES, FILTER_OPS, type Filter } from '../../model/series.js';
 import { numericValue } from '../../model/aggregate.js';
 import { levelNamed } from '../../model/levels.js';
@@ -64,6 +64,12 @@ export function finiteNumber(v: string | undefined, flag: string): number | unde
 
 const SYMBOL_OPS = ['==', '!=', '=~', '>=', '<=', '=', '>', '<'];
 const WORD_OPS = [...FILTER_OPS, 'eq', 'ne', 'in'];
+
+/**
+ * When an equality value (`status = 500`) is written to the rule file as a number: an optional minus,
+ * digits, an optional fraction. Numbers for gt/gte/lt/lte are numericValue's, as everywhere.
+ */
+const NUMERIC_STRING = /^-?[0-9]+(\.[0-9]+)?$/;
 
 /** A value as written on the command line: numbers as numbers (equality compares string forms, so `500` matches "500"). */
 const scalarOf = (s: string): string | number => (NUMERIC_STRING.test(s) ? Number(s) : s);

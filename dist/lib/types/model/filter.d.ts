@@ -2,12 +2,6 @@ import type { Filter, FilterOp } from './series.js';
 export declare function filterOpNamed(op: string): FilterOp | undefined;
 export declare const NUMERIC_OPS: readonly FilterOp[];
 /**
- * When an equality value given to `alerts add/update --where` (`status = 500`) is written to the rule
- * file as a number: an optional minus, digits, an optional fraction. Numbers for gt/gte/lt/lte, and
- * what counts as a numeric FIELD VALUE everywhere, are `numericValue` in src/model/aggregate.ts.
- */
-export declare const NUMERIC_STRING: RegExp;
-/**
  * Why a `matches` pattern is outside the portable subset (JavaScript, PostgreSQL ARE and ClickHouse
  * re2 agree on it), or undefined when it is fine: it must compile, and may not use look-around,
  * backreferences, named or flagged groups (`(?` other than `(?:`), or \p{…} classes.
