@@ -4,7 +4,14 @@ import { EXIT, UserError } from '../util/errors.js';
 import { complete, parseJsonPartial, parseLine, parseLogfmtPartial, type LogRecord, type PartialRecord } from './formats.js';
 import { LAYOUTS, LEVEL_ONLY, parseText, regexLayout, type TextLayout } from './formats-text.js';
 import { createTimeReader, type TimeReader } from './formats-time.js';
-import { createDockerTimeFilter, createPrefilter, createTextPrefilter, createTimeFilter, type Prefilter } from './scan/prefilter.js';
+import {
+  createDockerTimeFilter,
+  createPrefilter,
+  createTextPrefilter,
+  createTimeFilter,
+  createTimePrefilter,
+  type Prefilter,
+} from './scan/prefilter.js';
 
 /**
  * A source's line format, as plain data (it travels to scan worker threads): what the source names,
@@ -47,6 +54,8 @@ export interface LineFormat {
   prefilter(levels: readonly Level[]): Prefilter;
   /** Whether a candidate line (latin1) could have its time in (fromMs, toMs]; true when unsure. */
   timeFilter(fromMs: number, toMs: number): (line: string) => boolean;
+  /** timeFilter over many lines at once (a superset of the lines it passes), where the format has one. */
+  timePrefilter?(fromMs: number, toMs: number): Prefilter | undefined;
 }
 
 /** The user-facing `format` option → a spec (names and aliases resolved; `auto` left for detection). */
@@ -215,6 +224,7 @@ export function createLineFormat(spec: FormatSpec): LineFormat {
       jsonLines: name !== 'logfmt',
       prefilter: (levels) => createPrefilter(levels),
       timeFilter: jsonFilter,
+      timePrefilter: createTimePrefilter,
     };
   }
   if (name === 'docker') {

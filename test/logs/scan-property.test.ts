@@ -9,6 +9,7 @@ import { MAX_LINE_BYTES } from '../../src/logs/log-file.js';
 import { createCountProvider } from '../../src/logs/provider.js';
 import { oracleCount } from '../helpers/oracle.js';
 import { entryArb, joinLines, junkLine, MIN, renderTricky, scanBytes, slowScan, sorted, specOf, T0, windowsArb } from './scan-lines.js';
+import { BlockScanner } from '../../src/logs/scan/block-scanner.js';
 
 const levelsArb = fc.subarray([...LEVELS], { minLength: 1 });
 
@@ -100,5 +101,46 @@ describe('fast scan = parseLine on every line', () => {
       expect([fast.linesRead, fast.unreadable]).toEqual([slow.stats.linesRead, slow.stats.unreadable]);
       expect([fast.linesRead, fast.unreadable]).toEqual([5, 2]);
     }
+  });
+
+  it('combines the level and the time prefilter every way the cost model picks, and stays exact', async () => {
+    // Three stretches of ~1.3 MB each (over 16 slices, so the densities are re-measured in each):
+    // a rare level inside the window (level prefilter alone), the wanted level outside it (time
+    // prefilter first), then the wanted level half inside (both, intersected). Tricky lines throughout.
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const windows = [{ fromMs: T0 - 10 * MIN, toMs: T0 }];
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const lines: string[] = [];
+    const stretch = (line: () => string) => {
+      for (let bytes = 0; bytes < 1_300_000;) {
+        const l =
+          rand() < 0.03
+            ? renderTricky({
+                ts: T0 - Math.floor(rand() * 20) * MIN,
+                level: LEVELS[Math.floor(rand() * 5)]!,
+                style: Math.floor(rand() * 1000),
+                seed: Math.floor(rand() * 1e6),
+              })
+            : line();
+        lines.push(l);
+        bytes += l.length + 1;
+      }
+    };
+    const inside = () => T0 - Math.floor(rand() * 10 * MIN);
+    const outside = () => T0 - 20 * MIN - Math.floor(rand() * 60 * MIN);
+    stretch(() => `{"level":"${rand() < 0.002 ? 'error' : 'info'}","time":"${iso(inside())}","msg":"m"}`);
+    stretch(() => `{"level":"error","time":"${iso(outside())}","msg":"m"}`);
+    stretch(() => `{"level":"error","time":"${iso(rand() < 0.5 ? inside() : outside())}"}`);
+    const bytes = joinLines(lines, [false], true);
+    const scanner = new BlockScanner(specOf(['error'], windows));
+    scanner.feed(bytes);
+    const fast = scanner.end();
+    expect(scanner.combinations.level).toBeGreaterThan(0);
+    expect(scanner.combinations.time).toBeGreaterThan(0);
+    expect(scanner.combinations.both).toBeGreaterThan(0);
+    const slow = await slowScan(bytes, ['error'], windows);
+    expect(sorted(fast.times, ['error'])).toEqual(sorted(slow.times, ['error']));
+    expect(fast.linesRead).toBe(slow.stats.linesRead);
   });
 });

@@ -13,7 +13,17 @@ const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
 const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
 /** Bytes of lines turned into one latin1 string for the prefilter. */
-const SLICE = 128 * 1024;
+const SLICE = 64 * 1024;
+/**
+ * The cost model that picks, slice by slice, how the level prefilter and the time prefilter are
+ * combined (see candidates()): one regex pass over a slice, per byte; the time filter on one
+ * candidate line; the level prefilter on one line. Rough figures of the reference scan (bench:rules).
+ */
+const PASS_COST_PER_BYTE = 0.5;
+const TIME_LINE_COST = 1000;
+const LEVEL_LINE_COST = 300;
+/** Every this many slices both prefilters run, to re-measure how many lines each leaves. */
+const RESAMPLE_SLICES = 16;
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 export const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_LINES = 200;
@@ -97,6 +107,15 @@ export class BlockScanner {
   private format!: LineFormat;
   private prefilter!: Prefilter;
   private mayBeInSpan!: (line: string) => boolean;
+  private timePrefilter?: Prefilter;
+  /** Candidates per byte of the last slice where each prefilter ran over the whole slice. */
+  private levelDensity = 0;
+  private timeDensity = 0;
+  private slices = 0;
+  /** The candidates of the current slice still need the level prefilter, line by line. */
+  private levelPending = false;
+  /** Slices by how the prefilters were combined (see candidates()): for tests and profiles. */
+  readonly combinations = { level: 0, time: 0, both: 0 };
   /** Chunks held back until the format is detected from them (sources that name no format). */
   private head: Buffer[] | undefined;
   private headBytes = 0;
@@ -147,6 +166,7 @@ export class BlockScanner {
     if (!this.spec.series) this.prefilter = this.format.prefilter(this.spec.levels);
     else this.prefilter = this.prefilterLevels ? this.format.prefilter(this.prefilterLevels) : EVERY_LINE;
     this.mayBeInSpan = this.format.timeFilter(this.spec.fromMs, this.spec.toMs);
+    this.timePrefilter = this.format.timePrefilter?.(this.spec.fromMs, this.spec.toMs);
     this.result.format = {
       label: this.format.label,
       detected: spec.detected === true,
@@ -258,17 +278,61 @@ export class BlockScanner {
       const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
       const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
       const text = buf.toString('latin1', s, e);
-      for (const off of this.prefilter.candidates(text)) {
+      for (const off of this.candidates(text)) {
         const ls = s + off;
         const nl = buf.indexOf(10, ls);
         if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && jsonLines && truncatedJson(buf, ls, nl))) continue; // counted above
-        if (!this.mayBeInSpan(text.slice(off, nl - s))) continue; // provably outside every window
+        const line = text.slice(off, nl - s);
+        if (this.levelPending && this.prefilter.candidates(line).length === 0) continue;
+        if (!this.mayBeInSpan(line)) continue; // provably outside every window
         parsed++;
         this.read(buf.toString('utf8', ls, nl));
       }
       s = e;
     }
     r.unchecked += nonBlank - parsed - broken;
+  }
+
+  /**
+   * Starts of the lines in a slice that may be wanted entries in the span. Each prefilter is a
+   * superset, so any combination is exact: the level prefilter alone (the time filter then runs on
+   * its lines), the time prefilter first (then both per line: levelPending), or both over the slice,
+   * intersected. The cheapest by the densities last measured; both run every RESAMPLE_SLICES slices.
+   */
+  private candidates(text: string): number[] {
+    this.levelPending = false;
+    const byTime = this.timePrefilter;
+    const c = this.combinations;
+    if (!byTime) {
+      c.level++;
+      return this.prefilter.candidates(text);
+    }
+    if (this.prefilter === EVERY_LINE) {
+      c.time++;
+      return byTime.candidates(text);
+    }
+    const pass = PASS_COST_PER_BYTE;
+    const levelOnly = pass + this.levelDensity * TIME_LINE_COST;
+    const timeFirst = pass + this.timeDensity * (LEVEL_LINE_COST + TIME_LINE_COST);
+    const both = 2 * pass + Math.min(this.levelDensity, this.timeDensity) * TIME_LINE_COST;
+    const sample = this.slices++ % RESAMPLE_SLICES === 0;
+    if (!sample && levelOnly <= timeFirst && levelOnly <= both) {
+      c.level++;
+      const byLevel = this.prefilter.candidates(text);
+      this.levelDensity = byLevel.length / text.length;
+      return byLevel;
+    }
+    const inTime = byTime.candidates(text);
+    this.timeDensity = inTime.length / text.length;
+    if (!sample && timeFirst <= both) {
+      c.time++;
+      this.levelPending = true;
+      return inTime;
+    }
+    c.both++;
+    const byLevel = this.prefilter.candidates(text);
+    this.levelDensity = byLevel.length / text.length;
+    return intersectSorted(byLevel, inTime);
   }
 
   /** One line, decoded and parsed whatever the prefilter would say (partial lines, checkEveryLine). */
@@ -384,6 +448,21 @@ function dropGroup(scan: SeriesScan, key: string): void {
   if (scan.dropped.has(key)) return;
   if (scan.dropped.size < DROPPED_KEYS_KEPT) scan.dropped.add(key);
   else scan.droppedOverflow++;
+}
+
+/** The values in both ascending lists. */
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
 }
 
 /** Every line is a candidate (a series matches any level): the time filter alone decides. */

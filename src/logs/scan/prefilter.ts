@@ -104,6 +104,18 @@ function lineStarts(text: string, re: RegExp, keep: (m: RegExpExecArray) => bool
   return out;
 }
 
+/** Starts of the lines holding `char`: by indexOf, far faster than a regex when the character is rare. */
+function linesWith(text: string, char: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(char); i !== -1;) {
+    out.push(text.lastIndexOf('\n', i) + 1);
+    const nl = text.indexOf('\n', i);
+    if (nl === -1) break;
+    i = text.indexOf(char, nl + 1);
+  }
+  return out;
+}
+
 function mergeSorted(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
@@ -137,6 +149,7 @@ export function createTimeFilter(fromMs: number, toMs: number, time: TimeReader 
     for (let m = json.exec(line); m !== null; m = json.exec(line)) {
       if (m[1] !== undefined ? !ASCII.test(m[1]) || inWindow(m[1]) : JSON_NUMBER.test(m[2]!) && inWindow(Number(m[2]))) return true;
     }
+    if (!line.includes('=')) return false; // no logfmt key: most JSON lines
     logfmt.lastIndex = 0;
     for (let m = logfmt.exec(line); m !== null; m = logfmt.exec(line)) {
       const raw = m[1]!;
@@ -148,6 +161,72 @@ export function createTimeFilter(fromMs: number, toMs: number, time: TimeReader 
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The many-lines form of createTimeFilter (JSON/logfmt): the starts of the lines in `text` that
+ * filter may pass, found by one regex over the whole text instead of one call per line — for scans
+ * where the level prefilter passes most lines (level sets, filters on any level). A superset, never
+ * a miss: a line is left out only when it has no backslash and no `=` (so no logfmt key), and every
+ * JSON time key in it holds a canonical UTC timestamp (`2026-11-20T13:44:05.123Z`, a real calendar
+ * date but not 29 February, hours 00–23, seconds 00–59) whose minute is outside the span's minutes.
+ * Such a value is read by Date.parse as an instant within that minute, so it is outside the span too.
+ * Undefined when the span is not within years 0000–9999 (no prefix range to write).
+ */
+export function createTimePrefilter(fromMs: number, toMs: number): Prefilter | undefined {
+  const lo = minuteDigits(fromMs);
+  const hi = minuteDigits(toMs);
+  if (lo === undefined || hi === undefined || lo > hi) return undefined;
+  const inMinutes = digitRange(lo, hi)
+    .map((alt) => ISO_MINUTE_LAYOUT.replace(/#/g, () => alt.shift()!))
+    .join('|');
+  const key = `"(?:time|timestamp|@timestamp|ts)"[ \\t\\r]*:[ \\t\\r]*`;
+  const keyed = new RegExp(`${key}(?:(?!"${CANONICAL_UTC})|"(?:${inMinutes}))`, 'g');
+  return {
+    candidates: (text) =>
+      mergeSorted(
+        lineStarts(text, keyed, () => true),
+        mergeSorted(linesWith(text, '\\'), linesWith(text, '=')),
+      ),
+  };
+}
+
+/** Month-day pairs that exist in every year (29 February is left to the exact filter). */
+const MONTH_DAY = '(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31';
+const CANONICAL_UTC = `\\d{4}-(?:${MONTH_DAY})T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?Z"`;
+/** Where the 12 digits of YYYYMMDDHHMM sit in an ISO timestamp. */
+const ISO_MINUTE_LAYOUT = '####-##-##T##:##';
+
+/** YYYYMMDDHHMM of the UTC minute holding `ms`, or undefined outside years 0000–9999. */
+function minuteDigits(ms: number): string | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const d = new Date(Math.floor(ms / 60_000) * 60_000);
+  const y = d.getUTCFullYear();
+  if (y < 0 || y > 9999) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(y).padStart(4, '0')}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}`;
+}
+
+/**
+ * Digit strings of lo's length between lo and hi (inclusive), as alternatives of one character class
+ * per digit: the usual split into "lo's prefix then ≥ the rest", "a digit strictly between", and
+ * "hi's prefix then ≤ the rest".
+ */
+export function digitRange(lo: string, hi: string): string[][] {
+  if (lo.length === 0) return [[]];
+  const cls = (a: number, b: number) => (a === b ? String(a) : a === 0 && b === 9 ? '\\d' : `[${a}-${b}]`);
+  const a = Number(lo[0]);
+  const b = Number(hi[0]);
+  const restLo = lo.slice(1);
+  const restHi = hi.slice(1);
+  if (a === b) return digitRange(restLo, restHi).map((alt) => [String(a), ...alt]);
+  const nines = '9'.repeat(restLo.length);
+  const zeros = '0'.repeat(restLo.length);
+  if (restLo === zeros && restHi === nines) return [[cls(a, b), ...restLo.split('').map(() => '\\d')]];
+  const out = digitRange(restLo, nines).map((alt) => [String(a), ...alt]);
+  if (b - a > 1) out.push([cls(a + 1, b - 1), ...restLo.split('').map(() => '\\d')]);
+  out.push(...digitRange(zeros, restHi).map((alt) => [String(b), ...alt]));
+  return out;
+}
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**

@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLineFormat } from '../../src/logs/formats-source.js';
+import { digitRange } from '../../src/logs/scan/prefilter.js';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+/** Anchors where calendar edges meet windows: month ends (30/31 days), February in and out of leap years, a year end. */
+const ANCHORS = [
+  '2026-11-20T13:59:00Z',
+  '2026-03-01T00:00:00Z',
+  '2028-03-01T00:00:00Z',
+  '2026-12-31T23:59:00Z',
+  '2026-05-01T00:00:00Z',
+].map(Date.parse);
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A time value as log lines write them: canonical UTC, other ISO spellings, impossible dates, numbers. */
+const timeValueArb = (anchor: number) =>
+  fc
+    .tuple(fc.integer({ min: -3 * DAY, max: 3 * DAY }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 9 }))
+    .map(([offset, style, digits]) => {
+      const ms = anchor + offset;
+      const iso = new Date(ms).toISOString(); // 2026-11-20T13:59:00.000Z
+      const [date, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+      const frac =
+        digits === 0
+          ? ''
+          : '.' +
+            String(ms % 1000)
+              .padStart(3, '0')
+              .padEnd(digits, '7')
+              .slice(0, digits);
+      switch (style) {
+        case 0:
+        case 1:
+        case 2:
+          return `"${iso}"`;
+        case 3:
+          return `"${date}T${time}${frac}Z"`;
+        case 4:
+          return `"${date}T${time}${frac}+00:00"`;
+        case 5:
+          return `"${date} ${time}${frac}Z"`;
+        case 6:
+          return `"${date}T${time}${frac}z"`;
+        case 7: {
+          // 29–31 of the month two days back: where it has no such day, Date.parse rolls over into the next month, near ms
+          const back = new Date(ms - 2 * DAY);
+          return `"${back.getUTCFullYear()}-${two(back.getUTCMonth() + 1)}-${two(29 + (digits % 3))}T${time}Z"`;
+        }
+        case 8:
+          return `"${date}T${time.slice(0, 6)}60Z"`;
+        case 9:
+          return `"${date}T24:00:00Z"`;
+        case 10:
+          return String(ms);
+        case 11:
+          return `"${Math.floor(ms / 1000)}"`;
+        case 12:
+          return `"${date}T${time}${frac}"`; // zone-less: read in the source's zone
+        case 13:
+          return `"${iso.slice(0, -1)}Zx"`;
+        case 14:
+          return `"${iso}é"`;
+        default:
+          return `  "${iso}"`;
+      }
+    });
+
+const lineArb = (anchor: number) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom('time', 'timestamp', '@timestamp', 'ts', 't', 'Time', 'times', 'level'),
+        fc.constantFrom(':', ':', ':', ' : ', ':\t', '='),
+        timeValueArb(anchor),
+      ),
+      { minLength: 0, maxLength: 3 },
+    )
+    .chain((pairs) =>
+      // Backslashes and `=` make a line a candidate whatever its times: rare, so the times decide most lines.
+      fc
+        .oneof({ weight: 12, arbitrary: fc.constant('') }, fc.constantFrom(',"msg":"a\\"b"', ',"url":"/x?a=1"', ',"msg":"time=5"'))
+        .map((extra) => {
+          const body = pairs.map(([k, sep, v]) => (sep === '=' ? `"x ${k}=${v.replace(/"/g, '')}"` : `"${k}"${sep}${v}`)).join(',');
+          return `{"level":"error"${body ? ',' + body : ''}${extra}}`;
+        }),
+    );
+
+describe('time prefilter (JSON/logfmt): one regex over many lines', () => {
+  it('passes every line the line-by-line time filter passes, for windows over month ends, leap days and year ends', () => {
+    const format = createLineFormat({});
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...ANCHORS)
+          .chain((anchor) =>
+            fc.tuple(
+              fc.constant(anchor),
+              fc.integer({ min: -2 * DAY, max: 2 * DAY }),
+              fc.oneof(fc.integer({ min: 1, max: 20 * MIN }), fc.integer({ min: 1, max: 3 * DAY })),
+              fc.boolean(),
+            ),
+          ),
+        fc.context(),
+        ([anchor, offset, span, aligned], ctx) => {
+          const from = aligned ? Math.floor((anchor + offset) / MIN) * MIN : anchor + offset;
+          const to = from + span;
+          const lines = fc.sample(lineArb(anchor), { numRuns: 60, seed: from });
+          const text = lines.join('\n') + '\n';
+          const exact = format.timeFilter(from, to);
+          const bulk = format.timePrefilter!(from, to)!;
+          const got = new Set(bulk.candidates(text));
+          let start = 0;
+          for (const line of lines) {
+            if (exact(line) && !got.has(start)) {
+              ctx.log(`window (${new Date(from).toISOString()}, ${new Date(to).toISOString()}]`);
+              expect.fail(`missed: ${line}`);
+            }
+            start += line.length + 1;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves out lines whose canonical UTC times are outside the window, keeps those inside', () => {
+    const from = Date.parse('2026-11-20T13:44:00Z');
+    const bulk = createLineFormat({}).timePrefilter!(from, from + 15 * MIN)!;
+    const lines = [
+      '{"level":"error","time":"2026-11-20T13:43:59.999Z"}', // out
+      '{"level":"error","time":"2026-11-20T13:44:00.001Z"}', // in
+      '{"level":"error","time":"2026-11-20T13:59:00.000Z"}', // in
+      '{"level":"error","time":"2026-11-20T14:00:00Z"}', // out
+      '{"level":"error","time":"2025-11-20T13:50:00Z"}', // out: another year
+      '{"level":"error","time":"2026-11-20T13:50:00+00:00"}', // not canonical: maybe
+      '{"level":"error","time":1795182300000}', // a number: maybe
+      '{"level":"error","msg":"no time"}', // no time key: out
+      '{"level":"error","time":"2026-11-20T12:00:00Z","ts":"2026-11-20T13:50:00Z"}', // one key inside
+      '{"level":"error","time":"2026-11-20T12:00:00Z","msg":"ts=1"}', // a logfmt key may hide: maybe
+    ];
+    const text = lines.join('\n') + '\n';
+    const starts = bulk
+      .candidates(text)
+      .map((off) => lines.findIndex((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0) === off));
+    expect(starts).toEqual([1, 2, 5, 6, 8, 9]);
+  });
+
+  it('has no prefilter for spans outside years 0000–9999', () => {
+    const format = createLineFormat({});
+    expect(format.timePrefilter!(-Infinity, Date.now())).toBeUndefined();
+    expect(format.timePrefilter!(Date.UTC(9999, 11, 31, 23, 0), 8.64e15)).toBeUndefined();
+    expect(format.timePrefilter!(0, 60_000)).toBeDefined();
+  });
+});
+
+describe('digitRange', () => {
+  it('matches exactly the digit strings between its bounds (all bounds of three digits)', () => {
+    const all = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+    for (let lo = 0; lo < 1000; lo += 7) {
+      for (let hi = lo; hi < 1000; hi += 13) {
+        const re = new RegExp(
+          `^(?:${digitRange(all[lo]!, all[hi]!)
+            .map((alt) => alt.join(''))
+            .join('|')})$`,
+        );
+        const matched = all.filter((s) => re.test(s));
+        expect(matched, `${all[lo]}..${all[hi]}`).toEqual(all.slice(lo, hi + 1));
+      }
+    }
+  });
+
+  it('writes a few alternatives per digit, not one per value', () => {
+    expect(digitRange('202611201344', '202611201359').length).toBeLessThanOrEqual(3);
+    expect(digitRange('000000000000', '999999999999')).toEqual([Array(12).fill('\\d')]);
+    expect(digitRange('202601010000', '202712312359').length).toBeLessThanOrEqual(2 * 12);
+  });
+});
