@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createLineFormat } from '../../src/logs/formats-source.js';
 import { digitRange } from '../../src/logs/scan/prefilter.js';
@@ -19,7 +20,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** A time value as log lines write them: canonical UTC, other ISO spellings, impossible dates, numbers. */
 const timeValueArb = (anchor: number) =>
   fc
-    .tuple(fc.integer({ min: -3 * DAY, max: 3 * DAY }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 9 }))
+    .tuple(fc.integer({ min: -3 * DAY, max: 3 * DAY }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 10 }))
     .map(([offset, style, digits]) => {
       const ms = anchor + offset;
       const iso = new Date(ms).toISOString(); // 2026-11-20T13:59:00.000Z
@@ -177,5 +178,78 @@ describe('digitRange', () => {
     expect(digitRange('202611201344', '202611201359').length).toBeLessThanOrEqual(3);
     expect(digitRange('000000000000', '999999999999')).toEqual([Array(12).fill('\\d')]);
     expect(digitRange('202601010000', '202712312359').length).toBeLessThanOrEqual(2 * 12);
+  });
+});
+
+/** Bytes that stress the byte scanner: pieces of keys and timestamps, quotes, newlines, escapes, high bytes. */
+const fragmentArb = fc.oneof(
+  fc.constantFrom(
+    '"time"',
+    '"timestamp"',
+    '"@timestamp"',
+    '"ts"',
+    '"tim"',
+    '"@t"',
+    '"t',
+    ':',
+    ' ',
+    '\t',
+    '\r',
+    '"',
+    '\\',
+    '=',
+    'T',
+    'Z',
+    '.',
+    '-',
+  ),
+  fc.constantFrom(
+    '2026-11-20T13:44:05.123Z"',
+    '2026-11-20T13:50:00Z"',
+    '2026-02-29T13:50:00Z"',
+    '2026-11-20T13:44:05.1234567891Z"',
+    '2026-11-20T13:50:00.Z"',
+  ),
+  fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', ':', '-', 'T', 'Z', '"', 't', '@', 'é', '\u00ff', '\n'), maxLength: 12 }),
+);
+
+describe('time prefilter over raw bytes (WebAssembly SIMD, time-scan.wat)', () => {
+  it('is a fresh assembly of time-scan.wat', () => {
+    execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], { stdio: 'pipe' });
+  });
+
+  it('finds exactly the line starts the regex finds, on generated lines and on fuzzed bytes, from any start', () => {
+    const format = createLineFormat({});
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ANCHORS).chain((anchor) =>
+          fc.tuple(
+            fc.constant(anchor),
+            fc.integer({ min: -2 * DAY, max: 2 * DAY }),
+            fc.oneof(fc.integer({ min: 1, max: 20 * MIN }), fc.integer({ min: 1, max: 3 * DAY })),
+            fc.array(
+              fc.oneof(
+                lineArb(anchor),
+                fc.array(fragmentArb, { maxLength: 14 }).map((f) => f.join('')),
+              ),
+              { maxLength: 40 },
+            ),
+            fc.nat({ max: 40 }),
+          ),
+        ),
+        ([, offset, span, lines, skip]) => {
+          const from = ANCHORS[0]! + offset;
+          const bulk = format.timePrefilter!(from, from + span)!;
+          expect(typeof bulk.inBytes).toBe('function');
+          const body = Buffer.from(lines.map((l) => l + '\n').join(''), 'latin1');
+          const head = Buffer.from('x'.repeat(skip) + '\n', 'latin1'); // a line before the range
+          const buf = Buffer.concat([head, body, Buffer.from('"time":"', 'latin1')]); // and bytes after it
+          const start = head.length;
+          const end = head.length + body.length;
+          expect(bulk.inBytes!(buf, start, end)).toEqual(bulk.candidates(buf.toString('latin1', start, end)));
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -20,6 +20,8 @@ const SLICE = 64 * 1024;
  * candidate line; the level prefilter on one line. Rough figures of the reference scan (bench:rules).
  */
 const PASS_COST_PER_BYTE = 0.5;
+/** The time prefilter's pass over raw bytes (WebAssembly), per byte: it makes no latin1 text. */
+const BYTES_PASS_COST_PER_BYTE = 0.15;
 const TIME_LINE_COST = 1000;
 const LEVEL_LINE_COST = 300;
 /** Every this many slices both prefilters run, to re-measure how many lines each leaves. */
@@ -277,12 +279,12 @@ export class BlockScanner {
     for (let s = start; s < end;) {
       const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
       const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
-      const text = buf.toString('latin1', s, e);
-      for (const off of this.candidates(text)) {
+      const slice = { buf, start: s, end: e, text: undefined as string | undefined };
+      for (const off of this.candidates(slice)) {
         const ls = s + off;
         const nl = buf.indexOf(10, ls);
         if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && jsonLines && truncatedJson(buf, ls, nl))) continue; // counted above
-        const line = text.slice(off, nl - s);
+        const line = slice.text !== undefined ? slice.text.slice(off, nl - s) : buf.toString('latin1', ls, nl);
         if (this.levelPending && this.prefilter.candidates(line).length === 0) continue;
         if (!this.mayBeInSpan(line)) continue; // provably outside every window
         parsed++;
@@ -299,40 +301,43 @@ export class BlockScanner {
    * its lines), the time prefilter first (then both per line: levelPending), or both over the slice,
    * intersected. The cheapest by the densities last measured; both run every RESAMPLE_SLICES slices.
    */
-  private candidates(text: string): number[] {
+  private candidates(slice: Slice): number[] {
     this.levelPending = false;
     const byTime = this.timePrefilter;
     const c = this.combinations;
+    const text = () => (slice.text ??= slice.buf.toString('latin1', slice.start, slice.end));
+    const inTime = (): number[] => (byTime!.inBytes ? byTime!.inBytes(slice.buf, slice.start, slice.end) : byTime!.candidates(text()));
     if (!byTime) {
       c.level++;
-      return this.prefilter.candidates(text);
+      return this.prefilter.candidates(text());
     }
     if (this.prefilter === EVERY_LINE) {
       c.time++;
-      return byTime.candidates(text);
+      return inTime();
     }
+    const bytes = slice.end - slice.start;
     const pass = PASS_COST_PER_BYTE;
     const levelOnly = pass + this.levelDensity * TIME_LINE_COST;
-    const timeFirst = pass + this.timeDensity * (LEVEL_LINE_COST + TIME_LINE_COST);
+    const timeFirst = (byTime.inBytes ? BYTES_PASS_COST_PER_BYTE : pass) + this.timeDensity * (LEVEL_LINE_COST + TIME_LINE_COST);
     const both = 2 * pass + Math.min(this.levelDensity, this.timeDensity) * TIME_LINE_COST;
     const sample = this.slices++ % RESAMPLE_SLICES === 0;
     if (!sample && levelOnly <= timeFirst && levelOnly <= both) {
       c.level++;
-      const byLevel = this.prefilter.candidates(text);
-      this.levelDensity = byLevel.length / text.length;
+      const byLevel = this.prefilter.candidates(text());
+      this.levelDensity = byLevel.length / bytes;
       return byLevel;
     }
-    const inTime = byTime.candidates(text);
-    this.timeDensity = inTime.length / text.length;
+    const timed = inTime();
+    this.timeDensity = timed.length / bytes;
     if (!sample && timeFirst <= both) {
       c.time++;
       this.levelPending = true;
-      return inTime;
+      return timed;
     }
     c.both++;
-    const byLevel = this.prefilter.candidates(text);
-    this.levelDensity = byLevel.length / text.length;
-    return intersectSorted(byLevel, inTime);
+    const byLevel = this.prefilter.candidates(text());
+    this.levelDensity = byLevel.length / bytes;
+    return intersectSorted(byLevel, timed);
   }
 
   /** One line, decoded and parsed whatever the prefilter would say (partial lines, checkEveryLine). */
@@ -418,6 +423,14 @@ function truncatedJson(buf: Buffer, start: number, end: number): boolean {
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {
   return buf.toString('utf8', start, end).trim() === '';
+}
+
+/** Whole lines buf[start, end) being scanned; their latin1 text once some pass has needed it. */
+interface Slice {
+  buf: Buffer;
+  start: number;
+  end: number;
+  text: string | undefined;
 }
 
 interface SeriesMatcher {

@@ -1,6 +1,7 @@
 import { ALIASES, normalizeLevel } from '../formats.js';
 import { createTimeReader, type TimeReader } from '../formats-time.js';
 import type { Level } from '../../model/levels.js';
+import { createTimeScan } from './time-scan.js';
 
 /**
  * A byte-level test, run on a latin1 view of many lines at once, that finds every line parseLine
@@ -24,6 +25,8 @@ import type { Level } from '../../model/levels.js';
 export interface Prefilter {
   /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
   candidates(text: string): number[];
+  /** Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text (offsets from start). */
+  inBytes?(buf: Buffer, start: number, end: number): number[];
 }
 
 const SEPARATORS = `[\\t\\v\\f\\r "'=:\\x80-\\xff]*`;
@@ -179,14 +182,16 @@ export function createTimePrefilter(fromMs: number, toMs: number): Prefilter | u
   const inMinutes = digitRange(lo, hi)
     .map((alt) => ISO_MINUTE_LAYOUT.replace(/#/g, () => alt.shift()!))
     .join('|');
-  const key = `"(?:time|timestamp|@timestamp|ts)"[ \\t\\r]*:[ \\t\\r]*`;
-  const keyed = new RegExp(`${key}(?:(?!"${CANONICAL_UTC})|"(?:${inMinutes}))`, 'g');
+  // Whitespace after the colon counts as not canonical (the exact filter allows it; this stays a superset).
+  const keyed = new RegExp(`"(?:time|timestamp|@timestamp|ts)"[ \\t\\r]*:(?:[ \\t\\r]|(?!"${CANONICAL_UTC})|"(?:${inMinutes}))`, 'g');
+  const inBytes = createTimeScan(Number(lo), Number(hi));
   return {
     candidates: (text) =>
       mergeSorted(
         lineStarts(text, keyed, () => true),
         mergeSorted(linesWith(text, '\\'), linesWith(text, '=')),
       ),
+    ...(inBytes ? { inBytes } : {}),
   };
 }
 
