@@ -121,7 +121,7 @@ export class BlockScanner {
   /** Chunks held back until the format is detected from them (sources that name no format). */
   private head: Buffer[] | undefined;
   private headBytes = 0;
-  private readonly matchers?: SeriesMatcher[];
+  private readonly matchers?: SeriesMatchers;
   private readonly groupLimit: number;
   /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
   private readonly prefilterLevels?: Level[];
@@ -138,7 +138,7 @@ export class BlockScanner {
     this.wanted = new Set(spec.levels);
     this.groupLimit = spec.groupLimit ?? DEFAULT_GROUP_LIMIT;
     if (spec.series) {
-      this.matchers = spec.series.map(compileSeries);
+      this.matchers = compileSeriesSet(spec.series);
       const restricted = spec.series.every((s) => new Set(s.selection.levels).size < LEVELS.length);
       if (restricted) this.prefilterLevels = [...new Set(spec.series.flatMap((s) => s.selection.levels))];
     }
@@ -367,11 +367,17 @@ export class BlockScanner {
   private count(rec: LogRecord): void {
     const entry = rec as LogRecord & FieldSource;
     const out = this.result.series!;
-    const matchers = this.matchers!;
-    for (let i = 0; i < matchers.length; i++) {
-      const m = matchers[i]!;
-      if (!m.levels.has(rec.level) || !m.where(entry)) continue;
-      const scan = out[i]!;
+    const { byLevel, filters, memo } = this.matchers!;
+    const candidates = byLevel.get(rec.level);
+    if (!candidates) return;
+    memo.fill(0);
+    next: for (const m of candidates) {
+      // Each distinct filter is evaluated once per entry, however many series use it (0 unknown, 1 holds, 2 not).
+      for (const id of m.filterIds) {
+        if (memo[id] === 0) memo[id] = filters[id]!(entry) ? 1 : 2;
+        if (memo[id] === 2) continue next;
+      }
+      const scan = out[m.index]!;
       const key = m.groupBy ? JSON.stringify(m.groupBy.map((f) => groupValue(entry, f))) : '[]';
       const times = scan.groups.get(key);
       const v = m.valueField !== undefined ? (numericValue(fieldValue(entry, m.valueField)) ?? NaN) : 0;
@@ -434,20 +440,51 @@ interface Slice {
 }
 
 interface SeriesMatcher {
-  levels: Set<Level>;
-  where: (e: FieldSource) => boolean;
+  /** The series' place in the spec (and the result). */
+  index: number;
+  /** Its filters, as places in SeriesMatchers.filters: all must hold. */
+  filterIds: number[];
   groupBy?: string[];
   /** Value series: the numeric field whose values are kept. */
   valueField?: string;
 }
 
-function compileSeries(spec: SeriesSpec): SeriesMatcher {
-  return {
-    levels: new Set(spec.selection.levels),
-    where: compileWhere(spec.selection.where),
-    ...(spec.groupBy?.length ? { groupBy: spec.groupBy } : {}),
-    ...(spec.value ? { valueField: spec.value.field } : {}),
-  };
+/** Every series of a scan, indexed for many rules: by level, with each distinct filter compiled once. */
+interface SeriesMatchers {
+  /** Per level, the series that take it, in spec order. */
+  byLevel: Map<Level, SeriesMatcher[]>;
+  filters: ((e: FieldSource) => boolean)[];
+  /** Per entry: which filters were evaluated and how they came out. */
+  memo: Uint8Array;
+}
+
+function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
+  const ids = new Map<string, number>();
+  const filters: ((e: FieldSource) => boolean)[] = [];
+  const byLevel = new Map<Level, SeriesMatcher[]>();
+  series.forEach((spec, index) => {
+    const filterIds = spec.selection.where.map((f) => {
+      const key = JSON.stringify([f.field, f.op, f.value]);
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = filters.push(compileWhere([f])) - 1;
+        ids.set(key, id);
+      }
+      return id;
+    });
+    const m: SeriesMatcher = {
+      index,
+      filterIds,
+      ...(spec.groupBy?.length ? { groupBy: spec.groupBy } : {}),
+      ...(spec.value ? { valueField: spec.value.field } : {}),
+    };
+    for (const level of new Set(spec.selection.levels)) {
+      const list = byLevel.get(level);
+      if (list) list.push(m);
+      else byLevel.set(level, [m]);
+    }
+  });
+  return { byLevel, filters, memo: new Uint8Array(filters.length) };
 }
 
 export const emptySeriesScan = (spec: SeriesSpec): SeriesScan => ({
