@@ -5,12 +5,23 @@ import { TIME_SCAN_WASM } from './time-scan-wasm.js';
  * createTimePrefilter's regex over the latin1 text, without making the text. About 3× faster than the
  * regex on the reference data; where WebAssembly SIMD is unavailable the regex serves.
  */
-let compiled: WebAssembly.Module | null | undefined;
+/** The WebAssembly API as used here: the ES library types this project compiles with do not declare it. */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+interface WasmMemory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
 
-function timeScanModule(): WebAssembly.Module | null {
+let compiled: object | null | undefined;
+
+function timeScanModule(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(Buffer.from(TIME_SCAN_WASM, 'base64'));
+      const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+      compiled = api ? new api.Module(Buffer.from(TIME_SCAN_WASM, 'base64')) : null;
     } catch {
       compiled = null;
     }
@@ -31,8 +42,8 @@ const PAGE = 65_536;
 export function createTimeScan(lo: number, hi: number): ((buf: Buffer, start: number, end: number) => number[]) | undefined {
   const mod = timeScanModule();
   if (!mod) return undefined;
-  const { exports } = new WebAssembly.Instance(mod, {});
-  const memory = exports.memory as WebAssembly.Memory;
+  const { exports } = new (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly.Instance(mod, {});
+  const memory = exports.memory as WasmMemory;
   const scan = exports.scan as (p: number, len: number, out: number, lo: number, hi: number) => number;
   return (buf, start, end) => {
     const len = end - start;
