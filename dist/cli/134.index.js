@@ -1057,8 +1057,8 @@ var external_node_zlib_ = __webpack_require__(8522);
 var model_series = __webpack_require__(1108);
 // EXTERNAL MODULE: ./src/model/window.ts
 var model_window = __webpack_require__(5197);
-// EXTERNAL MODULE: ./src/logs/formats-source.ts + 4 modules
-var formats_source = __webpack_require__(678);
+// EXTERNAL MODULE: ./src/logs/formats-source.ts + 6 modules
+var formats_source = __webpack_require__(7808);
 // EXTERNAL MODULE: ./src/logs/formats-report.ts
 var formats_report = __webpack_require__(5102);
 // EXTERNAL MODULE: ./src/util/errors.ts

@@ -43,6 +43,8 @@ export interface LineFormat {
     prefilter(levels: readonly Level[]): Prefilter;
     /** Whether a candidate line (latin1) could have its time in (fromMs, toMs]; true when unsure. */
     timeFilter(fromMs: number, toMs: number): (line: string) => boolean;
+    /** timeFilter over many lines at once (a superset of the lines it passes), where the format has one. */
+    timePrefilter?(fromMs: number, toMs: number): Prefilter | undefined;
 }
 /** The user-facing `format` option → a spec (names and aliases resolved; `auto` left for detection). */
 export declare function formatSpecOf(option: FormatOption | undefined, timezone: string | undefined, referenceMs?: number): FormatSpec;

@@ -80,6 +80,19 @@ export declare class BlockScanner {
     private format;
     private prefilter;
     private mayBeInSpan;
+    private timePrefilter?;
+    /** Candidates per byte of the last slice where each prefilter ran over the whole slice. */
+    private levelDensity;
+    private timeDensity;
+    private slices;
+    /** The candidates of the current slice still need the level prefilter, line by line. */
+    private levelPending;
+    /** Slices by how the prefilters were combined (see candidates()): for tests and profiles. */
+    readonly combinations: {
+        level: number;
+        time: number;
+        both: number;
+    };
     /** Chunks held back until the format is detected from them (sources that name no format). */
     private head;
     private headBytes;
@@ -103,6 +116,13 @@ export declare class BlockScanner {
     private finishPending;
     /** Lines in buf[start, end), each ending in \n. */
     private block;
+    /**
+     * Starts of the lines in a slice that may be wanted entries in the span. Each prefilter is a
+     * superset, so any combination is exact: the level prefilter alone (the time filter then runs on
+     * its lines), the time prefilter first (then both per line: levelPending), or both over the slice,
+     * intersected. The cheapest by the densities last measured; both run every RESAMPLE_SLICES slices.
+     */
+    private candidates;
     /** One line, decoded and parsed whatever the prefilter would say (partial lines, checkEveryLine). */
     private line;
     private read;

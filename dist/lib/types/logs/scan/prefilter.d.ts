@@ -22,6 +22,8 @@ import type { Level } from '../../model/levels.js';
 export interface Prefilter {
     /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
     candidates(text: string): number[];
+    /** Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text (offsets from start). */
+    inBytes?(buf: Buffer, start: number, end: number): number[];
 }
 /**
  * `escaped`: the JSON/logfmt line is itself inside a JSON string (Docker's `log`): its quotes come as
@@ -54,6 +56,23 @@ export declare function createTextPrefilter(levels: readonly Level[], opts?: {
  * give no time, nor do malformed ones, whose line is then unreadable and counts nowhere.
  */
 export declare function createTimeFilter(fromMs: number, toMs: number, time?: TimeReader): (line: string) => boolean;
+/**
+ * The many-lines form of createTimeFilter (JSON/logfmt): the starts of the lines in `text` that
+ * filter may pass, found by one regex over the whole text instead of one call per line — for scans
+ * where the level prefilter passes most lines (level sets, filters on any level). A superset, never
+ * a miss: a line is left out only when it has no backslash and no `=` (so no logfmt key), and every
+ * JSON time key in it holds a canonical UTC timestamp (`2026-11-20T13:44:05.123Z`, a real calendar
+ * date but not 29 February, hours 00–23, seconds 00–59) whose minute is outside the span's minutes.
+ * Such a value is read by Date.parse as an instant within that minute, so it is outside the span too.
+ * Undefined when the span is not within years 0000–9999 (no prefix range to write).
+ */
+export declare function createTimePrefilter(fromMs: number, toMs: number): Prefilter | undefined;
+/**
+ * Digit strings of lo's length between lo and hi (inclusive), as alternatives of one character class
+ * per digit: the usual split into "lo's prefix then ≥ the rest", "a digit strictly between", and
+ * "hi's prefix then ≤ the rest".
+ */
+export declare function digitRange(lo: string, hi: string): string[][];
 /**
  * Docker json-file lines: the time is the record's own `"time"` key (the inner line's quotes are all
  * escaped, so an unescaped `"time":` is a key of the record, or of its attrs). Every such value is
