@@ -11,7 +11,7 @@
 // Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000"), PARTS (default "scale,reference":
 // `PARTS=scale` runs part 1 only), BASELINE_CLI (a CLI bundle built from an earlier commit, e.g.
 // `ncc build src/cli/index.ts -o /tmp/old --minify` on it, plus a package.json {"type":"module"}:
-// part 1 then measures it on the same files in the same run and prints the ratio, so a shared
+// parts 1 and 2 then measure it on the same files in the same run and print the ratios, so a shared
 // machine's load cancels out); BUILT_CLI (this tree's CLI bundle, built already). The load (`uptime`)
 // is printed before and after.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -247,4 +247,16 @@ console.log(
 console.log(
   `| group_by route (${g.groups[0].toLocaleString('en')} groups in the window) | ${group.seconds.toFixed(2)} | ${group.rssMb.toFixed(0)} | untracked ${g.untracked_groups} |`,
 );
+if (BASELINE_CLI) {
+  // The earlier CLI on the same data in the same run: what "today's single-level rule" cost before.
+  const bSingle = median(evalArgs(one), undefined, BASELINE_CLI);
+  const bMany = median(evalArgs(manyPath), undefined, BASELINE_CLI);
+  if (countOf(bSingle) !== countOf(single)) throw new Error(`the baseline counts ${countOf(bSingle)}, this tree ${countOf(single)}`);
+  console.log(
+    `| baseline: single-level rule | ${bSingle.seconds.toFixed(2)} | ${bSingle.rssMb.toFixed(0)} | this tree's is ${(single.seconds / bSingle.seconds).toFixed(2)}× |`,
+  );
+  console.log(
+    `| baseline: 200 filtered rules | ${bMany.seconds.toFixed(2)} | ${bMany.rssMb.toFixed(0)} | ${(bMany.seconds / bSingle.seconds).toFixed(2)}× its single rule; this tree's 200 rules are ${(twoHundred.seconds / bSingle.seconds).toFixed(2)}× it |`,
+  );
+}
 if (rg !== null) console.log(`| rg -c '"level":"error"' (no time filter) | ${rg.toFixed(2)} | — | one run |`);
