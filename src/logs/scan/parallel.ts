@@ -102,21 +102,30 @@ export async function scanParallel(
   const url = workerUrl();
   if (!url) throw new Error('no bundle to start scan workers from');
   const ranges = await splitAtLines(path, from, to, threads * RANGES_PER_THREAD);
-  const results: ScanResult[] = new Array<ScanResult>(ranges.length);
+  // Results are merged in file order as soon as they can be, not all at the end: each range's groups
+  // (up to the group limit apiece) are let go once merged, which keeps a group-by scan's memory flat.
+  const results: (ScanResult | undefined)[] = new Array<ScanResult | undefined>(ranges.length);
+  let merged: ScanResult | undefined;
+  let cursor = 0;
+  const settle = (i: number, result: ScanResult) => {
+    results[i] = result;
+    for (let r = results[cursor]; r !== undefined; r = results[cursor]) {
+      merged = merged ? mergeResults(merged, r, spec.groupLimit) : r;
+      results[cursor++] = undefined;
+    }
+  };
   let next = 0;
   const take = () => (next < ranges.length ? next++ : -1);
   const local = async () => {
-    for (let i = take(); i !== -1; i = take()) {
-      results[i] = await scanRange(path, ranges[i]![0], ranges[i]![1], spec, onBytes);
-    }
+    for (let i = take(); i !== -1; i = take()) settle(i, await scanRange(path, ranges[i]![0], ranges[i]![1], spec, onBytes));
   };
   const setup: WorkerSetup = { apialertsScanWorker: true, path, spec };
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, results, onBytes));
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, settle, onBytes));
   // Worker failures are collected with the rest so none is left unhandled while the local ranges run.
   const settled = Promise.allSettled(workers);
   await local();
   for (const r of await settled) if (r.status === 'rejected') throw r.reason;
-  return results.reduce((a, b) => mergeResults(a, b, spec.groupLimit));
+  return merged!;
 }
 
 /** A worker that scans ranges from the queue until it is empty. */
@@ -125,7 +134,7 @@ function inWorker(
   setup: WorkerSetup,
   take: () => number,
   ranges: [number, number][],
-  results: ScanResult[],
+  settle: (i: number, result: ScanResult) => void,
   onBytes?: (n: number) => void,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -146,7 +155,7 @@ function inWorker(
         reject(new Error(msg.error));
         return;
       }
-      results[current] = msg.result;
+      settle(current, msg.result);
       onBytes?.(ranges[current]![1] - ranges[current]![0]);
       send();
     });
