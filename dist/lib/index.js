@@ -19620,26 +19620,36 @@ async function scanParallel(path, from, to, spec, threads, onBytes) {
     if (!url)
         throw new Error('no bundle to start scan workers from');
     const ranges = await splitAtLines(path, from, to, threads * RANGES_PER_THREAD);
+    // Results are merged in file order as soon as they can be, not all at the end: each range's groups
+    // (up to the group limit apiece) are let go once merged, which keeps a group-by scan's memory flat.
     const results = new Array(ranges.length);
+    let merged;
+    let cursor = 0;
+    const settle = (i, result) => {
+        results[i] = result;
+        for (let r = results[cursor]; r !== undefined; r = results[cursor]) {
+            merged = merged ? mergeResults(merged, r, spec.groupLimit) : r;
+            results[cursor++] = undefined;
+        }
+    };
     let next = 0;
     const take = () => (next < ranges.length ? next++ : -1);
     const local = async () => {
-        for (let i = take(); i !== -1; i = take()) {
-            results[i] = await scanRange(path, ranges[i][0], ranges[i][1], spec, onBytes);
-        }
+        for (let i = take(); i !== -1; i = take())
+            settle(i, await scanRange(path, ranges[i][0], ranges[i][1], spec, onBytes));
     };
     const setup = { apialertsScanWorker: true, path, spec };
-    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, results, onBytes));
+    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, settle, onBytes));
     // Worker failures are collected with the rest so none is left unhandled while the local ranges run.
     const settled = Promise.allSettled(workers);
     await local();
     for (const r of await settled)
         if (r.status === 'rejected')
             throw r.reason;
-    return results.reduce((a, b) => mergeResults(a, b, spec.groupLimit));
+    return merged;
 }
 /** A worker that scans ranges from the queue until it is empty. */
-function inWorker(url, setup, take, ranges, results, onBytes) {
+function inWorker(url, setup, take, ranges, settle, onBytes) {
     return new Promise((resolve, reject) => {
         // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
         const worker = new external_node_worker_threads_namespaceObject.Worker(url, { workerData: setup, argv: ['__scan-worker'], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
@@ -19660,7 +19670,7 @@ function inWorker(url, setup, take, ranges, results, onBytes) {
                 reject(new Error(msg.error));
                 return;
             }
-            results[current] = msg.result;
+            settle(current, msg.result);
             onBytes?.(ranges[current][1] - ranges[current][0]);
             send();
         });
