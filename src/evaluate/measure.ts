@@ -85,7 +85,8 @@ export function measureRule(plan: RulePlan, ticks: number[], result: SeriesResul
   }
 
   const fields = rule.group_by;
-  const numByKey = indexGroups(num);
+  // Ratios look their numerator up by the denominator's groups; other rules need no index (of up to 100,000 groups).
+  const numByKey = den ? indexGroups(num) : undefined;
   const denByKey = den ? indexGroups(den) : undefined;
   // The groups that can be in play: the denominator's for ratios, else the rule's own.
   const universe = den ?? num;
@@ -107,7 +108,7 @@ export function measureRule(plan: RulePlan, ticks: number[], result: SeriesResul
         if (denByKey) {
           denominator = g.counts[w]!;
           if (denominator === 0) return;
-          count = numByKey.get(key)?.counts[w] ?? 0;
+          count = numByKey!.get(key)?.counts[w] ?? 0;
         } else {
           count = g.counts[w]!;
           if (look !== undefined ? g.counts[look]! === 0 : count === 0) return;

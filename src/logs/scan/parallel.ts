@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { mergeResults, type ScanResult, type ScanSpec } from './block-scanner.js';
+import type { Level } from '../../model/levels.js';
+import { mergeResults, type ScanResult, type ScanSpec, type SeriesScan } from './block-scanner.js';
 import { scanRange } from './range.js';
 
 /** What a scan worker is started with; it then scans the ranges it is sent, one at a time. */
@@ -10,7 +11,77 @@ interface WorkerSetup {
   path: string;
   spec: ScanSpec;
 }
-type RangeReply = { ok: true; result: ScanResult } | { ok: false; error: string };
+type RangeReply = { ok: true; result: PackedResult } | { ok: false; error: string };
+
+/** A series' groups with their timestamps (and values) in one typed array: group i is [ends[i-1], ends[i]). */
+interface PackedSeries {
+  keys: string[];
+  ends: Uint32Array;
+  ts: Float64Array;
+  values?: Float64Array;
+  dropped: string[];
+  droppedOverflow: number;
+}
+type PackedResult = Omit<ScanResult, 'times' | 'series'> & { times: [Level, Float64Array][]; series?: PackedSeries[] };
+
+/**
+ * A range's result as a worker posts it: every list of timestamps in typed arrays whose buffers are
+ * transferred, not cloned. A cloned number[] arrives as an array of boxed numbers — an allocation per
+ * timestamp, which was most of a 200-rule run's merge and of its garbage.
+ */
+function pack(r: ScanResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const typed = (a: number[]) => {
+    const f = Float64Array.from(a);
+    transfer.push(f.buffer);
+    return f;
+  };
+  const series = r.series?.map((s): PackedSeries => {
+    const keys = [...s.groups.keys()];
+    const ends = new Uint32Array(keys.length);
+    let n = 0;
+    keys.forEach((k, i) => (ends[i] = n += s.groups.get(k)!.length));
+    const ts = new Float64Array(n);
+    const values = s.values ? new Float64Array(n) : undefined;
+    keys.forEach((k, i) => {
+      const at = i === 0 ? 0 : ends[i - 1]!;
+      ts.set(s.groups.get(k)!, at);
+      values?.set(s.values!.get(k)!, at);
+    });
+    transfer.push(ends.buffer, ts.buffer, ...(values ? [values.buffer] : []));
+    return { keys, ends, ts, ...(values ? { values } : {}), dropped: [...s.dropped], droppedOverflow: s.droppedOverflow };
+  });
+  const { times, series: _series, ...rest } = r;
+  return { packed: { ...rest, times: [...times].map(([l, ts]) => [l, typed(ts)]), ...(series ? { series } : {}) }, transfer };
+}
+
+function unpack(p: PackedResult): ScanResult {
+  // Sized up front: an array grown by push keeps room for 16 more, which 100,000 small groups would hold for nothing.
+  const list = (f: Float64Array, from = 0, to = f.length) => {
+    const out = new Array<number>(to - from);
+    for (let i = from; i < to; i++) out[i - from] = f[i]!;
+    return out;
+  };
+  const { times, series, ...rest } = p;
+  return {
+    ...rest,
+    times: new Map(times.map(([l, f]) => [l, list(f)])),
+    ...(series
+      ? {
+          series: series.map((s): SeriesScan => {
+            const groups = new Map<string, number[]>();
+            const values = s.values ? new Map<string, number[]>() : undefined;
+            s.keys.forEach((k, i) => {
+              const at = i === 0 ? 0 : s.ends[i - 1]!;
+              groups.set(k, list(s.ts, at, s.ends[i]));
+              values?.set(k, list(s.values!, at, s.ends[i]));
+            });
+            return { groups, ...(values ? { values } : {}), dropped: new Set(s.dropped), droppedOverflow: s.droppedOverflow };
+          }),
+        }
+      : {}),
+  };
+}
 
 /**
  * The worker side. A worker runs the very bundle this module is in (dist/lib or dist/cli, found by
@@ -23,7 +94,10 @@ if (!isMainThread && setup?.apialertsScanWorker === true && parentPort) {
   const port = parentPort;
   port.on('message', ([start, end]: [number, number]) => {
     scanRange(setup.path!, start, end, setup.spec!).then(
-      (result) => port.postMessage({ ok: true, result } satisfies RangeReply),
+      (result) => {
+        const { packed, transfer } = pack(result);
+        port.postMessage({ ok: true, result: packed } satisfies RangeReply, transfer);
+      },
       (err: unknown) => port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies RangeReply),
     );
   });
@@ -155,7 +229,7 @@ function inWorker(
         reject(new Error(msg.error));
         return;
       }
-      settle(current, msg.result);
+      settle(current, unpack(msg.result));
       onBytes?.(ranges[current]![1] - ranges[current]![0]);
       send();
     });
