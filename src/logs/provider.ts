@@ -23,7 +23,15 @@ import { countWindows } from './file-counts.js';
 import { valueGroup } from './values.js';
 import { openFile } from './log-file.js';
 import type { Level } from '../model/levels.js';
-import { emptySeriesScan, mergeSeriesScans, toStats, type ScanResult, type ScanSpec, type SeriesScan } from './scan/block-scanner.js';
+import {
+  countedWindows,
+  emptySeriesScan,
+  mergeSeriesScans,
+  toStats,
+  type ScanResult,
+  type ScanSpec,
+  type SeriesScan,
+} from './scan/block-scanner.js';
 import { scanFile, scanStream, type FileScanOptions } from './scan/scan-source.js';
 
 interface ProviderOptions {
@@ -94,16 +102,18 @@ export function createSeriesProvider(sources: Source[], opts: ProviderOptions): 
           truncatedGroups: 0,
         }));
       if (query.windows.length === 0 || query.series.length === 0) return { series: empty(), stats };
-      const scans: SeriesScan[] = query.series.map(emptySeriesScan);
       const fromStores: SeriesCounts[][] = [];
+      const windows = countedWindows(query.windows);
       const spec: ScanSpec = {
         levels: [],
         series: query.series,
         groupLimit,
         fromMs: Math.min(...query.windows.map((w) => w.fromMs)),
         toMs: Math.max(...query.windows.map((w) => w.toMs)),
+        ...(windows ? { windows } : {}),
         checkEveryLine: opts.scan?.checkEveryLine,
       };
+      const scans: SeriesScan[] = query.series.map((s) => emptySeriesScan(s, windows));
       for (const source of chosen) {
         if (source.kind === 'postgres' || source.kind === 'clickhouse') {
           fromStores.push(await storeSeries(source, query, groupLimit, opts.env));
@@ -180,7 +190,10 @@ function countScan(scan: SeriesScan, spec: SeriesSpec, windows: Window[]): Serie
   for (const [key, ts] of scan.groups) {
     const vals = scan.values?.get(key);
     // Value series: counts and the exact aggregate of the numeric values per window (src/logs/values.ts).
-    const got = vals && spec.value ? valueGroup(ts, vals, windows, spec.value.aggregate) : { counts: countsInWindows(ts, windows) };
+    const got =
+      vals && spec.value
+        ? valueGroup(ts, vals, windows, spec.value.aggregate)
+        : { counts: scan.counted ? ts : countsInWindows(ts, windows) };
     // The contract: a grouped series lists the groups with an entry in some window (not merely in the span).
     // Dropped before their key is parsed: of 100,000 groups in a span, most may have no entry in a window.
     if (grouped && !got.counts.some((n) => n > 0)) continue;

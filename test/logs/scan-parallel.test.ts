@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeResults, type ScanResult } from '../../src/logs/scan/block-scanner.js';
 import { splitAtLines } from '../../src/logs/scan/parallel.js';
+import { countsInWindows, windowAt } from '../../src/model/window.js';
 import { scanRange } from '../../src/logs/scan/range.js';
 import { entryArb, joinLines, junkLine, renderTricky, sorted, specOf, T0, MIN } from './scan-lines.js';
 
@@ -134,5 +135,30 @@ describe('scanning a file in ranges', () => {
     for (const [key, ts] of view(seriesMany)[2]!.groups as [string, number[]][]) expect(ts).toEqual(oneRoutes.get(key));
     expect(view(seriesMany)[2]!.dropped).toBeGreaterThanOrEqual(view(seriesOne)[2]!.dropped);
     expect(summary(seriesMany)).toEqual(summary(seriesOne));
+
+    // Given its windows, the scan counts each entry into them instead of keeping timestamps (value
+    // series still keep theirs): on one thread and through workers, the counts of the timestamps above.
+    const windows = [windowAt(T0, 20), windowAt(T0 - 5 * MIN, 5), windowAt(T0, 1)];
+    const countedSpec = { ...seriesSpec, windows };
+    const countedOne = await scanRange(seriesPath, 0, seriesBytes.length, countedSpec);
+    const countedMany = await mod.scanParallel(seriesPath, 0, seriesBytes.length, countedSpec, 3);
+    const counted = (r: ScanResult) =>
+      r.series!.map((sc) => ({
+        counted: sc.counted === true,
+        groups: [...sc.groups].sort(),
+        dropped: sc.dropped.size + sc.droppedOverflow,
+      }));
+    const fromTimes = (r: ScanResult) =>
+      r.series!.map((sc, i) => ({
+        counted: i !== 3,
+        groups: [...sc.groups].map(([k, ts]) => [k, i === 3 ? ts : countsInWindows(ts, windows)]).sort(),
+        dropped: sc.dropped.size + sc.droppedOverflow,
+      }));
+    expect(counted(countedOne)).toEqual(fromTimes(seriesOne));
+    for (const n of counted(countedOne)[0]!.groups[0]![1]) expect(n).toBeGreaterThan(0); // every window has entries
+    expect(counted(countedMany).filter((_, i) => i !== 2 && i !== 3)).toEqual(fromTimes(seriesMany).filter((_, i) => i !== 2 && i !== 3));
+    const oneCounts = new Map(counted(countedOne)[2]!.groups);
+    for (const [key, c] of counted(countedMany)[2]!.groups) expect(c).toEqual(oneCounts.get(key));
+    expect(counted(countedMany)[2]!.dropped).toBeGreaterThanOrEqual(counted(countedOne)[2]!.dropped);
   });
 });

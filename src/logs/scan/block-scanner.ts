@@ -8,6 +8,7 @@ import { LEVELS, type Level } from '../../model/levels.js';
 import { DEFAULT_GROUP_LIMIT, type SeriesSpec } from '../../model/series.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import type { Prefilter } from './prefilter.js';
+import type { Window } from '../../model/window.js';
 
 const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
@@ -34,7 +35,7 @@ export interface ScanSpec {
   /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
   levels: Level[];
   /**
-   * Series counts (SeriesQuery): timestamps per series and group in `series`. Filters are evaluated on
+   * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and group in `series`. Filters are evaluated on
    * the parsed entry. The byte prefilter looks for the union of the series' level names only when
    * every series restricts levels; otherwise every line in the time span is parsed.
    */
@@ -44,6 +45,12 @@ export interface ScanSpec {
   /** Entries count when fromMs < ts <= toMs (the span of every window asked for). */
   fromMs: number;
   toMs: number;
+  /**
+   * The windows the counts are for, when known and few (see countedWindows): series without values
+   * then count each entry into them as it is read, instead of keeping its timestamp — 200 rules over
+   * a busy window would otherwise keep millions, and merge and sort them.
+   */
+  windows?: Window[];
   /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
   checkEveryLine?: boolean;
   /** The line format (formats-source.ts); detected from the first lines when it names none. Default: JSON/logfmt per line. */
@@ -60,9 +67,15 @@ interface ScanFormat {
   sample?: SampleStats;
 }
 
-/** One series' entries in the span: timestamps per group (key: JSON of the group values; "[]" ungrouped). */
+/** One series' entries in the span, per group (key: JSON of the group values; "[]" ungrouped). */
 export interface SeriesScan {
+  /**
+   * Per group: the entries' timestamps, or — when `counted` — the number of entries in each of the
+   * spec's windows (ScanSpec.windows), which is all a count series needs of them.
+   */
   groups: Map<string, number[]>;
+  /** `groups` holds counts per window, not timestamps. */
+  counted?: true;
   /** Value series: per group, the field's numeric value of each entry in `groups` (same order; NaN when not numeric). */
   values?: Map<string, number[]>;
   /** Keys of groups not tracked because of the group limit (kept up to DROPPED_KEYS_KEPT, then counted). */
@@ -127,6 +140,9 @@ export class BlockScanner {
   private readonly prefilterLevels?: Level[];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** The spec's windows (counted series), as two lists for the per-entry loop. */
+  private readonly windowFrom: number[];
+  private readonly windowTo: number[];
   private skipping = false;
 
   /** `slackMs`: when set, parsed timestamps are checked to be ordered within it (see order.ts). */
@@ -136,6 +152,8 @@ export class BlockScanner {
     startMaxTs = -Infinity,
   ) {
     this.wanted = new Set(spec.levels);
+    this.windowFrom = (spec.windows ?? []).map((w) => w.fromMs);
+    this.windowTo = (spec.windows ?? []).map((w) => w.toMs);
     this.groupLimit = spec.groupLimit ?? DEFAULT_GROUP_LIMIT;
     if (spec.series) {
       this.matchers = compileSeriesSet(spec.series);
@@ -144,7 +162,7 @@ export class BlockScanner {
     }
     this.result = {
       times: new Map(spec.series ? [] : spec.levels.map((l) => [l, []])),
-      ...(spec.series ? { series: spec.series.map(emptySeriesScan) } : {}),
+      ...(spec.series ? { series: spec.series.map((s) => emptySeriesScan(s, spec.windows)) } : {}),
       linesRead: 0,
       unreadable: 0,
       unchecked: 0,
@@ -379,6 +397,10 @@ export class BlockScanner {
       }
       const scan = out[m.index]!;
       const key = m.groupBy ? JSON.stringify(m.groupBy.map((f) => groupValue(entry, f))) : '[]';
+      if (scan.counted) {
+        this.countIn(scan, key, rec.ts);
+        continue;
+      }
       const times = scan.groups.get(key);
       const v = m.valueField !== undefined ? (numericValue(fieldValue(entry, m.valueField)) ?? NaN) : 0;
       if (times) {
@@ -389,6 +411,17 @@ export class BlockScanner {
         scan.values?.set(key, [v]);
       } else dropGroup(scan, key);
     }
+  }
+
+  /** A counted series: the entry adds one to each of its group's windows that holds `ts`. */
+  private countIn(scan: SeriesScan, key: string, ts: number): void {
+    let counts = scan.groups.get(key);
+    if (!counts) {
+      if (scan.groups.size >= this.groupLimit) return dropGroup(scan, key);
+      counts = new Array<number>(this.windowFrom.length).fill(0);
+      scan.groups.set(key, counts);
+    }
+    for (let j = 0; j < counts.length; j++) if (ts > this.windowFrom[j]! && ts <= this.windowTo[j]!) counts[j]!++;
   }
 
   private oversized(): void {
@@ -487,8 +520,16 @@ function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
   return { byLevel, filters, memo: new Uint8Array(filters.length) };
 }
 
-export const emptySeriesScan = (spec: SeriesSpec): SeriesScan => ({
+/** At most this many windows are counted during a scan (ScanSpec.windows); a catch-up's many ticks keep timestamps. */
+const COUNTED_WINDOWS_MAX = 8;
+
+/** The windows a scan may count into, or undefined when there are too many to test per entry. */
+export const countedWindows = (windows: Window[]): Window[] | undefined => (windows.length <= COUNTED_WINDOWS_MAX ? windows : undefined);
+
+/** A series with nothing yet; counted (see SeriesScan) when the scan has windows and the series keeps no values. */
+export const emptySeriesScan = (spec: SeriesSpec, windows?: Window[]): SeriesScan => ({
   groups: new Map(),
+  ...(windows && !spec.value ? { counted: true as const } : {}),
   ...(spec.value ? { values: new Map() } : {}),
   dropped: new Set(),
   droppedOverflow: 0,
@@ -539,7 +580,9 @@ export function mergeSeriesScans(a: SeriesScan[], b: SeriesScan[], groupLimit = 
     for (const [key, ts] of bs.groups) {
       const times = as.groups.get(key);
       const vals = bs.values?.get(key);
-      if (times) {
+      if (times && as.counted) {
+        for (let j = 0; j < times.length; j++) times[j]! += ts[j]!;
+      } else if (times) {
         for (const t of ts) times.push(t);
         if (vals) for (const v of vals) as.values!.get(key)!.push(v);
       } else if (as.groups.size < groupLimit && !as.dropped.has(key) && as.droppedOverflow === 0) {

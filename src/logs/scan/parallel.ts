@@ -13,8 +13,9 @@ interface WorkerSetup {
 }
 type RangeReply = { ok: true; result: PackedResult } | { ok: false; error: string };
 
-/** A series' groups with their timestamps (and values) in one typed array: group i is [ends[i-1], ends[i]). */
+/** A series' groups with their timestamps (and values), or counts per window, in one typed array: group i is [ends[i-1], ends[i]). */
 interface PackedSeries {
+  counted?: true;
   keys: string[];
   ends: Uint32Array;
   ts: Float64Array;
@@ -49,7 +50,8 @@ function pack(r: ScanResult): { packed: PackedResult; transfer: ArrayBuffer[] } 
       values?.set(s.values!.get(k)!, at);
     });
     transfer.push(ends.buffer, ts.buffer, ...(values ? [values.buffer] : []));
-    return { keys, ends, ts, ...(values ? { values } : {}), dropped: [...s.dropped], droppedOverflow: s.droppedOverflow };
+    const counted = s.counted ? { counted: s.counted } : {};
+    return { ...counted, keys, ends, ts, ...(values ? { values } : {}), dropped: [...s.dropped], droppedOverflow: s.droppedOverflow };
   });
   const { times, series: _series, ...rest } = r;
   return { packed: { ...rest, times: [...times].map(([l, ts]) => [l, typed(ts)]), ...(series ? { series } : {}) }, transfer };
@@ -76,7 +78,8 @@ function unpack(p: PackedResult): ScanResult {
               groups.set(k, list(s.ts, at, s.ends[i]));
               values?.set(k, list(s.values!, at, s.ends[i]));
             });
-            return { groups, ...(values ? { values } : {}), dropped: new Set(s.dropped), droppedOverflow: s.droppedOverflow };
+            const counted = s.counted ? { counted: s.counted } : {};
+            return { groups, ...counted, ...(values ? { values } : {}), dropped: new Set(s.dropped), droppedOverflow: s.droppedOverflow };
           }),
         }
       : {}),
