@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createLineFormat } from '../../src/logs/formats-source.js';
 import { digitRange } from '../../src/logs/scan/prefilter.js';
+import { createTimeScan, type SliceLines } from '../../src/logs/scan/time-scan.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -249,6 +250,39 @@ describe('time prefilter over raw bytes (WebAssembly SIMD, time-scan.wat)', () =
           expect(bulk.inBytes!(buf, start, end)).toEqual(bulk.candidates(buf.toString('latin1', start, end)));
         },
       ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('sorts the lines for the line count on the same pass: counted, or odd for the scanner to look at', () => {
+    const scan = createTimeScan(202611201344, 202611201359)!;
+    const byte = fc.constantFrom(' ', '\t', '\r', '\v', '\f', '{', '}', 'a', '"', '\x7f', '\x80', '\xa0', '\xff', '\x00', '\x1f', '!');
+    const lineArb = fc.oneof(
+      fc.string({ unit: byte, maxLength: 12 }),
+      fc
+        .tuple(fc.constantFrom('{', ' {', '\xa0{'), fc.string({ unit: byte, maxLength: 6 }))
+        .map(([a, b]) => `${a}"time":"2026-11-20T13:50:00Z"${b}`),
+    );
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 30 }), fc.integer({ min: 0, max: 40 }), fc.nat({ max: 20 }), (lines, maxLen, skip) => {
+        const body = Buffer.from(lines.map((l) => l + '\n').join(''), 'latin1');
+        const buf = Buffer.concat([Buffer.from('x'.repeat(skip) + '\n', 'latin1'), body]);
+        const got: SliceLines = { counted: -1, odd: [] };
+        scan(buf, skip + 1, buf.length, got, maxLen);
+        // The scanner's per-line reading (BlockScanner.kindOf): what needs a look beyond "counted".
+        const odd: number[] = [];
+        let counted = 0;
+        let at = 0;
+        for (const l of lines) {
+          const b = l.charCodeAt(0);
+          const last = l.replace(/[ \t\n\v\f\r]+$/, '').at(-1);
+          const needsLook = l.length > maxLen || !(b > 32 && b < 128) || (l.startsWith('{') && last !== '}');
+          if (l.length > 0 && needsLook) odd.push(at);
+          else if (l.length > 0) counted++;
+          at += l.length + 1;
+        }
+        expect(got).toEqual({ counted, odd });
+      }),
       { numRuns: 1500 },
     );
   });

@@ -8,6 +8,7 @@ import { LEVELS, type Level } from '../../model/levels.js';
 import { DEFAULT_GROUP_LIMIT, type SeriesSpec } from '../../model/series.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import type { Prefilter } from './prefilter.js';
+import type { SliceLines } from './time-scan.js';
 import type { Window } from '../../model/window.js';
 
 const SAMPLE_CHARS = 120;
@@ -267,38 +268,40 @@ export class BlockScanner {
 
   /** Lines in buf[start, end), each ending in \n. */
   private block(buf: Buffer, start: number, end: number): void {
-    const r = this.result;
-    const every = this.spec.checkEveryLine === true;
-    const jsonLines = this.format.jsonLines;
-    let nonBlank = 0;
-    let broken = 0;
-    for (let ls = start; ls < end;) {
-      const nl = buf.indexOf(10, ls);
-      const len = nl - ls;
-      if (len > MAX_LINE_BYTES) this.oversized();
-      else if (every) this.line(buf, ls, nl);
-      else if (len > 0) {
-        const b = buf[ls]!;
-        // Most lines start with a visible ASCII byte; the rest are decoded to apply trim() exactly.
-        if ((b > 32 && b < 128) || !isBlank(buf, ls, nl)) {
-          nonBlank++;
-          if (b === 0x7b && jsonLines && truncatedJson(buf, ls, nl)) {
-            broken++;
-            this.unreadable(buf.toString('utf8', ls, nl));
-          }
-        }
+    if (this.spec.checkEveryLine === true) {
+      for (let ls = start; ls < end;) {
+        const nl = buf.indexOf(10, ls);
+        if (nl - ls > MAX_LINE_BYTES) this.oversized();
+        else this.line(buf, ls, nl);
+        ls = nl + 1;
       }
-      ls = nl + 1;
+      return;
     }
-    if (every) return;
-    r.linesRead += nonBlank;
-    let parsed = 0;
+    const r = this.result;
+    const jsonLines = this.format.jsonLines;
     // The latin1 view is made a slice at a time: large strings live until a full GC and inflate memory.
     for (let s = start; s < end;) {
       const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
       const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
       const slice = { buf, start: s, end: e, text: undefined as string | undefined };
-      for (const off of this.candidates(slice)) {
+      const lines: SliceLines = { counted: -1, odd: [] };
+      const candidates = this.candidates(slice, lines);
+      // The slice's lines are counted on the time scan's pass when it ran (only its odd lines are looked at here), else one by one.
+      let nonBlank = 0;
+      let broken = 0;
+      const tally = (ls: number, nl: number) => {
+        const kind = this.kindOf(buf, ls, nl);
+        if (kind !== BLANK) nonBlank++;
+        if (kind === BROKEN) broken++;
+        return nl + 1;
+      };
+      if (lines.counted >= 0) {
+        nonBlank = lines.counted;
+        for (const off of lines.odd) tally(s + off, buf.indexOf(10, s + off));
+      } else for (let ls = s; ls < e;) ls = tally(ls, buf.indexOf(10, ls));
+      r.linesRead += nonBlank;
+      let parsed = 0;
+      for (const off of candidates) {
         const ls = s + off;
         const nl = buf.indexOf(10, ls);
         if (nl - ls > MAX_LINE_BYTES || (buf[ls] === 0x7b && jsonLines && truncatedJson(buf, ls, nl))) continue; // counted above
@@ -308,9 +311,30 @@ export class BlockScanner {
         parsed++;
         this.read(buf.toString('utf8', ls, nl));
       }
+      r.unchecked += nonBlank - parsed - broken;
       s = e;
     }
-    r.unchecked += nonBlank - parsed - broken;
+  }
+
+  /**
+   * The line buf[ls, nl) for the line count: blank, or not (then maybe a JSON line cut short, counted
+   * unreadable here); a line over MAX_LINE_BYTES is counted read and unreadable here, and is BLANK to the caller.
+   */
+  private kindOf(buf: Buffer, ls: number, nl: number): LineKind {
+    const len = nl - ls;
+    if (len > MAX_LINE_BYTES) {
+      this.oversized();
+      return BLANK;
+    }
+    if (len === 0) return BLANK;
+    const b = buf[ls]!;
+    // Most lines start with a visible ASCII byte; the rest are decoded to apply trim() exactly.
+    if (!(b > 32 && b < 128) && isBlank(buf, ls, nl)) return BLANK;
+    if (b === 0x7b && this.format.jsonLines && truncatedJson(buf, ls, nl)) {
+      this.unreadable(buf.toString('utf8', ls, nl));
+      return BROKEN;
+    }
+    return LINE;
   }
 
   /**
@@ -319,12 +343,13 @@ export class BlockScanner {
    * its lines), the time prefilter first (then both per line: levelPending), or both over the slice,
    * intersected. The cheapest by the densities last measured; both run every RESAMPLE_SLICES slices.
    */
-  private candidates(slice: Slice): number[] {
+  private candidates(slice: Slice, lines: SliceLines): number[] {
     this.levelPending = false;
     const byTime = this.timePrefilter;
     const c = this.combinations;
     const text = () => (slice.text ??= slice.buf.toString('latin1', slice.start, slice.end));
-    const inTime = (): number[] => (byTime!.inBytes ? byTime!.inBytes(slice.buf, slice.start, slice.end) : byTime!.candidates(text()));
+    const inTime = (): number[] =>
+      byTime!.inBytes ? byTime!.inBytes(slice.buf, slice.start, slice.end, lines, MAX_LINE_BYTES) : byTime!.candidates(text());
     if (!byTime) {
       c.level++;
       return this.prefilter.candidates(text());
@@ -463,6 +488,12 @@ function truncatedJson(buf: Buffer, start: number, end: number): boolean {
 function isBlank(buf: Buffer, start: number, end: number): boolean {
   return buf.toString('utf8', start, end).trim() === '';
 }
+
+/** A line as the line count sees it (BlockScanner.kindOf). */
+const BLANK = 0;
+const LINE = 1;
+const BROKEN = 2;
+type LineKind = typeof BLANK | typeof LINE | typeof BROKEN;
 
 /** Whole lines buf[start, end) being scanned; their latin1 text once some pass has needed it. */
 interface Slice {

@@ -1,7 +1,7 @@
 import { ALIASES, normalizeLevel } from '../formats.js';
 import { createTimeReader, type TimeReader } from '../formats-time.js';
 import type { Level } from '../../model/levels.js';
-import { createTimeScan } from './time-scan.js';
+import { createTimeScan, type TimeScan } from './time-scan.js';
 
 /**
  * A byte-level test, run on a latin1 view of many lines at once, that finds every line parseLine
@@ -25,8 +25,11 @@ import { createTimeScan } from './time-scan.js';
 export interface Prefilter {
   /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
   candidates(text: string): number[];
-  /** Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text (offsets from start). */
-  inBytes?(buf: Buffer, start: number, end: number): number[];
+  /**
+   * Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text
+   * (offsets from start); `lines`, when given, receives how the lines sort for the line count (time-scan.ts).
+   */
+  inBytes?: TimeScan;
 }
 
 const SEPARATORS = `[\\t\\v\\f\\r "'=:\\x80-\\xff]*`;

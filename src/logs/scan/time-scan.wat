@@ -10,6 +10,11 @@
 ;;     year, hh <= 23, mm and ss <= 59; whitespace after the colon counts as not canonical), or is one
 ;;     whose YYYYMMDDhhmm lies in [lo, hi].
 ;; It returns how many it wrote.
+;;
+;; On the way it sorts the lines for the scanner's line count (block-scanner.ts): a line whose first byte
+;; is visible ASCII (33-127), not longer than maxLen, and not a `{` line ending in anything but `}` (a
+;; JSON line cut short) is counted (i32 at address 0); the start of every other non-empty line is
+;; written to odd (i32 offsets from p; how many at address 4), for the scanner to look at itself.
 (module
   (memory (export "memory") 1)
 
@@ -91,6 +96,20 @@
           (i32.add (i32.mul (i32.add (i32.mul (local.get $da) (i32.const 100)) (local.get $hh)) (i32.const 100)) (local.get $mi)))))
     (i32.const 1))
 
+  ;; 1 when the line [s, q) (its first byte `{`) does not end in `}`, ASCII whitespace aside.
+  (func $openEnd (param $s i32) (param $q i32) (result i32)
+    (local $j i32) (local $c i32)
+    (local.set $j (i32.sub (local.get $q) (i32.const 1)))
+    (block $done
+      (loop $back
+        (br_if $done (i32.le_u (local.get $j) (local.get $s)))
+        (local.set $c (i32.load8_u (local.get $j)))
+        (br_if $done (i32.eqz (i32.or (i32.eq (local.get $c) (i32.const 32))
+                                      (i32.le_u (i32.sub (local.get $c) (i32.const 9)) (i32.const 4)))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $back)))
+    (i32.ne (i32.load8_u (local.get $j)) (i32.const 125)))
+
   ;; At q (a quote followed by t or @): 1 when a time key starts here whose value may be in [lo, hi].
   (func $keyMaybe (param $q i32) (param $lo i64) (param $hi i64) (result i32)
     (local $k i32) (local $c i32)
@@ -133,8 +152,10 @@
     (if (i32.eqz (call $canonical (i32.add (local.get $k) (i32.const 1)))) (then (return (i32.const 1))))
     (i32.and (i64.ge_u (global.get $minute) (local.get $lo)) (i64.le_u (global.get $minute) (local.get $hi))))
 
-  (func (export "scan") (param $p i32) (param $len i32) (param $out i32) (param $lof f64) (param $hif f64) (result i32)
+  (func (export "scan") (param $p i32) (param $len i32) (param $out i32) (param $lof f64) (param $hif f64)
+    (param $odd i32) (param $maxLen i32) (result i32)
     (local $end i32) (local $b i32) (local $m i32) (local $q i32) (local $c i32) (local $o i32)
+    (local $s i32) (local $n i32) (local $f i32) (local $visible i32) (local $k i32)
     (local $ls i32) (local $done i32) (local $lo i64) (local $hi i64)
     (local $v0 v128) (local $v1 v128)
     (local.set $lo (i64.trunc_f64_u (local.get $lof)))
@@ -168,6 +189,22 @@
             (local.set $c (i32.load8_u (local.get $q)))
             (if (i32.eq (local.get $c) (i32.const 10))
               (then
+                ;; the line [s, q) ends here: counted, or odd
+                (local.set $s (i32.add (local.get $p) (local.get $ls)))
+                (local.set $n (i32.sub (local.get $q) (local.get $s)))
+                (if (local.get $n)
+                  (then
+                    (local.set $f (i32.load8_u (local.get $s)))
+                    (local.set $c (i32.or (i32.gt_u (local.get $n) (local.get $maxLen))
+                                          (i32.gt_u (i32.sub (local.get $f) (i32.const 33)) (i32.const 94))))
+                    (if (i32.eqz (local.get $c))
+                      (then (if (i32.eq (local.get $f) (i32.const 123))
+                        (then (local.set $c (call $openEnd (local.get $s) (local.get $q)))))))
+                    (if (local.get $c)
+                      (then
+                        (i32.store (i32.add (local.get $odd) (i32.shl (local.get $k) (i32.const 2))) (local.get $ls))
+                        (local.set $k (i32.add (local.get $k) (i32.const 1))))
+                      (else (local.set $visible (i32.add (local.get $visible) (i32.const 1)))))))
                 (local.set $ls (i32.sub (i32.add (local.get $q) (i32.const 1)) (local.get $p)))
                 (local.set $done (i32.const 0))
                 (br $bit)))
@@ -182,5 +219,7 @@
             (br $bit)))
         (local.set $b (i32.add (local.get $b) (i32.const 16)))
         (br $blocks)))
+    (i32.store (i32.const 0) (local.get $visible))
+    (i32.store (i32.const 4) (local.get $k))
     (local.get $o))
 )
