@@ -27,6 +27,12 @@ const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.
 const HAS_ZONE =
   /(?:\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)|\b(?:UTC?|GMT|[ECMP][SD]T)(?:[+-]\d{1,4}(?::?\d{2})?)?)\s*(?:\([^)]*\))?$/;
 
+/**
+ * The canonical UTC form most loggers write (`2026-11-20T13:44:05.123Z`). The steps below would send
+ * it to Date.parse too (no whitespace, not a number, HAS_ZONE matches), so it goes there directly.
+ */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
 export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
   const reader: TimeReader = {
     zone,
@@ -34,6 +40,10 @@ export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
     read(raw) {
       if (typeof raw === 'number') return Number.isFinite(raw) ? (raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw)) : undefined;
       if (typeof raw !== 'string' || raw === '') return undefined;
+      if (CANONICAL_UTC.test(raw)) {
+        const ms = Date.parse(raw);
+        return Number.isNaN(ms) ? undefined : ms;
+      }
       if (/^\d+(\.\d+)?$/.test(raw)) return reader.read(Number(raw));
       const text = raw.trim();
       if (HAS_ZONE.test(text)) {

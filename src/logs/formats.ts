@@ -43,13 +43,19 @@ function numericLevel(n: number): Level | undefined {
   return undefined;
 }
 
+/** The aliases as a Map: a line's level written exactly as a name (`"error"`) is found without trimming and lower-casing. */
+const BY_NAME = new Map(Object.entries(ALIASES));
+
 /** Level names, case-insensitive with aliases, or pino/bunyan numbers. */
 export function normalizeLevel(raw: unknown): Level | undefined {
   if (typeof raw === 'number') return numericLevel(raw);
   if (typeof raw !== 'string') return undefined;
+  const named = BY_NAME.get(raw);
+  if (named) return named;
   const key = raw.trim().toLowerCase();
   if (/^\d+$/.test(key)) return numericLevel(Number(key));
-  return ALIASES[key];
+  // Own names only: "constructor" or "toString" is not a level.
+  return BY_NAME.get(key);
 }
 
 /** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */

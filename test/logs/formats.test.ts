@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalizeLevel, parseLine } from '../../src/logs/formats.js';
+import { createTimeReader } from '../../src/logs/formats-time.js';
 
 const MS = Date.parse('2026-04-26T12:00:00.250Z');
 
@@ -68,5 +70,38 @@ describe('normalizeLevel', () => {
       'debug',
       'warn',
     ]);
+  });
+});
+
+describe('normalizeLevel: own names only', () => {
+  it('reads a name written exactly or with case and spaces the same, and no Object.prototype key as a level', () => {
+    expect([' error ', 'error', 'ERROR', 'warn'].map(normalizeLevel)).toEqual(['error', 'error', 'error', 'warn']);
+    expect(['constructor', 'toString', '__proto__', 'hasOwnProperty', ' Constructor'].map(normalizeLevel)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(parseLine('{"level":"constructor","time":"2026-04-26T12:00:00Z"}')).toBeUndefined();
+  });
+});
+
+describe('time reader: the canonical UTC form', () => {
+  it('reads YYYY-MM-DDThh:mm:ss[.f]Z exactly as Date.parse does, impossible dates and times included', () => {
+    const reader = createTimeReader();
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const canonical = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two(13), two(32), two(25), two(61), two(61), fc.option(fc.stringMatching(/^\d{1,12}$/)))
+      .map(([y, mo, d, h, mi, s, f]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}${f === null ? '' : `.${f}`}Z`);
+    fc.assert(
+      fc.property(canonical, (text) => {
+        const ms = Date.parse(text);
+        expect(reader.read(text)).toBe(Number.isNaN(ms) ? undefined : ms);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(reader.read('2026-02-30T10:00:00Z')).toBe(Date.parse('2026-02-30T10:00:00Z')); // V8 rolls it over to 2 March
+    expect(reader.zoneless).toBe(0);
   });
 });
