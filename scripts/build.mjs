@@ -2,7 +2,8 @@
 // and dist/ is replaced whole, so it is exactly a fresh build of src/; with names
 // (`node scripts/build.mjs notify cli`) only those are rebuilt.
 import { execFileSync } from 'node:child_process';
-import { rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { minify } from 'terser';
 
 const entries = {
   notify: 'src/action/notify.ts',
@@ -38,6 +39,20 @@ for (const [name, src] of Object.entries(entries)) {
     ],
     { stdio: 'inherit' },
   );
+  // ncc minifies the entry file only; the chunks its dynamic imports split off (`<id>.index.js`: the
+  // CLI's commands, zod, the YAML parser…) are minified here the same way (no compression, names
+  // kept), so a command starts by parsing ~40% fewer bytes.
+  if (name !== 'lib') {
+    for (const file of readdirSync(out).filter((f) => /^\d+\.index\.js$/.test(f))) {
+      const path = `${out}/${file}`;
+      const { code } = await minify(readFileSync(path, 'utf8'), {
+        module: true,
+        compress: false,
+        mangle: { keep_classnames: true, keep_fnames: true },
+      });
+      writeFileSync(path, code);
+    }
+  }
 }
 
 // The library's type declarations (package.json exports → types), so `import { send } from
