@@ -8,6 +8,7 @@
 // /usr/bin/time. Every count must agree with the oracle, or the bench fails.
 // Env: RUNS=5, LINES=5000000 (a smaller set for a quick look), THREADS (library row's scan threads, default 2).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { bundle } from '../scripts/build.mjs';
 import { existsSync, mkdtempSync, writeFileSync, openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,11 +37,7 @@ for (const [name, entry] of [
   ['cli', 'src/cli/index.ts'],
   ['lib', 'src/lib/index.ts'],
 ]) {
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, entry), '-o', join(tmp, name), '--minify', '--quiet'],
-    { stdio: 'inherit' },
-  );
+  await bundle(join(ROOT, entry), join(tmp, name)); // as the CLI is built: minified, chunks too
   writeFileSync(join(tmp, name, 'package.json'), '{"type":"module"}');
 }
 const rules = join(tmp, 'rules.yml');

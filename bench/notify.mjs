@@ -12,6 +12,7 @@ import { createServer } from 'node:https';
 import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { bundle } from '../scripts/build.mjs';
 
 const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -83,19 +84,7 @@ await res.readBody();
 core.setOutput('sent', 'true');
 `,
 );
-execFileSync(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    join(dir, 'toolkit.mjs'),
-    '-o',
-    join(dir, 'toolkit'),
-    '--minify',
-    '--quiet',
-  ],
-  { stdio: 'inherit' },
-);
+await bundle(join(dir, 'toolkit.mjs'), join(dir, 'toolkit')); // as the action is built: minified, chunks too
 
 const v2 = process.env.V2_BUNDLE ? resolve(process.env.V2_BUNDLE) : undefined;
 if (v2) {

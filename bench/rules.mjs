@@ -10,11 +10,12 @@
 // are checked: the 200-rule run's level-only rule must equal the single rule's count.
 // Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000"), PARTS (default "scale,reference":
 // `PARTS=scale` runs part 1 only), BASELINE_CLI (a CLI bundle built from an earlier commit, e.g.
-// `ncc build src/cli/index.ts -o /tmp/old --minify` on it, plus a package.json {"type":"module"}:
+// `node -e "import('./scripts/build.mjs').then((b) => b.bundle('src/cli/index.ts', '/tmp/old'))"` on it, plus a package.json {"type":"module"}:
 // parts 1 and 2 then measure it on the same files in the same run and print the ratios, so a shared
 // machine's load cancels out); BUILT_CLI (this tree's CLI bundle, built already). The load (`uptime`)
 // is printed before and after.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { bundle } from '../scripts/build.mjs';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,19 +39,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'bench-rules-'));
 // BUILT_CLI: a CLI bundle already built from this tree (skips the ncc build, ~2 min).
 const CLI = process.env.BUILT_CLI ? resolve(process.env.BUILT_CLI) : join(tmp, 'cli', 'index.js');
 if (!process.env.BUILT_CLI) {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-      'build',
-      join(ROOT, 'src/cli/index.ts'),
-      '-o',
-      join(tmp, 'cli'),
-      '--minify',
-      '--quiet',
-    ],
-    { stdio: 'inherit' },
-  );
+  await bundle(join(ROOT, 'src/cli/index.ts'), join(tmp, 'cli')); // as dist/cli is built
   writeFileSync(join(tmp, 'cli', 'package.json'), '{"type":"module"}');
 }
 
