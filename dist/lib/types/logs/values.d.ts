@@ -9,7 +9,7 @@ import { type Window } from '../model/window.js';
  *
  * Memory (docs/lifecycle.md, "Cost"): exact percentiles need every value of a window, so a value series
  * keeps 16 bytes per matching entry in the run's span (timestamp + value; a count series keeps the 8-byte
- * timestamp alone), per distinct series — rules with the same selection, group_by, field and aggregate
+ * timestamp alone, or only counts per window when a run has few: block-scanner.ts `counted`), per distinct series — rules with the same selection, group_by, field and aggregate
  * share one — and per group, bounded by the group limit. Answering adds, per group and only while that
  * group is answered, a sorted copy (16 bytes per entry, 4 more for the order when the entries were not
  * read in time order) and, per window, the copy of its values that a percentile sorts.

@@ -2,13 +2,14 @@ import type { SourceStats } from '../../model/count.js';
 import { type FormatSpec, type SampleStats } from '../formats-source.js';
 import { type Level } from '../../model/levels.js';
 import { type SeriesSpec } from '../../model/series.js';
+import type { Window } from '../../model/window.js';
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 export declare const SAMPLE_BYTES: number;
 export interface ScanSpec {
     /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
     levels: Level[];
     /**
-     * Series counts (SeriesQuery): timestamps per series and group in `series`. Filters are evaluated on
+     * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and group in `series`. Filters are evaluated on
      * the parsed entry. The byte prefilter looks for the union of the series' level names only when
      * every series restricts levels; otherwise every line in the time span is parsed.
      */
@@ -18,6 +19,12 @@ export interface ScanSpec {
     /** Entries count when fromMs < ts <= toMs (the span of every window asked for). */
     fromMs: number;
     toMs: number;
+    /**
+     * The windows the counts are for, when known and few (see countedWindows): series without values
+     * then count each entry into them as it is read, instead of keeping its timestamp — 200 rules over
+     * a busy window would otherwise keep millions, and merge and sort them.
+     */
+    windows?: Window[];
     /** Parse every line, not only the prefilter's candidates, so `unreadable` covers every line. */
     checkEveryLine?: boolean;
     /** The line format (formats-source.ts); detected from the first lines when it names none. Default: JSON/logfmt per line. */
@@ -34,9 +41,15 @@ interface ScanFormat {
     /** The first non-blank lines (up to SAMPLE_LINES) read with the format: how many, how many unreadable. */
     sample?: SampleStats;
 }
-/** One series' entries in the span: timestamps per group (key: JSON of the group values; "[]" ungrouped). */
+/** One series' entries in the span, per group (key: JSON of the group values; "[]" ungrouped). */
 export interface SeriesScan {
+    /**
+     * Per group: the entries' timestamps, or — when `counted` — the number of entries in each of the
+     * spec's windows (ScanSpec.windows), which is all a count series needs of them.
+     */
     groups: Map<string, number[]>;
+    /** `groups` holds counts per window, not timestamps. */
+    counted?: true;
     /** Value series: per group, the field's numeric value of each entry in `groups` (same order; NaN when not numeric). */
     values?: Map<string, number[]>;
     /** Keys of groups not tracked because of the group limit (kept up to DROPPED_KEYS_KEPT, then counted). */
@@ -102,6 +115,9 @@ export declare class BlockScanner {
     private readonly prefilterLevels?;
     private pending;
     private pendingBytes;
+    /** The spec's windows (counted series), as two lists for the per-entry loop. */
+    private readonly windowFrom;
+    private readonly windowTo;
     private skipping;
     /** `slackMs`: when set, parsed timestamps are checked to be ordered within it (see order.ts). */
     constructor(spec: ScanSpec, slackMs?: number | undefined, startMaxTs?: number);
@@ -117,6 +133,11 @@ export declare class BlockScanner {
     /** Lines in buf[start, end), each ending in \n. */
     private block;
     /**
+     * The line buf[ls, nl) for the line count: blank, or not (then maybe a JSON line cut short, counted
+     * unreadable here); a line over MAX_LINE_BYTES is counted read and unreadable here, and is BLANK to the caller.
+     */
+    private kindOf;
+    /**
      * Starts of the lines in a slice that may be wanted entries in the span. Each prefilter is a
      * superset, so any combination is exact: the level prefilter alone (the time filter then runs on
      * its lines), the time prefilter first (then both per line: levelPending), or both over the slice,
@@ -128,12 +149,17 @@ export declare class BlockScanner {
     private read;
     /** Adds an entry in the span to every series it matches, under its group. */
     private count;
+    /** A counted series: the entry adds one to each of its group's windows that holds `ts`. */
+    private countIn;
     private oversized;
     private unreadable;
 }
 /** The first non-blank lines of a head of bytes (a last partial line included), for format detection. */
 export declare function sampleLines(head: Buffer): string[];
-export declare const emptySeriesScan: (spec: SeriesSpec) => SeriesScan;
+/** The windows a scan may count into, or undefined when there are too many to test per entry. */
+export declare const countedWindows: (windows: Window[]) => Window[] | undefined;
+/** A series with nothing yet; counted (see SeriesScan) when the scan has windows and the series keeps no values. */
+export declare const emptySeriesScan: (spec: SeriesSpec, windows?: Window[]) => SeriesScan;
 /**
  * Adds the groups of `b` (a later range, or another source) into `a`, in order: a group new to `a`
  * is tracked while `a` is under the limit, else dropped and counted.

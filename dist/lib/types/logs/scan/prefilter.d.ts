@@ -1,5 +1,6 @@
 import { type TimeReader } from '../formats-time.js';
 import type { Level } from '../../model/levels.js';
+import { type TimeScan } from './time-scan.js';
 /**
  * A byte-level test, run on a latin1 view of many lines at once, that finds every line parseLine
  * could read as an entry at one of `levels`. It may flag lines that are not (they are parsed and
@@ -22,8 +23,11 @@ import type { Level } from '../../model/levels.js';
 export interface Prefilter {
     /** Offsets (ascending, unique) in `text` of the starts of candidate lines. */
     candidates(text: string): number[];
-    /** Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text (offsets from start). */
-    inBytes?(buf: Buffer, start: number, end: number): number[];
+    /**
+     * Where it can: the same from raw bytes, whole lines buf[start, end), without making the latin1 text
+     * (offsets from start); `lines`, when given, receives how the lines sort for the line count (time-scan.ts).
+     */
+    inBytes?: TimeScan;
 }
 /**
  * `escaped`: the JSON/logfmt line is itself inside a JSON string (Docker's `log`): its quotes come as
