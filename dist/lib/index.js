@@ -18902,6 +18902,8 @@ const TIME_LINE_COST = 1000;
 const LEVEL_LINE_COST = 300;
 /** Every this many slices both prefilters run, to re-measure how many lines each leaves. */
 const RESAMPLE_SLICES = 16;
+/** A sample measures the level density on this many bytes of lines at the slice's start. */
+const SAMPLE_HEAD = 16 * 1024;
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_LINES = 200;
@@ -19183,6 +19185,21 @@ class BlockScanner {
         }
         const timed = inTime();
         this.timeDensity = timed.length / bytes;
+        if (sample && !slice.text) {
+            // The level density is measured on the slice's first lines only (the time pass above covered it
+            // all); the whole slice is run through the level regex only if intersecting now pays.
+            const head = slice.buf.lastIndexOf(10, Math.min(slice.end, slice.start + SAMPLE_HEAD) - 1) + 1;
+            if (head > slice.start) {
+                this.levelDensity = this.prefilter.candidates(slice.buf.toString('latin1', slice.start, head)).length / (head - slice.start);
+                const timeThen = BYTES_PASS_COST_PER_BYTE + this.timeDensity * (LEVEL_LINE_COST + TIME_LINE_COST);
+                const bothThen = 2 * pass + Math.min(this.levelDensity, this.timeDensity) * TIME_LINE_COST;
+                if (timeThen <= bothThen) {
+                    c.time++;
+                    this.levelPending = true;
+                    return timed;
+                }
+            }
+        }
         if (!sample && timeFirst <= both) {
             c.time++;
             this.levelPending = true;
