@@ -19091,7 +19091,8 @@ class BlockScanner {
             const slice = { buf, start: s, end: e, text: undefined };
             const lines = { counted: -1, odd: [] };
             const candidates = this.candidates(slice, lines);
-            // The slice's lines are counted on the time scan's pass when it ran (only its odd lines are looked at here), else one by one.
+            // The slice's lines are counted on the time scan's pass when it ran (only its odd lines are
+            // looked at here), else one by one.
             let nonBlank = 0;
             let broken = 0;
             const tally = (ls, nl) => {

@@ -38,9 +38,10 @@ export interface ScanSpec {
   /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
   levels: Level[];
   /**
-   * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and group in `series`. Filters are evaluated on
-   * the parsed entry. The byte prefilter looks for the union of the series' level names only when
-   * every series restricts levels; otherwise every line in the time span is parsed.
+   * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and
+   * group in `series`. Filters are evaluated on the parsed entry. The byte prefilter looks for the
+   * union of the series' level names only when every series restricts levels; otherwise every line
+   * in the time span is parsed.
    */
   series?: SeriesSpec[];
   /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
@@ -288,7 +289,8 @@ export class BlockScanner {
       const slice = { buf, start: s, end: e, text: undefined as string | undefined };
       const lines: SliceLines = { counted: -1, odd: [] };
       const candidates = this.candidates(slice, lines);
-      // The slice's lines are counted on the time scan's pass when it ran (only its odd lines are looked at here), else one by one.
+      // The slice's lines are counted on the time scan's pass when it ran (only its odd lines are
+      // looked at here), else one by one.
       let nonBlank = 0;
       let broken = 0;
       const tally = (ls: number, nl: number) => {

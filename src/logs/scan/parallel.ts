@@ -13,7 +13,10 @@ interface WorkerSetup {
 }
 type RangeReply = { ok: true; result: PackedResult } | { ok: false; error: string };
 
-/** A series' groups with their timestamps (and values), or counts per window, in one typed array: group i is [ends[i-1], ends[i]). */
+/**
+ * A series' groups with their timestamps (and values), or counts per window, in one typed array:
+ * group i is [ends[i-1], ends[i]).
+ */
 interface PackedSeries {
   counted?: true;
   keys: string[];

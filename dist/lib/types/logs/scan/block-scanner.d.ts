@@ -9,9 +9,10 @@ export interface ScanSpec {
     /** Level counts (CountQuery): timestamps per level in `times`. Unused when `series` is set. */
     levels: Level[];
     /**
-     * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and group in `series`. Filters are evaluated on
-     * the parsed entry. The byte prefilter looks for the union of the series' level names only when
-     * every series restricts levels; otherwise every line in the time span is parsed.
+     * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and
+     * group in `series`. Filters are evaluated on the parsed entry. The byte prefilter looks for the
+     * union of the series' level names only when every series restricts levels; otherwise every line
+     * in the time span is parsed.
      */
     series?: SeriesSpec[];
     /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
