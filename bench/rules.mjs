@@ -6,8 +6,9 @@
 //     regex, a numeric comparison), against today's single-level rule, on the reference data set
 //     (bench/generate-logs.mjs; LINES=5000000 for the full set), unordered file. Target: ≤ 1.5×.
 //  3. Group-by on a field with 100,000+ distinct values in the window (`route`): peak RSS (< 200 MB).
-// Medians of RUNS (default 3) after a warm-up; peak RSS and CPU (user+sys) from /usr/bin/time. Counts
-// are checked: the 200-rule run's level-only rule must equal the single rule's count.
+// Medians of RUNS (default 3) after a warm-up (part 2: its runs interleaved); peak RSS and CPU
+// (user+sys) from /usr/bin/time. Counts are checked: the 200-rule run's level-only rule must equal
+// the single rule's count.
 // Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000"), PARTS (default "scale,reference":
 // `PARTS=scale` runs part 1 only), BASELINE_CLI (a CLI bundle built from an earlier commit, e.g.
 // `node -e "import('./scripts/build.mjs').then((b) => b.bundle('src/cli/index.ts', '/tmp/old'))"` on it, plus a package.json {"type":"module"}:
@@ -62,6 +63,15 @@ function median(args, check, cli = CLI) {
   for (const r of runs) check?.(r);
   const by = (k) => [...runs].sort((a, b) => a[k] - b[k])[Math.floor(runs.length / 2)][k];
   return { seconds: by('seconds'), rssMb: by('rssMb'), cpu: by('cpu'), out: runs[0].out };
+}
+
+/** Medians of several runs, their RUNS runs interleaved (a, b, a, b, …) after a warm-up of each. */
+function interleaved(list) {
+  for (const [args, cli] of list) measure(args, cli);
+  const runs = list.map(() => []);
+  for (let i = 0; i < RUNS; i++) list.forEach(([args, cli], k) => runs[k].push(measure(args, cli)));
+  const by = (rs, k) => [...rs].sort((a, b) => a[k] - b[k])[Math.floor(rs.length / 2)][k];
+  return runs.map((rs) => ({ seconds: by(rs, 'seconds'), rssMb: by(rs, 'rssMb'), cpu: by(rs, 'cpu'), out: rs[0].out }));
 }
 
 function ruleYaml(rules, source) {
@@ -211,8 +221,18 @@ writeFileSync(
 );
 
 const countOf = (r) => JSON.parse(r.out).rules[0].counts[0];
-const single = median(evalArgs(one));
-const twoHundred = median(evalArgs(manyPath));
+// The single rule and the 200 rules (and the baseline's, when given) are run interleaved, so the
+// ratio compared with the bar is taken over the same slow and fast phases of the machine.
+const [single, twoHundred, bSingle, bMany] = interleaved([
+  [evalArgs(one), CLI],
+  [evalArgs(manyPath), CLI],
+  ...(BASELINE_CLI
+    ? [
+        [evalArgs(one), BASELINE_CLI],
+        [evalArgs(manyPath), BASELINE_CLI],
+      ]
+    : []),
+]);
 if (countOf(single) !== countOf(twoHundred)) throw new Error(`count mismatch: ${countOf(single)} vs ${countOf(twoHundred)}`);
 const group = median(evalArgs(grouped));
 const g = JSON.parse(group.out).rules[0];
@@ -238,8 +258,6 @@ console.log(
 );
 if (BASELINE_CLI) {
   // The earlier CLI on the same data in the same run: what "today's single-level rule" cost before.
-  const bSingle = median(evalArgs(one), undefined, BASELINE_CLI);
-  const bMany = median(evalArgs(manyPath), undefined, BASELINE_CLI);
   if (countOf(bSingle) !== countOf(single)) throw new Error(`the baseline counts ${countOf(bSingle)}, this tree ${countOf(single)}`);
   console.log(
     `| baseline: single-level rule | ${bSingle.seconds.toFixed(2)} | ${bSingle.rssMb.toFixed(0)} | this tree's is ${(single.seconds / bSingle.seconds).toFixed(2)}× |`,
