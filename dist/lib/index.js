@@ -319,10 +319,11 @@ const LEVEL_ALIASES = {
     alert: 'fatal',
     dpanic: 'fatal',
 };
+/** The aliases as a Map: own names only ("constructor" is no level), and a name written exactly is one lookup. */
+const BY_NAME = new Map(Object.entries(LEVEL_ALIASES));
 /** A level name, case-insensitive with the aliases above, or undefined. */
 function levelNamed(name) {
-    const key = name.trim().toLowerCase();
-    return Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : undefined;
+    return BY_NAME.get(name) ?? BY_NAME.get(name.trim().toLowerCase());
 }
 /** `min` and every level above it, lowest first. */
 function levelsFrom(min) {
@@ -338,7 +339,9 @@ function levelsFrom(min) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* binding */ countsInWindows),
 /* harmony export */   MF: () => (/* binding */ windowAt),
+/* harmony export */   QA: () => (/* binding */ LINEAR_WINDOWS),
 /* harmony export */   rn: () => (/* binding */ upperBound),
+/* harmony export */   s2: () => (/* binding */ addToWindows),
 /* harmony export */   xd: () => (/* binding */ countInWindow)
 /* harmony export */ });
 const MINUTE = 60_000;
@@ -350,8 +353,17 @@ function windowAt(tickMs, windowMinutes) {
 function countInWindow(sorted, window) {
     return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
 }
-/** Up to this many windows are counted by one pass over unsorted timestamps; more, by sorting them once. */
+/**
+ * Up to this many windows are counted entry by entry (addToWindows: a loop over the windows per
+ * entry); more, by sorting the timestamps once.
+ */
 const LINEAR_WINDOWS = 8;
+/** Adds one to counts[j] for each window j (its bounds in from[j], to[j]) that holds t: from < t <= to. */
+function addToWindows(counts, t, from, to) {
+    for (let j = 0; j < counts.length; j++)
+        if (t > from[j] && t <= to[j])
+            counts[j]++;
+}
 /**
  * Entries of `ts` (any order) in each window. A scan answers one tick, or a few, far more often than a
  * catch-up's many: those are counted in one pass, without the sorted copy (8 bytes an entry) and the sort.
@@ -367,12 +379,8 @@ function countsInWindows(ts, windows) {
     const counts = windows.map(() => 0);
     const from = windows.map((w) => w.fromMs);
     const to = windows.map((w) => w.toMs);
-    for (let i = 0; i < ts.length; i++) {
-        const t = ts[i];
-        for (let j = 0; j < counts.length; j++)
-            if (t > from[j] && t <= to[j])
-                counts[j]++;
-    }
+    for (let i = 0; i < ts.length; i++)
+        addToWindows(counts, ts[i], from, to);
     return counts;
 }
 /** Index of the first element greater than x in an ascending array. */
@@ -17758,22 +17766,17 @@ function numericLevel(n) {
         return 'debug';
     return undefined;
 }
-/** The aliases as a Map: a line's level written exactly as a name (`"error"`) is found without trimming and lower-casing. */
-const BY_NAME = new Map(Object.entries(ALIASES));
 /** Level names, case-insensitive with aliases, or pino/bunyan numbers. */
 function normalizeLevel(raw) {
     if (typeof raw === 'number')
         return numericLevel(raw);
     if (typeof raw !== 'string')
         return undefined;
-    const named = BY_NAME.get(raw);
+    const named = (0,levels/* levelNamed */.kO)(raw);
     if (named)
         return named;
-    const key = raw.trim().toLowerCase();
-    if (/^\d+$/.test(key))
-        return numericLevel(Number(key));
-    // Own names only: "constructor" or "toString" is not a level.
-    return BY_NAME.get(key);
+    const key = raw.trim();
+    return /^\d+$/.test(key) ? numericLevel(Number(key)) : undefined;
 }
 /** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */
 const UTC_READER = createTimeReader();
@@ -18885,6 +18888,7 @@ function groupValue(entry, path) {
 
 
 
+
 const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
 const OVERSIZED_SAMPLE = '(line over 1 MiB skipped)';
@@ -19288,9 +19292,7 @@ class BlockScanner {
             counts = new Array(this.windowFrom.length).fill(0);
             scan.groups.set(key, counts);
         }
-        for (let j = 0; j < counts.length; j++)
-            if (ts > this.windowFrom[j] && ts <= this.windowTo[j])
-                counts[j]++;
+        (0,model_window/* addToWindows */.s2)(counts, ts, this.windowFrom, this.windowTo);
     }
     oversized() {
         this.result.linesRead++;
@@ -19366,10 +19368,8 @@ function compileSeriesSet(series) {
     });
     return { byLevel, filters, memo: new Uint8Array(filters.length) };
 }
-/** At most this many windows are counted during a scan (ScanSpec.windows); a catch-up's many ticks keep timestamps. */
-const COUNTED_WINDOWS_MAX = 8;
 /** The windows a scan may count into, or undefined when there are too many to test per entry. */
-const countedWindows = (windows) => (windows.length <= COUNTED_WINDOWS_MAX ? windows : undefined);
+const countedWindows = (windows) => (windows.length <= model_window/* LINEAR_WINDOWS */.QA ? windows : undefined);
 /** A series with nothing yet; counted (see SeriesScan) when the scan has windows and the series keeps no values. */
 const emptySeriesScan = (spec, windows) => ({
     groups: new Map(),

@@ -1,4 +1,4 @@
-import { LEVEL_ALIASES, type Level } from '../model/levels.js';
+import { LEVEL_ALIASES, levelNamed, type Level } from '../model/levels.js';
 import { createTimeReader, type TimeReader } from './formats-time.js';
 
 /**
@@ -43,19 +43,14 @@ function numericLevel(n: number): Level | undefined {
   return undefined;
 }
 
-/** The aliases as a Map: a line's level written exactly as a name (`"error"`) is found without trimming and lower-casing. */
-const BY_NAME = new Map(Object.entries(ALIASES));
-
 /** Level names, case-insensitive with aliases, or pino/bunyan numbers. */
 export function normalizeLevel(raw: unknown): Level | undefined {
   if (typeof raw === 'number') return numericLevel(raw);
   if (typeof raw !== 'string') return undefined;
-  const named = BY_NAME.get(raw);
+  const named = levelNamed(raw);
   if (named) return named;
-  const key = raw.trim().toLowerCase();
-  if (/^\d+$/.test(key)) return numericLevel(Number(key));
-  // Own names only: "constructor" or "toString" is not a level.
-  return BY_NAME.get(key);
+  const key = raw.trim();
+  return /^\d+$/.test(key) ? numericLevel(Number(key)) : undefined;
 }
 
 /** Zone-less timestamps are read as UTC here; a source's `timezone` gives its own reader (formats-time.ts). */

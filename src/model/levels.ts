@@ -26,10 +26,12 @@ export const LEVEL_ALIASES: Readonly<Record<string, Level>> = {
   dpanic: 'fatal',
 };
 
+/** The aliases as a Map: own names only ("constructor" is no level), and a name written exactly is one lookup. */
+const BY_NAME = new Map(Object.entries(LEVEL_ALIASES));
+
 /** A level name, case-insensitive with the aliases above, or undefined. */
 export function levelNamed(name: string): Level | undefined {
-  const key = name.trim().toLowerCase();
-  return Object.hasOwn(LEVEL_ALIASES, key) ? LEVEL_ALIASES[key] : undefined;
+  return BY_NAME.get(name) ?? BY_NAME.get(name.trim().toLowerCase());
 }
 
 /** `min` and every level above it, lowest first. */

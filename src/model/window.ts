@@ -16,8 +16,16 @@ export function countInWindow(sorted: ArrayLike<number>, window: Window): number
   return upperBound(sorted, window.toMs) - upperBound(sorted, window.fromMs);
 }
 
-/** Up to this many windows are counted by one pass over unsorted timestamps; more, by sorting them once. */
-const LINEAR_WINDOWS = 8;
+/**
+ * Up to this many windows are counted entry by entry (addToWindows: a loop over the windows per
+ * entry); more, by sorting the timestamps once.
+ */
+export const LINEAR_WINDOWS = 8;
+
+/** Adds one to counts[j] for each window j (its bounds in from[j], to[j]) that holds t: from < t <= to. */
+export function addToWindows(counts: number[], t: number, from: readonly number[], to: readonly number[]): void {
+  for (let j = 0; j < counts.length; j++) if (t > from[j]! && t <= to[j]!) counts[j]!++;
+}
 
 /**
  * Entries of `ts` (any order) in each window. A scan answers one tick, or a few, far more often than a
@@ -33,10 +41,7 @@ export function countsInWindows(ts: ArrayLike<number>, windows: readonly Window[
   const counts = windows.map(() => 0);
   const from = windows.map((w) => w.fromMs);
   const to = windows.map((w) => w.toMs);
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i] as number;
-    for (let j = 0; j < counts.length; j++) if (t > from[j]! && t <= to[j]!) counts[j]!++;
-  }
+  for (let i = 0; i < ts.length; i++) addToWindows(counts, ts[i] as number, from, to);
   return counts;
 }
 

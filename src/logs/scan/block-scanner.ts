@@ -9,7 +9,7 @@ import { DEFAULT_GROUP_LIMIT, type SeriesSpec } from '../../model/series.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import type { Prefilter } from './prefilter.js';
 import type { SliceLines } from './time-scan.js';
-import type { Window } from '../../model/window.js';
+import { addToWindows, LINEAR_WINDOWS, type Window } from '../../model/window.js';
 
 const SAMPLE_CHARS = 120;
 const MAX_SAMPLES = 3;
@@ -465,7 +465,7 @@ export class BlockScanner {
       counts = new Array<number>(this.windowFrom.length).fill(0);
       scan.groups.set(key, counts);
     }
-    for (let j = 0; j < counts.length; j++) if (ts > this.windowFrom[j]! && ts <= this.windowTo[j]!) counts[j]!++;
+    addToWindows(counts, ts, this.windowFrom, this.windowTo);
   }
 
   private oversized(): void {
@@ -570,11 +570,8 @@ function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
   return { byLevel, filters, memo: new Uint8Array(filters.length) };
 }
 
-/** At most this many windows are counted during a scan (ScanSpec.windows); a catch-up's many ticks keep timestamps. */
-const COUNTED_WINDOWS_MAX = 8;
-
 /** The windows a scan may count into, or undefined when there are too many to test per entry. */
-export const countedWindows = (windows: Window[]): Window[] | undefined => (windows.length <= COUNTED_WINDOWS_MAX ? windows : undefined);
+export const countedWindows = (windows: Window[]): Window[] | undefined => (windows.length <= LINEAR_WINDOWS ? windows : undefined);
 
 /** A series with nothing yet; counted (see SeriesScan) when the scan has windows and the series keeps no values. */
 export const emptySeriesScan = (spec: SeriesSpec, windows?: Window[]): SeriesScan => ({

@@ -2,7 +2,7 @@ import type { SourceStats } from '../../model/count.js';
 import { type FormatSpec, type SampleStats } from '../formats-source.js';
 import { type Level } from '../../model/levels.js';
 import { type SeriesSpec } from '../../model/series.js';
-import type { Window } from '../../model/window.js';
+import { type Window } from '../../model/window.js';
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
 export declare const SAMPLE_BYTES: number;
 export interface ScanSpec {
