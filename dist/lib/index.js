@@ -19524,8 +19524,6 @@ function mostlyUnreadable(r) {
     return sample !== undefined && sample.lines > 0 && sample.unreadable * 2 > sample.lines;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/logs/scan/order.ts
 
 
@@ -19679,6 +19677,82 @@ async function scanRange(path, start, end, spec, onBytes, scanner = new BlockSca
     return scanner.end();
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/logs/scan/worker-pool.ts
+
+
+let hostAllowsWorkers = false;
+/**
+ * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
+ * it: the CLI and the evaluate action do (a worker goes straight to the scan module there). A library
+ * user opts in by passing `scan.threads`.
+ */
+function allowScanWorkers() {
+    hostAllowsWorkers = true;
+}
+/** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
+const canUseWorkers = (explicit = false) => (explicit || hostAllowsWorkers) && (0,external_node_os_.availableParallelism)() > 1 && workerUrl() !== undefined;
+/** Threads a large file's full scan uses unless told otherwise: this one and one worker, given a second core. */
+const defaultScanThreads = () => Math.min(2, (0,external_node_os_.availableParallelism)());
+/**
+ * The bundle this module was built into: its entry file, also when this code sits in one of the
+ * chunks ncc splits off (`<id>.index.js` next to `index.js`). From the .ts sources (tests) there is
+ * none to start.
+ */
+function workerUrl() {
+    const here = import.meta.url;
+    if (!here.endsWith('.js'))
+        return undefined;
+    return /\/\d+\.index\.js$/.test(here) ? new URL('./index.js', here) : new URL(here);
+}
+/** Started or finished workers waiting for a scan; unreferenced, so they never keep the process alive. */
+const idle = [];
+function start(url) {
+    // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
+    const worker = new external_node_worker_threads_namespaceObject.Worker(url, {
+        workerData: { apialertsScanWorker: true },
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
+    const w = { worker, online: false };
+    worker.once('online', () => (w.online = true));
+    return w;
+}
+const dropIdle = (w) => () => {
+    const i = idle.indexOf(w);
+    if (i !== -1)
+        idle.splice(i, 1);
+};
+/** Keeps a worker for the next scan. One that fails or exits while idle is dropped (its error goes nowhere else). */
+function parkScanWorker(w) {
+    w.worker.unref();
+    const drop = dropIdle(w);
+    w.worker.on('error', drop).on('exit', drop);
+    idle.push(w);
+}
+/**
+ * Starts the workers a full scan would use (defaultScanThreads), when workers are allowed, so that
+ * their threads are up when the scan begins instead of ~50 ms into it. Unused, they cost a core's
+ * start-up time and are discarded at exit.
+ */
+function prestartScanWorkers() {
+    const url = workerUrl();
+    if (!url || !canUseWorkers())
+        return;
+    while (idle.length < defaultScanThreads() - 1)
+        parkScanWorker(start(url));
+}
+/** The workers waiting for a scan (for tests). */
+const idleScanWorkers = () => [...idle];
+/** An idle worker, else a new one; referenced again, with no listeners of the pool left on it. */
+function takeScanWorker(url) {
+    const w = idle.pop();
+    if (!w)
+        return start(url);
+    w.worker.removeAllListeners('error').removeAllListeners('exit').ref();
+    return w;
+}
+
 ;// CONCATENATED MODULE: ./src/logs/scan/parallel.ts
 
 
@@ -19748,14 +19822,19 @@ function unpack(p) {
 /**
  * The worker side. A worker runs the very bundle this module is in (dist/lib or dist/cli, found by
  * import.meta.url: a bundle cannot load a separate worker file it did not emit), so this runs when the
- * module is evaluated in a worker started for the scan. The CLI routes such a worker to a hidden
- * `__scan-worker` command that only imports this module.
+ * module is evaluated in a worker started for the scan. The CLI entry routes such a worker straight
+ * here, before it loads any command. One worker serves scan after scan (worker-pool.ts).
  */
-const setup = external_node_worker_threads_namespaceObject.workerData;
-if (!external_node_worker_threads_namespaceObject.isMainThread && setup?.apialertsScanWorker === true && external_node_worker_threads_namespaceObject.parentPort) {
+if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.apialertsScanWorker === true && external_node_worker_threads_namespaceObject.parentPort) {
     const port = external_node_worker_threads_namespaceObject.parentPort;
-    port.on('message', ([start, end]) => {
-        scanRange(setup.path, start, end, setup.spec).then((result) => {
+    let scan;
+    port.on('message', (job) => {
+        if (!Array.isArray(job)) {
+            scan = job;
+            return;
+        }
+        const [start, end] = job;
+        scanRange(scan.path, start, end, scan.spec).then((result) => {
             const { packed, transfer } = pack(result);
             port.postMessage({ ok: true, result: packed }, transfer);
         }, (err) => port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) }));
@@ -19792,30 +19871,8 @@ async function splitAtLines(path, from, to, parts) {
     cuts.push(to);
     return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1]]);
 }
-/**
- * The bundle this module was built into: its entry file, also when this code sits in one of the
- * chunks ncc splits off (`<id>.index.js` next to `index.js`). From the .ts sources (tests) there is
- * none to start.
- */
-function workerUrl() {
-    const here = import.meta.url;
-    if (!here.endsWith('.js'))
-        return undefined;
-    return /\/\d+\.index\.js$/.test(here) ? new URL('./index.js', here) : new URL(here);
-}
-let hostAllowsWorkers = false;
-/**
- * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
- * it: the CLI does (its hidden `__scan-worker` command does nothing else). A library user opts in by
- * passing `scan.threads`; the GitHub Action entry, which would run again, does not.
- */
-function allowScanWorkers() {
-    hostAllowsWorkers = true;
-}
-/** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
-const canUseWorkers = (explicit = false) => (explicit || hostAllowsWorkers) && (0,external_node_os_.availableParallelism)() > 1 && workerUrl() !== undefined;
 /** Ranges per thread: small enough that a thread that starts late or runs slow does not hold up the end. */
-const RANGES_PER_THREAD = 8;
+const RANGES_PER_THREAD = 24;
 /**
  * Scans [from, to) of a plain file on `threads` threads: the calling thread (it would only wait
  * otherwise) and threads − 1 workers take ranges from one queue, so a worker's start-up or a busy
@@ -19844,8 +19901,7 @@ async function scanParallel(path, from, to, spec, threads, onBytes) {
         for (let i = take(); i !== -1; i = take())
             settle(i, await scanRange(path, ranges[i][0], ranges[i][1], spec, onBytes));
     };
-    const setup = { apialertsScanWorker: true, path, spec };
-    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, settle, onBytes));
+    const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(takeScanWorker(url), { path, spec }, take, ranges, settle, onBytes));
     // Worker failures are collected with the rest so none is left unhandled while the local ranges run.
     const settled = Promise.allSettled(workers);
     await local();
@@ -19854,22 +19910,21 @@ async function scanParallel(path, from, to, spec, threads, onBytes) {
             throw r.reason;
     return merged;
 }
-/** A worker that scans ranges from the queue until it is empty. */
-function inWorker(url, setup, take, ranges, settle, onBytes) {
+/** A worker that scans ranges from the queue until it is empty, then waits in the pool for the next scan. */
+function inWorker({ worker, online }, scan, take, ranges, settle, onBytes) {
     return new Promise((resolve, reject) => {
-        // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
-        const worker = new external_node_worker_threads_namespaceObject.Worker(url, { workerData: setup, argv: ['__scan-worker'], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
         let current = -1;
         const send = () => {
             current = take();
             if (current === -1) {
-                worker.removeAllListeners('exit');
-                void worker.terminate();
+                worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+                parkScanWorker({ worker, online: true });
                 resolve();
             }
             else
                 worker.postMessage(ranges[current]);
         };
+        worker.postMessage(scan);
         worker.on('message', (msg) => {
             if (!msg.ok) {
                 void worker.terminate();
@@ -19880,7 +19935,11 @@ function inWorker(url, setup, take, ranges, settle, onBytes) {
             onBytes?.(ranges[current][1] - ranges[current][0]);
             send();
         });
-        worker.once('online', send);
+        // A worker still starting takes no range until it is up: the calling thread may scan it sooner.
+        if (online)
+            send();
+        else
+            worker.once('online', send);
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
     });
@@ -19953,7 +20012,7 @@ async function scanFile(path, wanted, opts = {}) {
 }
 /** [start, end) in full, on worker threads when it is large enough to pay for them. */
 async function scanWhole(path, start, end, spec, opts) {
-    const threads = opts.threads ?? Math.min(2, (0,external_node_os_.availableParallelism)());
+    const threads = opts.threads ?? defaultScanThreads();
     if (threads > 1 && end - start >= (opts.parallelMinBytes ?? DEFAULT_PARALLEL_MIN_BYTES) && canUseWorkers(opts.threads !== undefined)) {
         return scanParallel(path, start, end, spec, threads, opts.onBytes);
     }

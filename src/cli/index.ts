@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { allowScanWorkers, prestartScanWorkers, type WorkerSetup } from '../logs/scan/worker-pool.js';
 
 // The young generation stays at its starting size instead of doubling while a scan keeps what it
 // counts (V8 grows it when many objects survive). A group_by over 100,000 routes peaks at ~140 MB
@@ -10,9 +11,13 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 // A scan worker (src/logs/scan/parallel.ts) re-runs this entry: it loads the scan module alone, not
 // the commands, their schemas and clients, so its share of a large file starts sooner.
-if (!isMainThread && (workerData as { apialertsScanWorker?: boolean } | null)?.apialertsScanWorker === true) {
+if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker === true) {
   await import('../logs/scan/parallel.js');
 } else {
+  allowScanWorkers(); // safe: a worker re-running this entry does the above and nothing else
+  // The commands that scan logs start their worker now: its thread boots on the second core while
+  // the commands load and the rule file is read, and is up when the scan begins.
+  if (process.argv[2] === 'evaluate' || process.argv[2] === 'backtest') prestartScanWorkers();
   const { main } = await import('./program.js');
   process.exitCode = await main(process.argv);
 }

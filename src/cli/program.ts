@@ -2,55 +2,48 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UserError, errorMessage } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { protectOutput } from './redaction.js';
-import { registerSend } from './commands/send.js';
-import { registerTest } from './commands/test.js';
-import { registerConfig } from './commands/config.js';
-import { registerInit } from './commands/init.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerBacktest } from './commands/backtest.js';
-import { registerVerify } from './commands/verify.js';
-import { registerAlerts } from './commands/alerts.js';
-import { registerScanWorker } from './commands/scan-worker.js';
-import { registerReceive } from './commands/receive.js';
 
 /**
- * Each subcommand lives in its own module under ./commands and registers itself here.
- * Heavy dependencies (SMTP, database clients) are imported inside the command's action
- * so `apialerts send` in a cron line starts fast.
+ * Each subcommand lives in its own module under ./commands and registers itself. A command line that
+ * names one loads that module alone (its flags, help and action); help, no command or an unknown
+ * one load them all, in this order. Heavy dependencies (SMTP, database clients) are imported inside
+ * the command's action, so `apialerts send` in a cron line and `apialerts evaluate` start fast.
  */
 type Register = (program: Command) => void;
-const commands: Register[] = [
-  registerSend,
-  registerTest,
-  registerConfig,
-  registerInit,
-  registerEvaluate,
-  registerBacktest,
-  registerVerify,
-  registerReceive,
-  registerAlerts,
-  registerScanWorker,
-];
+const commands: Record<string, () => Promise<Register>> = {
+  send: async () => (await import('./commands/send.js')).registerSend,
+  test: async () => (await import('./commands/test.js')).registerTest,
+  config: async () => (await import('./commands/config.js')).registerConfig,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  evaluate: async () => (await import('./commands/evaluate.js')).registerEvaluate,
+  backtest: async () => (await import('./commands/backtest.js')).registerBacktest,
+  verify: async () => (await import('./commands/verify.js')).registerVerify,
+  receive: async () => (await import('./commands/receive.js')).registerReceive,
+  alerts: async () => (await import('./commands/alerts.js')).registerAlerts,
+};
 
 /** Commands whose bad input (usage errors included) exits 2, so schedulers can tell it from failed deliveries (3). */
 const BAD_INPUT_EXITS_2 = new Set(['evaluate', 'backtest', 'alerts', 'verify', 'receive']);
 
-export function buildProgram(): Command {
+/** The program with the command `argv` names, or with every command (no argv, help, an unknown name). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('apialerts')
     .description('Send API Alerts events, evaluate threshold rules over logs, and verify signed webhooks.')
     .version(VERSION, '-v, --version')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
+  const named = argv[2];
+  const wanted = named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands);
+  for (const register of await Promise.all(wanted.map((name) => commands[name]!()))) register(program);
   return program;
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests and the bin share it. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const restoreOutput = protectOutput(argv);
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {

@@ -20,6 +20,32 @@ const write = (b: Buffer) => {
 };
 const summary = (r: ScanResult) => [r.linesRead, r.unreadable, r.unchecked];
 
+type ScanBundle = typeof import('../helpers/scan-bundle.js');
+let built: Promise<ScanBundle> | undefined;
+/** Workers load the bundle the scan was built into, so build one (dist/ is left alone). */
+function scanBundle(): Promise<ScanBundle> {
+  const root = resolve(import.meta.dirname, '../..');
+  const out = join(dir, 'bundle');
+  built ??= (async () => {
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        join(root, 'test/helpers/scan-bundle.ts'),
+        '-o',
+        out,
+        '--quiet',
+        '--transpile-only',
+      ],
+      { stdio: 'inherit' },
+    );
+    writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+    return (await import(pathToFileURL(join(out, 'index.js')).href)) as ScanBundle;
+  })();
+  return built;
+}
+
 describe('scanning a file in ranges', () => {
   it('cuts ranges at line starts that cover the file, and their merged scans equal one scan', async () => {
     await fc.assert(
@@ -53,24 +79,7 @@ describe('scanning a file in ranges', () => {
   });
 
   it('runs ranges on worker threads from the built bundle, with the same result as one thread', { timeout: 120_000 }, async () => {
-    // Workers load the bundle the scan was built into, so build one (dist/ is left alone).
-    const root = resolve(import.meta.dirname, '../..');
-    const out = join(dir, 'bundle');
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-        'build',
-        join(root, 'src/logs/scan/parallel.ts'),
-        '-o',
-        out,
-        '--quiet',
-        '--transpile-only',
-      ],
-      { stdio: 'inherit' },
-    );
-    writeFileSync(join(out, 'package.json'), '{"type":"module"}');
-    const mod = (await import(pathToFileURL(join(out, 'index.js')).href)) as typeof import('../../src/logs/scan/parallel.js');
+    const mod = await scanBundle();
     expect([mod.canUseWorkers(), mod.canUseWorkers(true)]).toEqual([false, true]); // only when asked, or allowed by the host
     const lines: string[] = [];
     for (let i = 0; i < 30_000; i++)
@@ -85,7 +94,7 @@ describe('scanning a file in ranges', () => {
     const many = await mod.scanParallel(path, 0, bytes.length, spec, 3);
     expect(sorted(many.times, ['error', 'fatal'])).toEqual(sorted(one.times, ['error', 'fatal']));
     expect(summary(many)).toEqual(summary(one));
-    expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain('apialertsScanWorker');
+    expect(readFileSync(join(dir, 'bundle', 'index.js'), 'utf8')).toContain('apialertsScanWorker');
 
     // Series (rules with filters, groups and values) through the workers: groups, values and the
     // groups dropped past the limit come back from each thread and merge to one thread's result.
@@ -160,5 +169,54 @@ describe('scanning a file in ranges', () => {
     const oneCounts = new Map(counted(countedOne)[2]!.groups);
     for (const [key, c] of counted(countedMany)[2]!.groups) expect(c).toEqual(oneCounts.get(key));
     expect(counted(countedMany)[2]!.dropped).toBeGreaterThanOrEqual(counted(countedOne)[2]!.dropped);
+  });
+
+  it('starts workers ahead of the scan, reuses them scan after scan, and never keeps the process alive', { timeout: 120_000 }, async () => {
+    const mod = await scanBundle();
+    const lines = Array.from({ length: 20_000 }, (_, i) =>
+      renderTricky({ ts: T0 - 30 * MIN + i * 90, level: (['error', 'info', 'warn'] as const)[i % 3]!, style: i, seed: i * 7 }),
+    );
+    const bytes = joinLines(lines, [false], true);
+    const path = write(bytes);
+    const ids = () => mod.idleScanWorkers().map((w) => w.worker.threadId);
+    mod.allowScanWorkers();
+    mod.prestartScanWorkers(); // tops the pool up to the default scan's workers (earlier tests may have left more)
+    const started = ids();
+    expect(started.length).toBeGreaterThanOrEqual(mod.defaultScanThreads() - 1);
+    expect(started.length).toBeGreaterThan(0);
+
+    // A scan takes the idle workers, sends each its file and spec, and parks them again when done.
+    for (const [levels, extra] of [
+      [['error'], 0],
+      [['warn', 'info'], 1], // one more thread than idle workers: a new one is started, then kept too
+    ] as const) {
+      const spec = specOf([...levels], [{ fromMs: T0 - 20 * MIN, toMs: T0 }]);
+      const one = await scanRange(path, 0, bytes.length, spec);
+      const many = await mod.scanParallel(path, 0, bytes.length, spec, started.length + 1 + extra);
+      expect(sorted(many.times, [...levels])).toEqual(sorted(one.times, [...levels]));
+      expect(many.linesRead).toBe(one.linesRead); // (which lines the prefilters leave unparsed depends on the cuts)
+      expect(ids()).toEqual(expect.arrayContaining(started)); // the same threads, parked again (in the order they finished)
+      expect(ids()).toHaveLength(started.length + extra);
+    }
+
+    // One that ends while idle leaves the pool; the next scan starts another.
+    const gone = mod.idleScanWorkers()[0]!.worker;
+    await gone.terminate();
+    await new Promise((r) => setImmediate(r));
+    expect(ids()).not.toContain(gone.threadId);
+
+    // Idle workers never hold the process: a script that prestarts, scans and returns exits by itself.
+    const script = join(dir, 'pool-exit.mjs');
+    writeFileSync(
+      script,
+      `import * as m from ${JSON.stringify(pathToFileURL(join(dir, 'bundle', 'index.js')).href)};
+m.allowScanWorkers();
+m.prestartScanWorkers();
+const r = await m.scanParallel(${JSON.stringify(path)}, 0, ${bytes.length}, { levels: ['error'], fromMs: ${T0 - 20 * MIN}, toMs: ${T0} }, 2);
+console.log(r.linesRead, m.idleScanWorkers().length);
+`,
+    );
+    const out = execFileSync(process.execPath, [script], { encoding: 'utf8', timeout: 30_000 });
+    expect(out.trim()).toBe(`${lines.length} 1`);
   });
 });

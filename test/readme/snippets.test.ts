@@ -21,7 +21,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 const SHELL = new Set(['sh', 'bash', 'shell', 'console', 'cron']);
 const all = snippets(README);
-const program = buildProgram();
+const program = await buildProgram();
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
 /** Shell commands of a block, one per line, continuation lines joined, prompts and comments removed. */

@@ -1,16 +1,12 @@
 import { open } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Level } from '../../model/levels.js';
 import { mergeResults, type ScanResult, type ScanSpec, type SeriesScan } from './block-scanner.js';
 import { scanRange } from './range.js';
+import { parkScanWorker, takeScanWorker, workerUrl, type ScanWorker, type WorkerSetup } from './worker-pool.js';
 
-/** What a scan worker is started with; it then scans the ranges it is sent, one at a time. */
-interface WorkerSetup {
-  apialertsScanWorker: true;
-  path: string;
-  spec: ScanSpec;
-}
+/** A worker is sent the file and spec of a scan once, then the ranges it is to scan, one at a time. */
+type WorkerJob = { path: string; spec: ScanSpec } | [start: number, end: number];
 type RangeReply = { ok: true; result: PackedResult } | { ok: false; error: string };
 
 /**
@@ -92,14 +88,19 @@ function unpack(p: PackedResult): ScanResult {
 /**
  * The worker side. A worker runs the very bundle this module is in (dist/lib or dist/cli, found by
  * import.meta.url: a bundle cannot load a separate worker file it did not emit), so this runs when the
- * module is evaluated in a worker started for the scan. The CLI routes such a worker to a hidden
- * `__scan-worker` command that only imports this module.
+ * module is evaluated in a worker started for the scan. The CLI entry routes such a worker straight
+ * here, before it loads any command. One worker serves scan after scan (worker-pool.ts).
  */
-const setup = workerData as Partial<WorkerSetup> | null;
-if (!isMainThread && setup?.apialertsScanWorker === true && parentPort) {
+if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker === true && parentPort) {
   const port = parentPort;
-  port.on('message', ([start, end]: [number, number]) => {
-    scanRange(setup.path!, start, end, setup.spec!).then(
+  let scan: { path: string; spec: ScanSpec } | undefined;
+  port.on('message', (job: WorkerJob) => {
+    if (!Array.isArray(job)) {
+      scan = job;
+      return;
+    }
+    const [start, end] = job;
+    scanRange(scan!.path, start, end, scan!.spec).then(
       (result) => {
         const { packed, transfer } = pack(result);
         port.postMessage({ ok: true, result: packed } satisfies RangeReply, transfer);
@@ -137,34 +138,8 @@ export async function splitAtLines(path: string, from: number, to: number, parts
   return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1]!]);
 }
 
-/**
- * The bundle this module was built into: its entry file, also when this code sits in one of the
- * chunks ncc splits off (`<id>.index.js` next to `index.js`). From the .ts sources (tests) there is
- * none to start.
- */
-function workerUrl(): URL | undefined {
-  const here = import.meta.url;
-  if (!here.endsWith('.js')) return undefined;
-  return /\/\d+\.index\.js$/.test(here) ? new URL('./index.js', here) : new URL(here);
-}
-
-let hostAllowsWorkers = false;
-
-/**
- * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
- * it: the CLI does (its hidden `__scan-worker` command does nothing else). A library user opts in by
- * passing `scan.threads`; the GitHub Action entry, which would run again, does not.
- */
-export function allowScanWorkers(): void {
-  hostAllowsWorkers = true;
-}
-
-/** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
-export const canUseWorkers = (explicit = false): boolean =>
-  (explicit || hostAllowsWorkers) && availableParallelism() > 1 && workerUrl() !== undefined;
-
 /** Ranges per thread: small enough that a thread that starts late or runs slow does not hold up the end. */
-const RANGES_PER_THREAD = 8;
+const RANGES_PER_THREAD = 24;
 
 /**
  * Scans [from, to) of a plain file on `threads` threads: the calling thread (it would only wait
@@ -199,8 +174,9 @@ export async function scanParallel(
   const local = async () => {
     for (let i = take(); i !== -1; i = take()) settle(i, await scanRange(path, ranges[i]![0], ranges[i]![1], spec, onBytes));
   };
-  const setup: WorkerSetup = { apialertsScanWorker: true, path, spec };
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => inWorker(url, setup, take, ranges, settle, onBytes));
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () =>
+    inWorker(takeScanWorker(url), { path, spec }, take, ranges, settle, onBytes),
+  );
   // Worker failures are collected with the rest so none is left unhandled while the local ranges run.
   const settled = Promise.allSettled(workers);
   await local();
@@ -208,27 +184,26 @@ export async function scanParallel(
   return merged!;
 }
 
-/** A worker that scans ranges from the queue until it is empty. */
+/** A worker that scans ranges from the queue until it is empty, then waits in the pool for the next scan. */
 function inWorker(
-  url: URL,
-  setup: WorkerSetup,
+  { worker, online }: ScanWorker,
+  scan: { path: string; spec: ScanSpec },
   take: () => number,
   ranges: [number, number][],
   settle: (i: number, result: ScanResult) => void,
   onBytes?: (n: number) => void,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    // A small young generation keeps the thread's memory flat: the scan allocates only short-lived strings.
-    const worker = new Worker(url, { workerData: setup, argv: ['__scan-worker'], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     let current = -1;
     const send = () => {
       current = take();
       if (current === -1) {
-        worker.removeAllListeners('exit');
-        void worker.terminate();
+        worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+        parkScanWorker({ worker, online: true });
         resolve();
-      } else worker.postMessage(ranges[current]);
+      } else worker.postMessage(ranges[current]! satisfies WorkerJob);
     };
+    worker.postMessage(scan satisfies WorkerJob);
     worker.on('message', (msg: RangeReply) => {
       if (!msg.ok) {
         void worker.terminate();
@@ -239,7 +214,9 @@ function inWorker(
       onBytes?.(ranges[current]![1] - ranges[current]![0]);
       send();
     });
-    worker.once('online', send);
+    // A worker still starting takes no range until it is up: the calling thread may scan it sooner.
+    if (online) send();
+    else worker.once('online', send);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
   });

@@ -1,12 +1,12 @@
 import { open, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { openFile } from '../log-file.js';
 import { createLineFormat, resolveFormat } from '../formats-source.js';
 import { BlockScanner, mergeResults, SAMPLE_BYTES, sampleLines, type ScanResult, type ScanSpec } from './block-scanner.js';
 import { findStart } from './order.js';
-import { canUseWorkers, scanParallel } from './parallel.js';
+import { scanParallel } from './parallel.js';
 import { scanRange } from './range.js';
+import { canUseWorkers, defaultScanThreads } from './worker-pool.js';
 
 export interface FileScanOptions {
   /** Plain files smaller than this are scanned whole without probing (default 8 MiB). */
@@ -98,7 +98,7 @@ export async function scanFile(path: string, wanted: ScanSpec, opts: FileScanOpt
 
 /** [start, end) in full, on worker threads when it is large enough to pay for them. */
 async function scanWhole(path: string, start: number, end: number, spec: ScanSpec, opts: FileScanOptions): Promise<ScanResult> {
-  const threads = opts.threads ?? Math.min(2, availableParallelism());
+  const threads = opts.threads ?? defaultScanThreads();
   if (threads > 1 && end - start >= (opts.parallelMinBytes ?? DEFAULT_PARALLEL_MIN_BYTES) && canUseWorkers(opts.threads !== undefined)) {
     return scanParallel(path, start, end, spec, threads, opts.onBytes);
   }

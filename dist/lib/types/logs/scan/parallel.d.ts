@@ -5,14 +5,6 @@ import { type ScanResult, type ScanSpec } from './block-scanner.js';
  */
 export declare function splitAtLines(path: string, from: number, to: number, parts: number): Promise<[number, number][]>;
 /**
- * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
- * it: the CLI does (its hidden `__scan-worker` command does nothing else). A library user opts in by
- * passing `scan.threads`; the GitHub Action entry, which would run again, does not.
- */
-export declare function allowScanWorkers(): void;
-/** Worker threads can be used: the host allows them (or the caller asked explicitly), there is a bundle, and a second core. */
-export declare const canUseWorkers: (explicit?: boolean) => boolean;
-/**
  * Scans [from, to) of a plain file on `threads` threads: the calling thread (it would only wait
  * otherwise) and threads − 1 workers take ranges from one queue, so a worker's start-up or a busy
  * core evens out; the results are merged in file order.
