@@ -42,9 +42,9 @@ function timeScanInstance(): { memory: WasmMemory; scan: ScanExport } | null {
   return instance;
 }
 
-/** Where the bytes go in the module's memory; PAD zero bytes follow them (its 16-byte loads and fixed-offset reads stay inside). */
+/** Where the bytes go in the module's memory; PAD zero bytes follow them (its 64-byte steps and fixed-offset reads stay inside). */
 const DATA = 64;
-const PAD = 32;
+const PAD = 80;
 const PAGE = 65_536;
 
 /**
