@@ -19652,41 +19652,42 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 ;// CONCATENATED MODULE: ./src/logs/scan/range.ts
 
 
-/** 1 MiB reads: large enough to amortise the per-chunk work, small enough to keep memory flat. */
-const CHUNK = 1 << 20;
-/** Read buffers handed back by finished scans, so a thread scanning range after range reuses them. */
-const spare = [];
+
 /**
- * Bytes [start, end) of a plain file, read into two reused buffers (the next read is in flight while
- * one is scanned) so memory stays flat; `start` must be a line start.
+ * 256 KiB reads into one buffer per thread, read synchronously and scanned at once: a chunk that fits
+ * in a core's L2 cache is still there when it is scanned, and a synchronous read costs no hand-off to
+ * the threadpool (~45 µs a promise read on this machine class). On the reference scan this is ~10%
+ * faster than 1 MiB promise reads double buffered, and 512 KiB or 1 MiB synchronous reads gain nothing
+ * (bench:evaluate). The kernel's readahead keeps a disk busy while a chunk is scanned.
  */
+const CHUNK = 256 << 10;
+/** This thread's read buffer (module state is per thread). Free again once a chunk is fed: the scanner copies what it keeps. */
+let chunk;
+/**
+ * Between chunks the thread's event loop runs, so a scan on the main thread still answers its scan
+ * workers (their next range), timers and I/O, as a library user's thread does too. A scan worker
+ * (parallel.ts) has nothing else to do and reads straight on: a yield costs a loop turn.
+ */
+const yields = external_node_worker_threads_namespaceObject.workerData?.apialertsScanWorker !== true;
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+/** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */
 async function scanRange(path, start, end, spec, onBytes, scanner = new BlockScanner(spec)) {
-    const fh = await (0,promises_namespaceObject.open)(path, 'r');
-    let release = () => { };
-    let next;
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
-        const bufs = [spare.pop() ?? Buffer.allocUnsafe(CHUNK), spare.pop() ?? Buffer.allocUnsafe(CHUNK)];
-        release = () => spare.push(...bufs);
-        const readAt = (pos, i) => fh.read(bufs[i], 0, Math.min(CHUNK, end - pos), pos);
-        let pos = start;
-        let i = 0;
-        next = pos < end ? readAt(pos, i) : undefined;
-        while (next) {
-            const { bytesRead } = await next;
-            if (bytesRead === 0)
+        const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
+        for (let pos = start; pos < end;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
+            if (n === 0)
                 break; // the file shrank while being read
-            pos += bytesRead;
-            const current = bufs[i].subarray(0, bytesRead);
-            i ^= 1;
-            next = pos < end ? readAt(pos, i) : undefined;
-            onBytes?.(bytesRead);
-            scanner.feed(current);
+            pos += n;
+            onBytes?.(n);
+            scanner.feed(buf.subarray(0, n));
+            if (yields && pos < end)
+                await yieldToLoop();
         }
     }
     finally {
-        await next?.catch(() => undefined); // no read may still be filling a buffer that is handed back
-        release();
-        await fh.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
     return scanner.end();
 }

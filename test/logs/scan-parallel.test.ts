@@ -18,7 +18,12 @@ const write = (b: Buffer) => {
   writeFileSync(p, b);
   return p;
 };
-const summary = (r: ScanResult) => [r.linesRead, r.unreadable, r.unchecked];
+/**
+ * The stats that do not depend on where reads and ranges cut the file. A line that straddles two reads
+ * is always parsed (it is not worth a prefilter pass), so which skipped lines are `unchecked` and which
+ * parsed ones are found `unreadable` moves with the cuts; the lines read and the entries counted do not.
+ */
+const summary = (r: ScanResult) => [r.linesRead];
 
 type ScanBundle = typeof import('../helpers/scan-bundle.js');
 let built: Promise<ScanBundle> | undefined;
@@ -194,7 +199,7 @@ describe('scanning a file in ranges', () => {
       const one = await scanRange(path, 0, bytes.length, spec);
       const many = await mod.scanParallel(path, 0, bytes.length, spec, started.length + 1 + extra);
       expect(sorted(many.times, [...levels])).toEqual(sorted(one.times, [...levels]));
-      expect(many.linesRead).toBe(one.linesRead); // (which lines the prefilters leave unparsed depends on the cuts)
+      expect(summary(many)).toEqual(summary(one));
       expect(ids()).toEqual(expect.arrayContaining(started)); // the same threads, parked again (in the order they finished)
       expect(ids()).toHaveLength(started.length + extra);
     }

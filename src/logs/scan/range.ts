@@ -1,15 +1,28 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
 import { BlockScanner, type ScanResult, type ScanSpec } from './block-scanner.js';
-
-/** 1 MiB reads: large enough to amortise the per-chunk work, small enough to keep memory flat. */
-const CHUNK = 1 << 20;
-/** Read buffers handed back by finished scans, so a thread scanning range after range reuses them. */
-const spare: Buffer[] = [];
+import type { WorkerSetup } from './worker-pool.js';
 
 /**
- * Bytes [start, end) of a plain file, read into two reused buffers (the next read is in flight while
- * one is scanned) so memory stays flat; `start` must be a line start.
+ * 256 KiB reads into one buffer per thread, read synchronously and scanned at once: a chunk that fits
+ * in a core's L2 cache is still there when it is scanned, and a synchronous read costs no hand-off to
+ * the threadpool (~45 µs a promise read on this machine class). On the reference scan this is ~10%
+ * faster than 1 MiB promise reads double buffered, and 512 KiB or 1 MiB synchronous reads gain nothing
+ * (bench:evaluate). The kernel's readahead keeps a disk busy while a chunk is scanned.
  */
+const CHUNK = 256 << 10;
+/** This thread's read buffer (module state is per thread). Free again once a chunk is fed: the scanner copies what it keeps. */
+let chunk: Buffer | undefined;
+
+/**
+ * Between chunks the thread's event loop runs, so a scan on the main thread still answers its scan
+ * workers (their next range), timers and I/O, as a library user's thread does too. A scan worker
+ * (parallel.ts) has nothing else to do and reads straight on: a yield costs a loop turn.
+ */
+const yields = (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker !== true;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */
 export async function scanRange(
   path: string,
   start: number,
@@ -18,30 +31,19 @@ export async function scanRange(
   onBytes?: (n: number) => void,
   scanner = new BlockScanner(spec),
 ): Promise<ScanResult> {
-  const fh = await open(path, 'r');
-  let release = () => {};
-  let next: ReturnType<FileHandle['read']> | undefined;
+  const fd = openSync(path, 'r');
   try {
-    const bufs = [spare.pop() ?? Buffer.allocUnsafe(CHUNK), spare.pop() ?? Buffer.allocUnsafe(CHUNK)];
-    release = () => spare.push(...bufs);
-    const readAt = (pos: number, i: number) => fh.read(bufs[i]!, 0, Math.min(CHUNK, end - pos), pos);
-    let pos = start;
-    let i = 0;
-    next = pos < end ? readAt(pos, i) : undefined;
-    while (next) {
-      const { bytesRead } = await next;
-      if (bytesRead === 0) break; // the file shrank while being read
-      pos += bytesRead;
-      const current = bufs[i]!.subarray(0, bytesRead);
-      i ^= 1;
-      next = pos < end ? readAt(pos, i) : undefined;
-      onBytes?.(bytesRead);
-      scanner.feed(current);
+    const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
+    for (let pos = start; pos < end;) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
+      if (n === 0) break; // the file shrank while being read
+      pos += n;
+      onBytes?.(n);
+      scanner.feed(buf.subarray(0, n));
+      if (yields && pos < end) await yieldToLoop();
     }
   } finally {
-    await next?.catch(() => undefined); // no read may still be filling a buffer that is handed back
-    release();
-    await fh.close();
+    closeSync(fd);
   }
   return scanner.end();
 }

@@ -1,6 +1,3 @@
 import { BlockScanner, type ScanResult, type ScanSpec } from './block-scanner.js';
-/**
- * Bytes [start, end) of a plain file, read into two reused buffers (the next read is in flight while
- * one is scanned) so memory stays flat; `start` must be a line start.
- */
+/** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */
 export declare function scanRange(path: string, start: number, end: number, spec: ScanSpec, onBytes?: (n: number) => void, scanner?: BlockScanner): Promise<ScanResult>;
