@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { LEVELS } from '../model/levels.js';
 import { readCalendarTime } from '../util/calendar-time.js';
 import { formatNameProblem, regexProblem, zoneProblem } from '../model/log-format.js';

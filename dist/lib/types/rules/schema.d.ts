@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 import { type Filter } from '../model/series.js';
 export declare const PostgresSourceSchema: z.ZodObject<{
     kind: z.ZodLiteral<"postgres">;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../util/zod.js';
 /**
  * The state carried between scheduled runs (one JSON file). Holds no secrets and
  * no webhook URLs (only their SHA-256, so a changed URL is noticed and re-enables delivery).
