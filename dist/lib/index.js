@@ -19960,7 +19960,7 @@ async function findStart(fh, size, fromMs, slackMs, closeEnough = CLOSE_ENOUGH, 
         if (p)
             maxTs = Math.max(maxTs, p.ts);
     }
-    if (probes.size === 0 || !isOrdered([...probes.values()], slackMs))
+    if (probes.size === 0)
         return null;
     let lo = 0;
     let hi = size;
@@ -20003,54 +20003,13 @@ function isOrdered(probes, slackMs) {
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/logs/scan/range.ts
-
-
-
-/**
- * 256 KiB reads into one buffer per thread, read synchronously and scanned at once: a chunk that fits
- * in a core's L2 cache is still there when it is scanned, and a synchronous read costs no hand-off to
- * the threadpool (~45 µs a promise read on this machine class). On the reference scan this is ~10%
- * faster than 1 MiB promise reads double buffered, and 512 KiB or 1 MiB synchronous reads gain nothing
- * (bench:evaluate). The kernel's readahead keeps a disk busy while a chunk is scanned.
- */
-const CHUNK = 256 << 10;
-/** This thread's read buffer (module state is per thread). Free again once a chunk is fed: the scanner copies what it keeps. */
-let chunk;
-/**
- * Between chunks the thread's event loop runs, so a scan on the main thread still answers its scan
- * workers (their next range), timers and I/O, as a library user's thread does too. A scan worker
- * (parallel.ts) has nothing else to do and reads straight on: a yield costs a loop turn.
- */
-const yields = external_node_worker_threads_namespaceObject.workerData?.apialertsScanWorker !== true;
-const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
-/** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */
-async function scanRange(path, start, end, spec, onBytes, scanner = new BlockScanner(spec)) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
-        for (let pos = start; pos < end;) {
-            const n = (0,external_node_fs_.readSync)(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
-            if (n === 0)
-                break; // the file shrank while being read
-            pos += n;
-            onBytes?.(n);
-            scanner.feed(buf.subarray(0, n));
-            if (yields && pos < end)
-                await yieldToLoop();
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return scanner.end();
-}
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/logs/scan/worker-pool.ts
 
 
+/** This thread is a scan worker: the entry it re-ran routes it to the scan module (parallel.ts). */
+const isScanWorker = () => !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.apialertsScanWorker === true;
 let hostAllowsWorkers = false;
 /**
  * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
@@ -20120,6 +20079,50 @@ function takeScanWorker(url) {
         return start(url);
     w.worker.removeAllListeners('error').removeAllListeners('exit').ref();
     return w;
+}
+
+;// CONCATENATED MODULE: ./src/logs/scan/range.ts
+
+
+
+/**
+ * 256 KiB reads into one buffer per thread, read synchronously and scanned at once: a chunk that fits
+ * in a core's L2 cache is still there when it is scanned, and a synchronous read costs no hand-off to
+ * the threadpool (~45 µs a promise read on this machine class). Against 1 MiB promise reads, double
+ * buffered, one rule's scan of the reference file measured ~6-8 % faster and 200 rules' ~5 % slower
+ * (interleaved runs, docs/performance-evaluate.md "Reads"). The kernel's readahead keeps a disk busy
+ * while a chunk is scanned.
+ */
+const CHUNK = 256 << 10;
+/** This thread's read buffer (module state is per thread). Free again once a chunk is fed: the scanner copies what it keeps. */
+let chunk;
+/**
+ * Between chunks the thread's event loop runs, so a scan on the main thread still answers its scan
+ * workers (their next range), timers and I/O, as a library user's thread does too. A scan worker
+ * (parallel.ts) has nothing else to do and reads straight on: a yield costs a loop turn.
+ */
+const yields = !isScanWorker();
+const yieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+/** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */
+async function scanRange(path, start, end, spec, onBytes, scanner = new BlockScanner(spec)) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
+        for (let pos = start; pos < end;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, Math.min(CHUNK, end - pos), pos);
+            if (n === 0)
+                break; // the file shrank while being read
+            pos += n;
+            onBytes?.(n);
+            scanner.feed(buf.subarray(0, n));
+            if (yields && pos < end)
+                await yieldToLoop();
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return scanner.end();
 }
 
 ;// CONCATENATED MODULE: ./src/logs/scan/parallel.ts
@@ -20194,7 +20197,7 @@ function unpack(p) {
  * module is evaluated in a worker started for the scan. The CLI entry routes such a worker straight
  * here, before it loads any command. One worker serves scan after scan (worker-pool.ts).
  */
-if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.apialertsScanWorker === true && external_node_worker_threads_namespaceObject.parentPort) {
+if (isScanWorker() && external_node_worker_threads_namespaceObject.parentPort) {
     const port = external_node_worker_threads_namespaceObject.parentPort;
     let scan;
     port.on('message', (job) => {

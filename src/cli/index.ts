@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { allowScanWorkers, prestartScanWorkers, type WorkerSetup } from '../logs/scan/worker-pool.js';
+import { allowScanWorkers, isScanWorker, prestartScanWorkers } from '../logs/scan/worker-pool.js';
 
 // The young generation stays at its starting size instead of doubling while a scan keeps what it
 // counts (V8 grows it when many objects survive). A group_by over 100,000 routes peaks at ~140 MB
@@ -11,7 +10,7 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 // A scan worker (src/logs/scan/parallel.ts) re-runs this entry: it loads the scan module alone, not
 // the commands, their schemas and clients, so its share of a large file starts sooner.
-if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker === true) {
+if (isScanWorker()) {
   await import('../logs/scan/parallel.js');
 } else {
   allowScanWorkers(); // safe: a worker re-running this entry does the above and nothing else

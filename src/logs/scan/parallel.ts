@@ -1,9 +1,9 @@
 import { open } from 'node:fs/promises';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Level } from '../../model/levels.js';
 import { mergeResults, type ScanResult, type ScanSpec, type SeriesScan } from './block-scanner.js';
 import { scanRange } from './range.js';
-import { parkScanWorker, takeScanWorker, workerUrl, type ScanWorker, type WorkerSetup } from './worker-pool.js';
+import { isScanWorker, parkScanWorker, takeScanWorker, workerUrl, type ScanWorker } from './worker-pool.js';
 
 /** A worker is sent the file and spec of a scan once, then the ranges it is to scan, one at a time. */
 type WorkerJob = { path: string; spec: ScanSpec } | [start: number, end: number];
@@ -91,7 +91,7 @@ function unpack(p: PackedResult): ScanResult {
  * module is evaluated in a worker started for the scan. The CLI entry routes such a worker straight
  * here, before it loads any command. One worker serves scan after scan (worker-pool.ts).
  */
-if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker === true && parentPort) {
+if (isScanWorker() && parentPort) {
   const port = parentPort;
   let scan: { path: string; spec: ScanSpec } | undefined;
   port.on('message', (job: WorkerJob) => {

@@ -1,14 +1,14 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { workerData } from 'node:worker_threads';
 import { BlockScanner, type ScanResult, type ScanSpec } from './block-scanner.js';
-import type { WorkerSetup } from './worker-pool.js';
+import { isScanWorker } from './worker-pool.js';
 
 /**
  * 256 KiB reads into one buffer per thread, read synchronously and scanned at once: a chunk that fits
  * in a core's L2 cache is still there when it is scanned, and a synchronous read costs no hand-off to
- * the threadpool (~45 µs a promise read on this machine class). On the reference scan this is ~10%
- * faster than 1 MiB promise reads double buffered, and 512 KiB or 1 MiB synchronous reads gain nothing
- * (bench:evaluate). The kernel's readahead keeps a disk busy while a chunk is scanned.
+ * the threadpool (~45 µs a promise read on this machine class). Against 1 MiB promise reads, double
+ * buffered, one rule's scan of the reference file measured ~6-8 % faster and 200 rules' ~5 % slower
+ * (interleaved runs, docs/performance-evaluate.md "Reads"). The kernel's readahead keeps a disk busy
+ * while a chunk is scanned.
  */
 const CHUNK = 256 << 10;
 /** This thread's read buffer (module state is per thread). Free again once a chunk is fed: the scanner copies what it keeps. */
@@ -19,7 +19,7 @@ let chunk: Buffer | undefined;
  * workers (their next range), timers and I/O, as a library user's thread does too. A scan worker
  * (parallel.ts) has nothing else to do and reads straight on: a yield costs a loop turn.
  */
-const yields = (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker !== true;
+const yields = !isScanWorker();
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Bytes [start, end) of a plain file, a chunk at a time, so memory stays flat; `start` must be a line start. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, isMainThread, workerData } from 'node:worker_threads';
 
 /**
  * The scan's worker threads (parallel.ts): which entry may start them, and the idle ones kept for the
@@ -8,9 +8,12 @@ import { Worker } from 'node:worker_threads';
  */
 
 /** What a scan worker is started with: the entry bundle it re-runs routes it to the scan module. */
-export interface WorkerSetup {
+interface WorkerSetup {
   apialertsScanWorker: true;
 }
+
+/** This thread is a scan worker: the entry it re-ran routes it to the scan module (parallel.ts). */
+export const isScanWorker = (): boolean => !isMainThread && (workerData as Partial<WorkerSetup> | null)?.apialertsScanWorker === true;
 
 let hostAllowsWorkers = false;
 

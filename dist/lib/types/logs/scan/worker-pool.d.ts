@@ -1,13 +1,6 @@
 import { Worker } from 'node:worker_threads';
-/**
- * The scan's worker threads (parallel.ts): which entry may start them, and the idle ones kept for the
- * next scan. Kept apart from the scan itself so that an entry can start its workers before it loads
- * anything else: the CLI starts them while its commands load and the rule file is read.
- */
-/** What a scan worker is started with: the entry bundle it re-runs routes it to the scan module. */
-export interface WorkerSetup {
-    apialertsScanWorker: true;
-}
+/** This thread is a scan worker: the entry it re-ran routes it to the scan module (parallel.ts). */
+export declare const isScanWorker: () => boolean;
 /**
  * A worker re-runs the entry bundle, so only an entry that is safe to re-run in a worker may allow
  * it: the CLI and the evaluate action do (a worker goes straight to the scan module there). A library
