@@ -33,6 +33,55 @@ const HAS_ZONE =
  */
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
+/**
+ * Date.parse's reading of the canonical form with milliseconds or none (`2026-11-20T13:44:05.123Z`,
+ * `2026-11-20T13:44:05Z`), in arithmetic: ~10× faster, and read once or twice for every line a scan
+ * parses. NaN for any other text, and for fields outside the ranges where the two provably agree
+ * (hour 24, second 60, …): Date.parse reads those. A day past the month's end rolls over as in V8.
+ */
+export function canonicalUtcMs(s: string): number {
+  const len = s.length;
+  if ((len !== 24 && len !== 20) || s.charCodeAt(len - 1) !== 90 /* Z */) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return NaN; // - - T : :
+  let ms = 0;
+  if (len === 24) {
+    if (s.charCodeAt(19) !== 46) return NaN; // .
+    ms = digits(s, 20, 3);
+  }
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  // NaN (a non-digit) fails every comparison.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 0 && ms >= 0))
+    return NaN;
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+/** The number written by `n` ASCII digits at s[at]; NaN when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end: it rolls over). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
   const reader: TimeReader = {
     zone,
@@ -40,6 +89,8 @@ export function createTimeReader(zone: Zone = UTC_ZONE): TimeReader {
     read(raw) {
       if (typeof raw === 'number') return Number.isFinite(raw) ? (raw < 1e11 ? Math.round(raw * 1000) : Math.round(raw)) : undefined;
       if (typeof raw !== 'string' || raw === '') return undefined;
+      const fast = canonicalUtcMs(raw);
+      if (!Number.isNaN(fast)) return fast;
       if (CANONICAL_UTC.test(raw)) {
         const ms = Date.parse(raw);
         return Number.isNaN(ms) ? undefined : ms;

@@ -95,65 +95,170 @@ function stringForm(v: unknown): string | undefined {
 
 const scalarString = (v: Scalar): string => stringForm(v)!;
 
-/** A filter as a predicate over parsed entries (regexes compiled once). */
-function compileFilter(filter: Filter): (entry: FieldSource) => boolean {
-  const { field } = filter;
+/** Numeric comparisons as small integers, for FieldGroup's loop. */
+const NUMERIC_CODE: Readonly<Record<string, number>> = { gt: 0, gte: 1, lt: 2, lte: 3 };
+
+/** The filters of one field in a FilterSet, judged together on its value. */
+interface FieldGroup {
+  path: string;
+  /** equals: the filters per wanted string form (one Map lookup however many values are named), and all of them. */
+  equals: Map<string, number[]>;
+  equalIds: number[];
+  /** gt/gte/lt/lte: filter, NUMERIC_CODE, bound. */
+  numericIds: number[];
+  numericOps: number[];
+  bounds: number[];
+  /** The other operators, each a test of the value and its string form. */
+  otherIds: number[];
+  others: ((v: unknown, s: string | undefined) => boolean)[];
+}
+
+/**
+ * The literal text every match of an anchored pattern starts with ("/api/orders/" of
+ * "^/api/orders/\\d+"), or "" when there is none to rely on: a cheap startsWith turns most
+ * non-matching values away before the regex runs. `whole`: the pattern is that prefix and nothing
+ * more, so startsWith alone decides.
+ */
+export function literalPrefix(pattern: string): { prefix: string; whole: boolean } {
+  if (!pattern.startsWith('^') || pattern.includes('|')) return { prefix: '', whole: false };
+  let out = '';
+  let i = 1;
+  for (; i < pattern.length; i++) {
+    let c = pattern[i]!;
+    let width = 1;
+    if (c === '\\') {
+      const n = pattern[i + 1] ?? '';
+      if (!/[^A-Za-z0-9]/.test(n)) break; // \d, \w, \b, \n, \u…: not a literal character
+      c = n;
+      width = 2;
+    } else if ('^$.?*+()[]{}'.includes(c)) break;
+    // A quantifier after the character makes it optional or repeated: it is not part of the prefix.
+    const next = pattern[i + width];
+    if (next === '?' || next === '*' || next === '+' || next === '{') break;
+    out += c;
+    i += width - 1;
+  }
+  return { prefix: out, whole: i >= pattern.length };
+}
+
+/** The test of one filter other than equals and the numeric comparisons, on a value and its string form. */
+function valueTest(filter: Filter): (v: unknown, s: string | undefined) => boolean {
   switch (filter.op) {
     case 'exists':
-      return (e) => {
-        const v = fieldValue(e, field);
-        return v !== undefined && v !== null;
-      };
-    case 'equals': {
-      const want = scalarString(filter.value as Scalar);
-      return (e) => stringForm(fieldValue(e, field)) === want;
-    }
+      return (v) => v !== undefined && v !== null;
     case 'not_equals': {
       const want = scalarString(filter.value as Scalar);
-      return (e) => stringForm(fieldValue(e, field)) !== want;
+      return (_v, s) => s !== want;
     }
     case 'one_of': {
       const set = new Set((filter.value as Scalar[]).map(scalarString));
-      return (e) => {
-        const s = stringForm(fieldValue(e, field));
-        return s !== undefined && set.has(s);
-      };
+      return (_v, s) => s !== undefined && set.has(s);
     }
     case 'contains': {
       const want = scalarString(filter.value as Scalar);
-      return (e) => stringForm(fieldValue(e, field))?.includes(want) === true;
+      return (_v, s) => s !== undefined && s.includes(want);
     }
     case 'matches': {
       const re = new RegExp(filter.value as string);
-      return (e) => {
-        const s = stringForm(fieldValue(e, field));
-        return s !== undefined && re.test(s);
-      };
+      const { prefix, whole } = literalPrefix(filter.value as string);
+      if (whole) return (_v, s) => s !== undefined && s.startsWith(prefix);
+      return (_v, s) => s !== undefined && s.startsWith(prefix) && re.test(s);
     }
-    default: {
-      const bound = filter.value as number;
-      const cmp = {
-        gt: (x: number) => x > bound,
-        gte: (x: number) => x >= bound,
-        lt: (x: number) => x < bound,
-        lte: (x: number) => x <= bound,
-      }[filter.op];
-      return (e) => {
-        // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
-        const n = numericValue(fieldValue(e, field));
-        return n !== null && cmp(n);
-      };
+    default:
+      throw new Error(`not a value test: ${filter.op}`);
+  }
+}
+
+/**
+ * Many filters judged on the same entries (a scan of many rules): each at most once per entry, and
+ * the filters of one field together, its value read and its string and numeric forms made once.
+ * Call reset() before each entry, then holds() for the filters wanted (ids: places in the list given).
+ */
+export class FilterSet {
+  private readonly groups: FieldGroup[] = [];
+  /** Per filter, its field's place in `groups`. */
+  private readonly groupOf: number[] = [];
+  /** Per filter for the current entry: 0 not judged yet, 1 holds, 2 does not. */
+  private readonly state: Uint8Array;
+
+  constructor(filters: readonly Filter[]) {
+    const byPath = new Map<string, number>();
+    filters.forEach((f, id) => {
+      let gi = byPath.get(f.field);
+      if (gi === undefined) {
+        gi =
+          this.groups.push({
+            path: f.field,
+            equals: new Map(),
+            equalIds: [],
+            numericIds: [],
+            numericOps: [],
+            bounds: [],
+            otherIds: [],
+            others: [],
+          }) - 1;
+        byPath.set(f.field, gi);
+      }
+      this.groupOf.push(gi);
+      const g = this.groups[gi]!;
+      if (f.op === 'equals') {
+        const want = scalarString(f.value as Scalar);
+        const ids = g.equals.get(want);
+        if (ids) ids.push(id);
+        else g.equals.set(want, [id]);
+        g.equalIds.push(id);
+      } else if (Object.hasOwn(NUMERIC_CODE, f.op)) {
+        g.numericIds.push(id);
+        g.numericOps.push(NUMERIC_CODE[f.op]!);
+        g.bounds.push(f.value as number);
+      } else {
+        g.otherIds.push(id);
+        g.others.push(valueTest(f));
+      }
+    });
+    this.state = new Uint8Array(filters.length);
+  }
+
+  /** A new entry: no filter judged yet. */
+  reset(): void {
+    this.state.fill(0);
+  }
+
+  holds(id: number, entry: FieldSource): boolean {
+    if (this.state[id] === 0) this.judge(this.groups[this.groupOf[id]!]!, entry);
+    return this.state[id] === 1;
+  }
+
+  /** Every filter of one field, on the entry's value of it. */
+  private judge(g: FieldGroup, entry: FieldSource): void {
+    const state = this.state;
+    const v = fieldValue(entry, g.path);
+    const s = stringForm(v);
+    if (g.equalIds.length > 0) {
+      for (const id of g.equalIds) state[id] = 2;
+      const hits = s === undefined ? undefined : g.equals.get(s);
+      if (hits) for (const id of hits) state[id] = 1;
     }
+    if (g.numericIds.length > 0) {
+      // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
+      const n = numericValue(v);
+      for (let k = 0; k < g.numericIds.length; k++) {
+        const b = g.bounds[k]!;
+        const op = g.numericOps[k]!;
+        const ok = n !== null && (op === 0 ? n > b : op === 1 ? n >= b : op === 2 ? n < b : n <= b);
+        state[g.numericIds[k]!] = ok ? 1 : 2;
+      }
+    }
+    for (let k = 0; k < g.otherIds.length; k++) state[g.otherIds[k]!] = g.others[k]!(v, s) ? 1 : 2;
   }
 }
 
 /** All filters as one predicate. */
 export function compileWhere(where: readonly Filter[]): (entry: FieldSource) => boolean {
-  const preds = where.map(compileFilter);
-  if (preds.length === 0) return () => true;
-  if (preds.length === 1) return preds[0]!;
+  const set = new FilterSet(where);
   return (e) => {
-    for (const p of preds) if (!p(e)) return false;
+    set.reset();
+    for (let id = 0; id < where.length; id++) if (!set.holds(id, e)) return false;
     return true;
   };
 }

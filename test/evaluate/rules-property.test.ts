@@ -90,7 +90,7 @@ const filterArb = fc.oneof(
   fc.record({
     field: fc.constant('message'),
     op: fc.constantFrom('matches', 'contains'),
-    value: fc.constantFrom('time(d )?out', '^ok$', 'FAIL', '[0-9]+'),
+    value: fc.constantFrom('time(d )?out', '^ok$', 'FAIL', '[0-9]+', '^ti', '^db t.*t'),
   }),
   fc.record({
     field: fc.constantFrom('amount', 'host'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeLevel, parseLine } from '../../src/logs/formats.js';
-import { createTimeReader } from '../../src/logs/formats-time.js';
+import { canonicalUtcMs, createTimeReader } from '../../src/logs/formats-time.js';
 
 const MS = Date.parse('2026-04-26T12:00:00.250Z');
 
@@ -103,5 +103,35 @@ describe('time reader: the canonical UTC form', () => {
     );
     expect(reader.read('2026-02-30T10:00:00Z')).toBe(Date.parse('2026-02-30T10:00:00Z')); // V8 rolls it over to 2 March
     expect(reader.zoneless).toBe(0);
+  });
+
+  it('reads the millisecond and whole-second forms in arithmetic exactly as Date.parse does, or leaves them to it', () => {
+    // canonicalUtcMs answers NaN where it does not know; where it answers, Date.parse must agree.
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    const text = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two(13), two(32), two(25), two(61), two(61), fc.option(fc.integer({ min: 0, max: 999 })))
+      .map(
+        ([y, mo, d, h, mi, s, f]) =>
+          `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}${f === null ? '' : `.${String(f).padStart(3, '0')}`}Z`,
+      );
+    // Any one character replaced: a digit by a non-digit, a separator by something else.
+    const garbled = fc
+      .tuple(text, fc.nat(23), fc.constantFrom('a', ' ', '/', ':', '-', '.', '9', '\u0660'))
+      .map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, garbled), (t) => {
+        const fast = canonicalUtcMs(t);
+        if (Number.isNaN(fast)) return;
+        read++;
+        expect(fast).toBe(Date.parse(t));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(read).toBeGreaterThan(1000);
+    expect(canonicalUtcMs('2026-11-20T13:44:05.123Z')).toBe(Date.UTC(2026, 10, 20, 13, 44, 5, 123));
+    expect(canonicalUtcMs('0000-02-29T00:00:00Z')).toBe(Date.parse('0000-02-29T00:00:00Z'));
+    expect(canonicalUtcMs('2026-04-31T00:00:00Z')).toBe(Date.parse('2026-04-31T00:00:00Z')); // rolls over to 1 May
+    expect(canonicalUtcMs('2026-01-01T24:00:00Z')).toBeNaN(); // left to Date.parse
   });
 });

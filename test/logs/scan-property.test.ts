@@ -112,8 +112,8 @@ describe('fast scan = parseLine on every line', () => {
     const windows = [{ fromMs: T0 - 10 * MIN, toMs: T0 }];
     const iso = (ms: number) => new Date(ms).toISOString();
     const lines: string[] = [];
-    const stretch = (line: () => string, tricky = 0.03) => {
-      for (let bytes = 0; bytes < 1_300_000;) {
+    const stretch = (line: () => string, tricky = 0.03, size = 1_300_000) => {
+      for (let bytes = 0; bytes < size;) {
         const l =
           rand() < tricky
             ? renderTricky({
@@ -134,8 +134,9 @@ describe('fast scan = parseLine on every line', () => {
     stretch(() => `{"level":"error","time":"${iso(rand() < 0.5 ? inside() : outside())}"}`);
     // Then the wanted level everywhere, a few lines inside: the time prefilter first, after which the
     // level test turns no line away and the time test next to none; both are skipped until the next
-    // sample, and the lines they would have passed are parsed and judged exactly.
-    stretch(() => `{"level":"error","time":"${iso(rand() < 0.05 ? inside() : outside())}","msg":"m"}`, 0.005);
+    // sample, and the lines they would have passed are parsed and judged exactly. (Long enough for a
+    // few samples: a test is judged on its last ~100 candidates, and the earlier stretches' weigh in.)
+    stretch(() => `{"level":"error","time":"${iso(rand() < 0.05 ? inside() : outside())}","msg":"m"}`, 0.005, 4_000_000);
     const bytes = joinLines(lines, [false], true);
     const scanner = new BlockScanner(specOf(['error'], windows));
     scanner.feed(bytes);

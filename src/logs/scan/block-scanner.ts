@@ -1,11 +1,11 @@
 import type { SourceStats } from '../../model/count.js';
 import { isoSeconds } from '../../model/time.js';
 import { createLineFormat, needsDetection, resolveFormat, type FormatSpec, type LineFormat, type SampleStats } from '../formats-source.js';
-import { compileWhere, fieldValue, groupValue, type FieldSource } from '../../model/filter.js';
+import { FilterSet, fieldValue, groupValue, type FieldSource } from '../../model/filter.js';
 import { numericValue } from '../../model/aggregate.js';
 import type { LogRecord } from '../formats.js';
 import { LEVELS, type Level } from '../../model/levels.js';
-import { DEFAULT_GROUP_LIMIT, type SeriesSpec } from '../../model/series.js';
+import { DEFAULT_GROUP_LIMIT, type Filter, type SeriesSpec } from '../../model/series.js';
 import { MAX_LINE_BYTES } from '../log-file.js';
 import type { Prefilter } from './prefilter.js';
 import type { SliceLines } from './time-scan.js';
@@ -28,8 +28,16 @@ const TIME_LINE_COST = 1000;
 const LEVEL_LINE_COST = 300;
 /** Every this many slices both prefilters run, to re-measure how many lines each leaves. */
 const RESAMPLE_SLICES = 16;
-/** A per-line test that turned away less than this share of the candidates on the last sample is skipped (see levelRejects). */
-const SKIP_TEST_BELOW = 0.1;
+/**
+ * A per-line test that turns away less than this share of the candidates is skipped (see RejectShare):
+ * a test costs ~0.4 µs, the parse it may save ~2.5 µs, so below ~15 % it costs more than it saves.
+ */
+const SKIP_TEST_BELOW = 0.15;
+/**
+ * A test is judged on about this many of the last candidates it looked at (see RejectShare): a 64 KiB
+ * slice may hold only a dozen, too few to judge it on one sample.
+ */
+const JUDGED_CANDIDATES = 100;
 /** A sample measures the level density on this many bytes of lines at the slice's start. */
 const SAMPLE_HEAD = 16 * 1024;
 /** The format of a source that names none is detected from its first lines: this many bytes of them, at most SAMPLE_LINES lines. */
@@ -42,8 +50,8 @@ export interface ScanSpec {
   /**
    * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and
    * group in `series`. Filters are evaluated on the parsed entry. The byte prefilter looks for the
-   * union of the series' level names only when every series restricts levels; otherwise every line
-   * in the time span is parsed.
+   * union of the series' level names when it is not every level; otherwise every line in the time
+   * span is parsed.
    */
   series?: SeriesSpec[];
   /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
@@ -140,12 +148,12 @@ export class BlockScanner {
   /** The current slice re-measures (see candidates()): every per-line test runs, and how many lines each turns away is noted. */
   private sampling = true;
   /**
-   * Of the candidates each per-line test looked at on the last sample, the share it turned away. A
-   * test that turns away few costs more than the parses it saves (a test ~0.4 µs, a parse ~2.5 µs):
-   * it is skipped until the next sample, and those lines are parsed and judged exactly instead.
+   * Of the candidates each per-line test looked at on the recent samples, the share it turned away. A
+   * test that turns away few costs more than the parses it saves: it is skipped until the next
+   * sample, and those lines are parsed and judged exactly instead.
    */
-  private levelRejects = 1;
-  private timeRejects = 1;
+  private readonly levelRejects = new RejectShare();
+  private readonly timeRejects = new RejectShare();
   /** Slices by how the prefilters were combined (see candidates()): for tests and profiles. */
   readonly combinations = { level: 0, time: 0, both: 0 };
   /** Slices whose candidates went without a per-line test (see levelRejects): for tests and profiles. */
@@ -155,7 +163,7 @@ export class BlockScanner {
   private headBytes = 0;
   private readonly matchers?: SeriesMatchers;
   private readonly groupLimit: number;
-  /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
+  /** Series mode: the levels the prefilter looks for, or undefined when the series take every level between them (every line is a candidate). */
   private readonly prefilterLevels?: Level[];
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -176,8 +184,9 @@ export class BlockScanner {
     this.groupLimit = spec.groupLimit ?? DEFAULT_GROUP_LIMIT;
     if (spec.series) {
       this.matchers = compileSeriesSet(spec.series);
-      const restricted = spec.series.every((s) => new Set(s.selection.levels).size < LEVELS.length);
-      if (restricted) this.prefilterLevels = [...new Set(spec.series.flatMap((s) => s.selection.levels))];
+      // Every level among them is as good as none: the level regex would pass every line, and cost a pass.
+      const union = new Set(spec.series.flatMap((s) => s.selection.levels));
+      if (union.size < LEVELS.length) this.prefilterLevels = [...union];
     }
     this.result = {
       times: new Map(spec.series ? [] : spec.levels.map((l) => [l, []])),
@@ -201,7 +210,7 @@ export class BlockScanner {
 
   private begin(spec: FormatSpec & { sample?: SampleStats }): void {
     this.format = createLineFormat({ referenceMs: Number.isFinite(this.spec.toMs) ? this.spec.toMs : undefined, ...spec });
-    // Series: the union of the series' level names only when every series restricts levels; else every line.
+    // Series: the union of the series' level names, unless it is every level; then every line.
     if (!this.spec.series) this.prefilter = this.format.prefilter(this.spec.levels);
     else this.prefilter = this.prefilterLevels ? this.format.prefilter(this.prefilterLevels) : EVERY_LINE;
     this.mayBeInSpan = this.format.timeFilter(this.spec.fromMs, this.spec.toMs);
@@ -320,8 +329,8 @@ export class BlockScanner {
       } else for (let ls = s; ls < e;) ls = tally(ls, buf.indexOf(10, ls));
       r.linesRead += nonBlank;
       let parsed = 0;
-      const checkLevel = this.levelPending && (this.sampling || this.levelRejects >= SKIP_TEST_BELOW);
-      const checkTime = !this.timeFiltered || this.sampling || this.timeRejects >= SKIP_TEST_BELOW;
+      const checkLevel = this.levelPending && (this.sampling || this.levelRejects.share() >= SKIP_TEST_BELOW);
+      const checkTime = !this.timeFiltered || this.sampling || this.timeRejects.share() >= SKIP_TEST_BELOW;
       if (candidates.length > 0) {
         if (this.levelPending && !checkLevel) this.skippedTests.level++;
         if (!checkTime) this.skippedTests.time++;
@@ -349,8 +358,8 @@ export class BlockScanner {
         parsed++;
         this.read(buf.toString('utf8', ls, nl));
       }
-      if (this.sampling && levelChecked > 0) this.levelRejects = levelTurned / levelChecked;
-      if (this.sampling && this.timeFiltered && timeChecked > 0) this.timeRejects = timeTurned / timeChecked;
+      if (this.sampling && levelChecked > 0) this.levelRejects.add(levelChecked, levelTurned);
+      if (this.sampling && this.timeFiltered && timeChecked > 0) this.timeRejects.add(timeChecked, timeTurned);
       r.unchecked += nonBlank - parsed - broken;
       s = e;
     }
@@ -468,20 +477,21 @@ export class BlockScanner {
   private count(rec: LogRecord): void {
     const entry = rec as LogRecord & FieldSource;
     const out = this.result.series!;
-    const { byLevel, filters, memo } = this.matchers!;
+    const { byLevel, filters } = this.matchers!;
     const candidates = byLevel.get(rec.level);
     if (!candidates) return;
-    memo.fill(0);
+    filters.reset();
     next: for (const m of candidates) {
-      // Each distinct filter is evaluated once per entry, however many series use it (0 unknown, 1 holds, 2 not).
-      for (const id of m.filterIds) {
-        if (memo[id] === 0) memo[id] = filters[id]!(entry) ? 1 : 2;
-        if (memo[id] === 2) continue next;
+      for (const id of m.filterIds) if (!filters.holds(id, entry)) continue next;
+      if (m.counts) {
+        addToWindows(m.counts, rec.ts, this.windowFrom, this.windowTo);
+        continue;
       }
       const scan = out[m.index]!;
       const key = m.groupBy ? JSON.stringify(m.groupBy.map((f) => groupValue(entry, f))) : '[]';
       if (scan.counted) {
         this.countIn(scan, key, rec.ts);
+        if (!m.groupBy) m.counts = scan.groups.get(key);
         continue;
       }
       const times = scan.groups.get(key);
@@ -547,6 +557,28 @@ function isBlank(buf: Buffer, start: number, end: number): boolean {
   return buf.toString('utf8', start, end).trim() === '';
 }
 
+/** The share of the last ~JUDGED_CANDIDATES candidates a per-line test looked at on samples that it turned away. */
+class RejectShare {
+  private checked = 0;
+  private turned = 0;
+
+  add(checked: number, turned: number): void {
+    // Earlier samples are scaled down to make room for this one.
+    const room = Math.max(0, JUDGED_CANDIDATES - checked);
+    if (this.checked > room) {
+      this.turned *= room / this.checked;
+      this.checked = room;
+    }
+    this.checked += checked;
+    this.turned += turned;
+  }
+
+  /** 1 before any sample: a test runs until it is known not to pay. */
+  share(): number {
+    return this.checked > 0 ? this.turned / this.checked : 1;
+  }
+}
+
 /** A line as the line count sees it (BlockScanner.kindOf). */
 const BLANK = 0;
 const LINE = 1;
@@ -569,27 +601,27 @@ interface SeriesMatcher {
   groupBy?: string[];
   /** Value series: the numeric field whose values are kept. */
   valueField?: string;
+  /** A counted series without groups: its one group's counts, once made (what countIn would find). */
+  counts?: number[];
 }
 
-/** Every series of a scan, indexed for many rules: by level, with each distinct filter compiled once. */
+/** Every series of a scan, indexed for many rules: by level, with each distinct filter judged once an entry. */
 interface SeriesMatchers {
   /** Per level, the series that take it, in spec order. */
   byLevel: Map<Level, SeriesMatcher[]>;
-  filters: ((e: FieldSource) => boolean)[];
-  /** Per entry: which filters were evaluated and how they came out. */
-  memo: Uint8Array;
+  filters: FilterSet;
 }
 
 function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
   const ids = new Map<string, number>();
-  const filters: ((e: FieldSource) => boolean)[] = [];
+  const distinct: Filter[] = [];
   const byLevel = new Map<Level, SeriesMatcher[]>();
   series.forEach((spec, index) => {
     const filterIds = spec.selection.where.map((f) => {
       const key = JSON.stringify([f.field, f.op, f.value]);
       let id = ids.get(key);
       if (id === undefined) {
-        id = filters.push(compileWhere([f])) - 1;
+        id = distinct.push(f) - 1;
         ids.set(key, id);
       }
       return id;
@@ -606,7 +638,7 @@ function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
       else byLevel.set(level, [m]);
     }
   });
-  return { byLevel, filters, memo: new Uint8Array(filters.length) };
+  return { byLevel, filters: new FilterSet(distinct) };
 }
 
 /** The windows a scan may count into, or undefined when there are too many to test per entry. */
