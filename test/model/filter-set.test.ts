@@ -60,7 +60,7 @@ describe('FilterSet', () => {
             if (row.route !== undefined) fields.route = row.route;
             if (row.n !== undefined) fields.n = row.n;
             if (row.x !== undefined) fields.obj = { x: row.x };
-            const entry = { fields };
+            const entry = { ts: 0, level: 'info' as const, fields };
             set.reset();
             // Some filters asked in a random order (repeats included), then all of them.
             for (const id of [...order.map((k) => k % filters.length), ...filters.keys()])
