@@ -26,6 +26,8 @@ const PASS_COST_PER_BYTE = 0.5;
 const BYTES_PASS_COST_PER_BYTE = 0.15;
 const TIME_LINE_COST = 1000;
 const LEVEL_LINE_COST = 300;
+/** A density is measured on at least this many bytes of lines (see density()). */
+const MEASURED_BYTES = 8 * 1024;
 /** Every this many slices both prefilters run, to re-measure how many lines each leaves. */
 const RESAMPLE_SLICES = 16;
 /**
@@ -308,8 +310,11 @@ export class BlockScanner {
     const jsonLines = this.format.jsonLines;
     // The latin1 view is made a slice at a time: large strings live until a full GC and inflate memory.
     for (let s = start; s < end;) {
-      const cut = s + SLICE >= end ? end : buf.lastIndexOf(10, s + SLICE) + 1;
-      const e = cut > s ? cut : buf.indexOf(10, s + SLICE) + 1; // a line longer than SLICE
+      // Slices of even size: a last sliver of a few lines would measure the densities on too few lines.
+      const left = end - s;
+      const size = Math.ceil(left / Math.ceil(left / SLICE));
+      const cut = s + size >= end ? end : buf.lastIndexOf(10, s + size) + 1;
+      const e = cut > s ? cut : buf.indexOf(10, s + size) + 1; // a line longer than the slice
       const slice = { buf, start: s, end: e, text: undefined as string | undefined };
       const lines: SliceLines = { counted: -1, odd: [] };
       const candidates = this.candidates(slice, lines);
@@ -419,17 +424,21 @@ export class BlockScanner {
       c.level++;
       this.timeFiltered = false;
       const byLevel = this.prefilter.candidates(text());
-      this.levelDensity = byLevel.length / bytes;
+      this.levelDensity = density(this.levelDensity, byLevel.length, bytes);
       return byLevel;
     }
     const timed = inTime();
-    this.timeDensity = timed.length / bytes;
+    this.timeDensity = density(this.timeDensity, timed.length, bytes);
     if (sample && !slice.text) {
       // The level density is measured on the slice's first lines only (the time pass above covered it
       // all); the whole slice is run through the level regex only if intersecting now pays.
       const head = slice.buf.lastIndexOf(10, Math.min(slice.end, slice.start + SAMPLE_HEAD) - 1) + 1;
       if (head > slice.start) {
-        this.levelDensity = this.prefilter.candidates(slice.buf.toString('latin1', slice.start, head)).length / (head - slice.start);
+        this.levelDensity = density(
+          this.levelDensity,
+          this.prefilter.candidates(slice.buf.toString('latin1', slice.start, head)).length,
+          head - slice.start,
+        );
         const timeThen = BYTES_PASS_COST_PER_BYTE + this.timeDensity * (LEVEL_LINE_COST + TIME_LINE_COST);
         const bothThen = 2 * pass + Math.min(this.levelDensity, this.timeDensity) * TIME_LINE_COST;
         if (timeThen <= bothThen) {
@@ -446,7 +455,7 @@ export class BlockScanner {
     }
     c.both++;
     const byLevel = this.prefilter.candidates(text());
-    this.levelDensity = byLevel.length / bytes;
+    this.levelDensity = density(this.levelDensity, byLevel.length, bytes);
     return intersectSorted(byLevel, timed);
   }
 
@@ -555,6 +564,15 @@ function truncatedJson(buf: Buffer, start: number, end: number): boolean {
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {
   return buf.toString('utf8', start, end).trim() === '';
+}
+
+/**
+ * Candidates per byte, measured on `bytes` bytes of lines. A few lines (a small block, a file's last
+ * ones) say too little and the earlier figure stands: one candidate among three lines would read as a
+ * dense slice and send the next ones to the wrong prefilter.
+ */
+function density(before: number, candidates: number, bytes: number): number {
+  return bytes >= MEASURED_BYTES ? candidates / bytes : before;
 }
 
 /** The share of the last ~JUDGED_CANDIDATES candidates a per-line test looked at on samples that it turned away. */
