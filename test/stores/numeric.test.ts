@@ -1,5 +1,5 @@
 // One numeric reading of a field value (src/model/aggregate.ts numericValue) on every path: the
-// definition itself, the file scan's filters (compileWhere, what the block scanner runs), the oracle,
+// definition itself, the file scan's filters (compileWhere: a FilterSet, which the block scanner runs), the oracle,
 // and the SQL of both stores — for the numeric filters (gt/gte/lt/lte) and for value rules alike.
 // Each case is pinned by a literal expectation, not only by agreement between the paths.
 import { isDeepStrictEqual } from 'node:util';
