@@ -14,6 +14,34 @@ export interface FieldSource {
 }
 /** The value at `path`: `message` is the format's message; a top-level key wins over a nested path. */
 export declare function fieldValue(entry: FieldSource, path: string): unknown;
+/**
+ * The literal text every match of an anchored pattern starts with ("/api/orders/" of
+ * "^/api/orders/\\d+"), or "" when there is none to rely on: a cheap startsWith turns most
+ * non-matching values away before the regex runs. `whole`: the pattern is that prefix and nothing
+ * more, so startsWith alone decides.
+ */
+export declare function literalPrefix(pattern: string): {
+    prefix: string;
+    whole: boolean;
+};
+/**
+ * Many filters judged on the same entries (a scan of many rules): each at most once per entry, and
+ * the filters of one field together, its value read and its string and numeric forms made once.
+ * Call reset() before each entry, then holds() for the filters wanted (ids: places in the list given).
+ */
+export declare class FilterSet {
+    private readonly groups;
+    /** Per filter, its field's place in `groups`. */
+    private readonly groupOf;
+    /** Per filter for the current entry: 0 not judged yet, 1 holds, 2 does not. */
+    private readonly state;
+    constructor(filters: readonly Filter[]);
+    /** A new entry: no filter judged yet. */
+    reset(): void;
+    holds(id: number, entry: FieldSource): boolean;
+    /** Every filter of one field, on the entry's value of it. */
+    private judge;
+}
 /** All filters as one predicate. */
 export declare function compileWhere(where: readonly Filter[]): (entry: FieldSource) => boolean;
 /** A group's value of one group_by field: its string form, or null (missing, null, object, array). */

@@ -11,8 +11,8 @@ export interface ScanSpec {
     /**
      * Series counts (SeriesQuery): timestamps (or counts per window, see `windows`) per series and
      * group in `series`. Filters are evaluated on the parsed entry. The byte prefilter looks for the
-     * union of the series' level names only when every series restricts levels; otherwise every line
-     * in the time span is parsed.
+     * union of the series' level names when it is not every level; otherwise every line in the time
+     * span is parsed.
      */
     series?: SeriesSpec[];
     /** Distinct groups tracked per series (default DEFAULT_GROUP_LIMIT); later groups are dropped and counted. */
@@ -106,12 +106,12 @@ export declare class BlockScanner {
     /** The current slice re-measures (see candidates()): every per-line test runs, and how many lines each turns away is noted. */
     private sampling;
     /**
-     * Of the candidates each per-line test looked at on the last sample, the share it turned away. A
-     * test that turns away few costs more than the parses it saves (a test ~0.4 µs, a parse ~2.5 µs):
-     * it is skipped until the next sample, and those lines are parsed and judged exactly instead.
+     * Of the candidates each per-line test looked at on the recent samples, the share it turned away. A
+     * test that turns away few costs more than the parses it saves: it is skipped until the next
+     * sample, and those lines are parsed and judged exactly instead.
      */
-    private levelRejects;
-    private timeRejects;
+    private readonly levelRejects;
+    private readonly timeRejects;
     /** Slices by how the prefilters were combined (see candidates()): for tests and profiles. */
     readonly combinations: {
         level: number;
@@ -128,7 +128,7 @@ export declare class BlockScanner {
     private headBytes;
     private readonly matchers?;
     private readonly groupLimit;
-    /** Series mode: the levels the prefilter looks for, or undefined when some series takes any level (every line is a candidate). */
+    /** Series mode: the levels the prefilter looks for, or undefined when the series take every level between them (every line is a candidate). */
     private readonly prefilterLevels?;
     private pending;
     private pendingBytes;
