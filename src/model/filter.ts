@@ -98,7 +98,7 @@ const scalarString = (v: Scalar): string => stringForm(v)!;
 /** Numeric comparisons as small integers, for FieldGroup's loop. */
 const NUMERIC_CODE: Readonly<Record<string, number>> = { gt: 0, gte: 1, lt: 2, lte: 3 };
 
-/** The filters of one field in a FilterSet, judged together on its value. */
+/** The filters of one field in a FilterSet: they share the reading of its value. */
 interface FieldGroup {
   path: string;
   /** equals: the filters per wanted string form (one Map lookup however many values are named), and all of them. */
@@ -108,10 +108,12 @@ interface FieldGroup {
   numericIds: number[];
   numericOps: number[];
   bounds: number[];
-  /** The other operators, each a test of the value and its string form. */
-  otherIds: number[];
-  others: ((v: unknown, s: string | undefined) => boolean)[];
 }
+
+/** How a FilterSet judges a filter: all the equalities of its field at once, all the comparisons at once, or alone. */
+const EQUALITY = 0;
+const COMPARISON = 1;
+const ALONE = 2;
 
 /**
  * The literal text every match of an anchored pattern starts with ("/api/orders/" of
@@ -170,33 +172,35 @@ function valueTest(filter: Filter): (v: unknown, s: string | undefined) => boole
 }
 
 /**
- * Many filters judged on the same entries (a scan of many rules): each at most once per entry, and
- * the filters of one field together, its value read and its string and numeric forms made once.
+ * Many filters judged on the same entries (a scan of many rules): each at most once per entry, lazily,
+ * and the filters of one field share the reading of its value (and its string form). The equalities
+ * of a field are judged together by one Map lookup however many values they name, its numeric
+ * comparisons together in one loop; other operators (regexes, substrings) one by one, when asked.
  * Call reset() before each entry, then holds() for the filters wanted (ids: places in the list given).
  */
 export class FilterSet {
   private readonly groups: FieldGroup[] = [];
-  /** Per filter, its field's place in `groups`. */
+  /** Per filter: its field's place in `groups`, how it is judged, its test when judged alone. */
   private readonly groupOf: number[] = [];
-  /** Per filter for the current entry: 0 not judged yet, 1 holds, 2 does not. */
-  private readonly state: Uint8Array;
+  private readonly kind: Uint8Array;
+  private readonly tests: (((v: unknown, s: string | undefined) => boolean) | undefined)[] = [];
+  /** The current entry's number: a filter or field marked with another one is not judged or read yet for it. */
+  private entry = 1;
+  private readonly judgedAt: Uint32Array;
+  /** Per filter, for the entry it was judged at: 1 holds, 2 does not. */
+  private readonly result: Uint8Array;
+  /** Per field: the entry it was read at, its value and string form then. */
+  private readonly readAt: Uint32Array;
+  private readonly values: unknown[];
+  private readonly strings: (string | undefined)[];
 
   constructor(filters: readonly Filter[]) {
     const byPath = new Map<string, number>();
+    this.kind = new Uint8Array(filters.length);
     filters.forEach((f, id) => {
       let gi = byPath.get(f.field);
       if (gi === undefined) {
-        gi =
-          this.groups.push({
-            path: f.field,
-            equals: new Map(),
-            equalIds: [],
-            numericIds: [],
-            numericOps: [],
-            bounds: [],
-            otherIds: [],
-            others: [],
-          }) - 1;
+        gi = this.groups.push({ path: f.field, equals: new Map(), equalIds: [], numericIds: [], numericOps: [], bounds: [] }) - 1;
         byPath.set(f.field, gi);
       }
       this.groupOf.push(gi);
@@ -207,49 +211,73 @@ export class FilterSet {
         if (ids) ids.push(id);
         else g.equals.set(want, [id]);
         g.equalIds.push(id);
+        this.kind[id] = EQUALITY;
+        this.tests.push(undefined);
       } else if (Object.hasOwn(NUMERIC_CODE, f.op)) {
         g.numericIds.push(id);
         g.numericOps.push(NUMERIC_CODE[f.op]!);
         g.bounds.push(f.value as number);
+        this.kind[id] = COMPARISON;
+        this.tests.push(undefined);
       } else {
-        g.otherIds.push(id);
-        g.others.push(valueTest(f));
+        this.kind[id] = ALONE;
+        this.tests.push(valueTest(f));
       }
     });
-    this.state = new Uint8Array(filters.length);
+    this.judgedAt = new Uint32Array(filters.length);
+    this.result = new Uint8Array(filters.length);
+    this.readAt = new Uint32Array(this.groups.length);
+    this.values = new Array<unknown>(this.groups.length);
+    this.strings = new Array<string | undefined>(this.groups.length);
   }
 
-  /** A new entry: no filter judged yet. */
+  /** A new entry: no filter judged, no field read yet. */
   reset(): void {
-    this.state.fill(0);
+    if (++this.entry === 0xffffffff) {
+      // Numbered anew before the counter wraps (after ~4 billion entries).
+      this.judgedAt.fill(0);
+      this.readAt.fill(0);
+      this.entry = 1;
+    }
   }
 
   holds(id: number, entry: FieldSource): boolean {
-    if (this.state[id] === 0) this.judge(this.groups[this.groupOf[id]!]!, entry);
-    return this.state[id] === 1;
+    if (this.judgedAt[id] !== this.entry) this.judge(id, entry);
+    return this.result[id] === 1;
   }
 
-  /** Every filter of one field, on the entry's value of it. */
-  private judge(g: FieldGroup, entry: FieldSource): void {
-    const state = this.state;
-    const v = fieldValue(entry, g.path);
-    const s = stringForm(v);
-    if (g.equalIds.length > 0) {
-      for (const id of g.equalIds) state[id] = 2;
+  private judge(id: number, entry: FieldSource): void {
+    const gi = this.groupOf[id]!;
+    const g = this.groups[gi]!;
+    const now = this.entry;
+    if (this.readAt[gi] !== now) {
+      this.readAt[gi] = now;
+      const v = fieldValue(entry, g.path);
+      this.values[gi] = v;
+      this.strings[gi] = stringForm(v);
+    }
+    const v = this.values[gi];
+    const s = this.strings[gi];
+    const kind = this.kind[id];
+    if (kind === ALONE) return this.mark(id, this.tests[id]!(v, s));
+    if (kind === EQUALITY) {
+      for (const k of g.equalIds) this.mark(k, false);
       const hits = s === undefined ? undefined : g.equals.get(s);
-      if (hits) for (const id of hits) state[id] = 1;
+      if (hits) for (const k of hits) this.mark(k, true);
+      return;
     }
-    if (g.numericIds.length > 0) {
-      // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
-      const n = numericValue(v);
-      for (let k = 0; k < g.numericIds.length; k++) {
-        const b = g.bounds[k]!;
-        const op = g.numericOps[k]!;
-        const ok = n !== null && (op === 0 ? n > b : op === 1 ? n >= b : op === 2 ? n < b : n <= b);
-        state[g.numericIds[k]!] = ok ? 1 : 2;
-      }
+    // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
+    const n = numericValue(v);
+    for (let k = 0; k < g.numericIds.length; k++) {
+      const b = g.bounds[k]!;
+      const op = g.numericOps[k]!;
+      this.mark(g.numericIds[k]!, n !== null && (op === 0 ? n > b : op === 1 ? n >= b : op === 2 ? n < b : n <= b));
     }
-    for (let k = 0; k < g.otherIds.length; k++) state[g.otherIds[k]!] = g.others[k]!(v, s) ? 1 : 2;
+  }
+
+  private mark(id: number, holds: boolean): void {
+    this.judgedAt[id] = this.entry;
+    this.result[id] = holds ? 1 : 2;
   }
 }
 
