@@ -19180,6 +19180,10 @@ function stringForm(v) {
 const scalarString = (v) => stringForm(v);
 /** Numeric comparisons as small integers, for FieldGroup's loop. */
 const NUMERIC_CODE = { gt: 0, gte: 1, lt: 2, lte: 3 };
+/** How a FilterSet judges a filter: all the equalities of its field at once, all the comparisons at once, or alone. */
+const EQUALITY = 0;
+const COMPARISON = 1;
+const ALONE = 2;
 /**
  * The literal text every match of an anchored pattern starts with ("/api/orders/" of
  * "^/api/orders/\\d+"), or "" when there is none to rely on: a cheap startsWith turns most
@@ -19241,32 +19245,34 @@ function valueTest(filter) {
     }
 }
 /**
- * Many filters judged on the same entries (a scan of many rules): each at most once per entry, and
- * the filters of one field together, its value read and its string and numeric forms made once.
+ * Many filters judged on the same entries (a scan of many rules): each at most once per entry, lazily,
+ * and the filters of one field share the reading of its value (and its string form). The equalities
+ * of a field are judged together by one Map lookup however many values they name, its numeric
+ * comparisons together in one loop; other operators (regexes, substrings) one by one, when asked.
  * Call reset() before each entry, then holds() for the filters wanted (ids: places in the list given).
  */
 class FilterSet {
     groups = [];
-    /** Per filter, its field's place in `groups`. */
+    /** Per filter: its field's place in `groups`, how it is judged, its test when judged alone. */
     groupOf = [];
-    /** Per filter for the current entry: 0 not judged yet, 1 holds, 2 does not. */
-    state;
+    kind;
+    tests = [];
+    /** The current entry's number: a filter or field marked with another one is not judged or read yet for it. */
+    entry = 1;
+    judgedAt;
+    /** Per filter, for the entry it was judged at: 1 holds, 2 does not. */
+    result;
+    /** Per field: the entry it was read at, its value and string form then. */
+    readAt;
+    values;
+    strings;
     constructor(filters) {
         const byPath = new Map();
+        this.kind = new Uint8Array(filters.length);
         filters.forEach((f, id) => {
             let gi = byPath.get(f.field);
             if (gi === undefined) {
-                gi =
-                    this.groups.push({
-                        path: f.field,
-                        equals: new Map(),
-                        equalIds: [],
-                        numericIds: [],
-                        numericOps: [],
-                        bounds: [],
-                        otherIds: [],
-                        others: [],
-                    }) - 1;
+                gi = this.groups.push({ path: f.field, equals: new Map(), equalIds: [], numericIds: [], numericOps: [], bounds: [] }) - 1;
                 byPath.set(f.field, gi);
             }
             this.groupOf.push(gi);
@@ -19279,53 +19285,76 @@ class FilterSet {
                 else
                     g.equals.set(want, [id]);
                 g.equalIds.push(id);
+                this.kind[id] = EQUALITY;
+                this.tests.push(undefined);
             }
             else if (Object.hasOwn(NUMERIC_CODE, f.op)) {
                 g.numericIds.push(id);
                 g.numericOps.push(NUMERIC_CODE[f.op]);
                 g.bounds.push(f.value);
+                this.kind[id] = COMPARISON;
+                this.tests.push(undefined);
             }
             else {
-                g.otherIds.push(id);
-                g.others.push(valueTest(f));
+                this.kind[id] = ALONE;
+                this.tests.push(valueTest(f));
             }
         });
-        this.state = new Uint8Array(filters.length);
+        this.judgedAt = new Uint32Array(filters.length);
+        this.result = new Uint8Array(filters.length);
+        this.readAt = new Uint32Array(this.groups.length);
+        this.values = new Array(this.groups.length);
+        this.strings = new Array(this.groups.length);
     }
-    /** A new entry: no filter judged yet. */
+    /** A new entry: no filter judged, no field read yet. */
     reset() {
-        this.state.fill(0);
+        if (++this.entry === 0xffffffff) {
+            // Numbered anew before the counter wraps (after ~4 billion entries).
+            this.judgedAt.fill(0);
+            this.readAt.fill(0);
+            this.entry = 1;
+        }
     }
     holds(id, entry) {
-        if (this.state[id] === 0)
-            this.judge(this.groups[this.groupOf[id]], entry);
-        return this.state[id] === 1;
+        if (this.judgedAt[id] !== this.entry)
+            this.judge(id, entry);
+        return this.result[id] === 1;
     }
-    /** Every filter of one field, on the entry's value of it. */
-    judge(g, entry) {
-        const state = this.state;
-        const v = fieldValue(entry, g.path);
-        const s = stringForm(v);
-        if (g.equalIds.length > 0) {
-            for (const id of g.equalIds)
-                state[id] = 2;
+    judge(id, entry) {
+        const gi = this.groupOf[id];
+        const g = this.groups[gi];
+        const now = this.entry;
+        if (this.readAt[gi] !== now) {
+            this.readAt[gi] = now;
+            const v = fieldValue(entry, g.path);
+            this.values[gi] = v;
+            this.strings[gi] = stringForm(v);
+        }
+        const v = this.values[gi];
+        const s = this.strings[gi];
+        const kind = this.kind[id];
+        if (kind === ALONE)
+            return this.mark(id, this.tests[id](v, s));
+        if (kind === EQUALITY) {
+            for (const k of g.equalIds)
+                this.mark(k, false);
             const hits = s === undefined ? undefined : g.equals.get(s);
             if (hits)
-                for (const id of hits)
-                    state[id] = 1;
+                for (const k of hits)
+                    this.mark(k, true);
+            return;
         }
-        if (g.numericIds.length > 0) {
-            // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
-            const n = (0,aggregate/* numericValue */.r3)(v);
-            for (let k = 0; k < g.numericIds.length; k++) {
-                const b = g.bounds[k];
-                const op = g.numericOps[k];
-                const ok = n !== null && (op === 0 ? n > b : op === 1 ? n >= b : op === 2 ? n < b : n <= b);
-                state[g.numericIds[k]] = ok ? 1 : 2;
-            }
+        // The one numeric reading (src/model/aggregate.ts numericValue), shared with value rules and the stores.
+        const n = (0,aggregate/* numericValue */.r3)(v);
+        for (let k = 0; k < g.numericIds.length; k++) {
+            const b = g.bounds[k];
+            const op = g.numericOps[k];
+            this.mark(g.numericIds[k], n !== null && (op === 0 ? n > b : op === 1 ? n >= b : op === 2 ? n < b : n <= b));
         }
-        for (let k = 0; k < g.otherIds.length; k++)
-            state[g.otherIds[k]] = g.others[k](v, s) ? 1 : 2;
+    }
+    mark(id, holds) {
+        this.judgedAt[id] = this.entry;
+        this.result[id] = holds ? 1 : 2;
     }
 }
 /** All filters as one predicate. */

@@ -25,22 +25,33 @@ export declare function literalPrefix(pattern: string): {
     whole: boolean;
 };
 /**
- * Many filters judged on the same entries (a scan of many rules): each at most once per entry, and
- * the filters of one field together, its value read and its string and numeric forms made once.
+ * Many filters judged on the same entries (a scan of many rules): each at most once per entry, lazily,
+ * and the filters of one field share the reading of its value (and its string form). The equalities
+ * of a field are judged together by one Map lookup however many values they name, its numeric
+ * comparisons together in one loop; other operators (regexes, substrings) one by one, when asked.
  * Call reset() before each entry, then holds() for the filters wanted (ids: places in the list given).
  */
 export declare class FilterSet {
     private readonly groups;
-    /** Per filter, its field's place in `groups`. */
+    /** Per filter: its field's place in `groups`, how it is judged, its test when judged alone. */
     private readonly groupOf;
-    /** Per filter for the current entry: 0 not judged yet, 1 holds, 2 does not. */
-    private readonly state;
+    private readonly kind;
+    private readonly tests;
+    /** The current entry's number: a filter or field marked with another one is not judged or read yet for it. */
+    private entry;
+    private readonly judgedAt;
+    /** Per filter, for the entry it was judged at: 1 holds, 2 does not. */
+    private readonly result;
+    /** Per field: the entry it was read at, its value and string form then. */
+    private readonly readAt;
+    private readonly values;
+    private readonly strings;
     constructor(filters: readonly Filter[]);
-    /** A new entry: no filter judged yet. */
+    /** A new entry: no filter judged, no field read yet. */
     reset(): void;
     holds(id: number, entry: FieldSource): boolean;
-    /** Every filter of one field, on the entry's value of it. */
     private judge;
+    private mark;
 }
 /** All filters as one predicate. */
 export declare function compileWhere(where: readonly Filter[]): (entry: FieldSource) => boolean;
