@@ -76,6 +76,28 @@ describe('FilterSet', () => {
     );
   });
 
+  it("reads only an entry's own fields: names an object inherits are not fields, a parsed __proto__ key is", () => {
+    const filters: Filter[] = [
+      { field: 'constructor', op: 'exists' },
+      { field: 'toString', op: 'matches', value: '^f' },
+      { field: 'hasOwnProperty', op: 'equals', value: 'x' },
+      { field: '__proto__', op: 'exists' },
+      { field: '__proto__', op: 'equals', value: 'p' },
+      { field: 'valueOf.name', op: 'exists' },
+    ];
+    const set = new FilterSet(filters);
+    const judge = (fields: Record<string, unknown>) => {
+      set.reset();
+      return filters.map((_, id) => set.holds(id, { fields }));
+    };
+    expect(judge({})).toEqual([false, false, false, false, false, false]);
+    expect(judge(Object.create(null) as Record<string, unknown>)).toEqual([false, false, false, false, false, false]);
+    // JSON.parse makes __proto__ an own key; logfmt fields have no prototype at all.
+    expect(
+      judge(JSON.parse('{"constructor":"c","toString":"f1","hasOwnProperty":"x","__proto__":"p"}') as Record<string, unknown>),
+    ).toEqual([true, true, true, true, true, false]);
+  });
+
   it('starts each entry afresh after reset()', () => {
     const set = new FilterSet([{ field: 'host', op: 'equals', value: 'web-1' }]);
     set.reset();

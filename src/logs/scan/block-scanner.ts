@@ -616,11 +616,11 @@ interface SeriesMatcher {
   index: number;
   /** Its filters, as places in SeriesMatchers.filters: all must hold. */
   filterIds: number[];
-  groupBy?: string[];
+  groupBy: string[] | undefined;
   /** Value series: the numeric field whose values are kept. */
-  valueField?: string;
+  valueField: string | undefined;
   /** A counted series without groups: its one group's counts, once made (what countIn would find). */
-  counts?: number[];
+  counts: number[] | undefined;
 }
 
 /** Every series of a scan, indexed for many rules: by level, with each distinct filter judged once an entry. */
@@ -644,11 +644,13 @@ function compileSeriesSet(series: SeriesSpec[]): SeriesMatchers {
       }
       return id;
     });
+    // Every matcher has every property from the start: one shape keeps count()'s loop monomorphic.
     const m: SeriesMatcher = {
       index,
       filterIds,
-      ...(spec.groupBy?.length ? { groupBy: spec.groupBy } : {}),
-      ...(spec.value ? { valueField: spec.value.field } : {}),
+      groupBy: spec.groupBy?.length ? spec.groupBy : undefined,
+      valueField: spec.value?.field,
+      counts: undefined,
     };
     for (const level of new Set(spec.selection.levels)) {
       const list = byLevel.get(level);
