@@ -7,7 +7,8 @@
 //     (bench/generate-logs.mjs; LINES=5000000 for the full set), unordered file. Target: ≤ 1.5×.
 //  3. Group-by on a field with 100,000+ distinct values in the window (`route`): peak RSS (< 200 MB).
 // Medians of RUNS (default 3) after a warm-up (part 2: its runs interleaved); peak RSS and CPU
-// (user+sys) from /usr/bin/time. Counts are checked: the 200-rule run's level-only rule must equal
+// (user+sys) from /usr/bin/time; part 2 also gives the 200 rules' ratio run by run (each pair back to back).
+// Counts are checked: the 200-rule run's level-only rule must equal
 // the single rule's count.
 // Env: RUNS, LINES (default 1000000), SCALES (default "10000,100000"), PARTS (default "scale,reference":
 // `PARTS=scale` runs part 1 only), BASELINE_CLI (a CLI bundle built from an earlier commit, e.g.
@@ -71,7 +72,19 @@ function interleaved(list) {
   const runs = list.map(() => []);
   for (let i = 0; i < RUNS; i++) list.forEach(([args, cli], k) => runs[k].push(measure(args, cli)));
   const by = (rs, k) => [...rs].sort((a, b) => a[k] - b[k])[Math.floor(rs.length / 2)][k];
-  return runs.map((rs) => ({ seconds: by(rs, 'seconds'), rssMb: by(rs, 'rssMb'), cpu: by(rs, 'cpu'), out: rs[0].out }));
+  return runs.map((rs) => ({
+    seconds: by(rs, 'seconds'),
+    rssMb: by(rs, 'rssMb'),
+    cpu: by(rs, 'cpu'),
+    out: rs[0].out,
+    all: rs.map((r) => r.seconds),
+  }));
+}
+
+/** The ratios of b's runs to a's, run by run (each pair ran back to back): median and worst. */
+function pairRatios(a, b) {
+  const ratios = a.all.map((s, i) => b.all[i] / s).sort((x, y) => x - y);
+  return { median: ratios[Math.floor(ratios.length / 2)], worst: ratios.at(-1) };
 }
 
 function ruleYaml(rules, source) {
@@ -250,8 +263,9 @@ console.log(
 console.log('| run | median s | peak RSS MB | note |');
 console.log('|---|---|---|---|');
 console.log(`| today's single-level rule | ${single.seconds.toFixed(2)} | ${single.rssMb.toFixed(0)} | count ${countOf(single)} |`);
+const pairs = pairRatios(single, twoHundred);
 console.log(
-  `| 200 filtered rules, one run | ${twoHundred.seconds.toFixed(2)} | ${twoHundred.rssMb.toFixed(0)} | ${(twoHundred.seconds / single.seconds).toFixed(2)}× the single rule |`,
+  `| 200 filtered rules, one run | ${twoHundred.seconds.toFixed(2)} | ${twoHundred.rssMb.toFixed(0)} | ${(twoHundred.seconds / single.seconds).toFixed(2)}× the single rule (run by run: median ${pairs.median.toFixed(2)}×, worst ${pairs.worst.toFixed(2)}×) |`,
 );
 console.log(
   `| group_by route (${g.groups[0].toLocaleString('en')} groups in the window) | ${group.seconds.toFixed(2)} | ${group.rssMb.toFixed(0)} | untracked ${g.untracked_groups} |`,
