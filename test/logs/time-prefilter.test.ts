@@ -136,6 +136,8 @@ describe('time prefilter (JSON/logfmt): one regex over many lines', () => {
       '{"level":"error","time":"2026-11-20T13:43:59.999Z"}', // out
       '{"level":"error","time":"2026-11-20T13:44:00.001Z"}', // in
       '{"level":"error","time":"2026-11-20T13:59:00.000Z"}', // in
+      '{"level":"error","time":"2026-11-20T13:59:01Z"}', // out: the last minute after its first second
+      '{"level":"error","time":"2026-11-20T13:59:00.5Z"}', // the window's last second: maybe (the exact test decides)
       '{"level":"error","time":"2026-11-20T14:00:00Z"}', // out
       '{"level":"error","time":"2025-11-20T13:50:00Z"}', // out: another year
       '{"level":"error","time":"2026-11-20T13:50:00+00:00"}', // not canonical: maybe
@@ -148,7 +150,29 @@ describe('time prefilter (JSON/logfmt): one regex over many lines', () => {
     const starts = bulk
       .candidates(text)
       .map((off) => lines.findIndex((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0) === off));
-    expect(starts).toEqual([1, 2, 5, 6, 8, 9]);
+    expect(starts).toEqual([1, 2, 4, 7, 8, 10, 11]);
+    // In the bytes as in the regex.
+    const buf = Buffer.from(text, 'latin1');
+    expect(bulk.inBytes!(buf, 0, buf.length)).toEqual(bulk.candidates(text));
+  });
+
+  it('is second-granular at both edges of a span that does not end on a minute', () => {
+    const from = Date.parse('2026-11-20T13:44:30.250Z');
+    const bulk = createLineFormat({}).timePrefilter!(from, Date.parse('2026-11-20T13:59:10.500Z'))!;
+    const lines = [
+      '{"time":"2026-11-20T13:44:29.999Z"}', // out
+      '{"time":"2026-11-20T13:44:30.100Z"}', // the first second: maybe
+      '{"time":"2026-11-20T13:44:31Z"}', // in
+      '{"time":"2026-11-20T13:59:10.900Z"}', // the last second: maybe
+      '{"time":"2026-11-20T13:59:11Z"}', // out
+    ];
+    const text = lines.join('\n') + '\n';
+    const offsets = bulk.candidates(text);
+    expect(offsets.map((off) => lines.findIndex((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0) === off))).toEqual([
+      1, 2, 3,
+    ]);
+    const buf = Buffer.from(text, 'latin1');
+    expect(bulk.inBytes!(buf, 0, buf.length)).toEqual(offsets);
   });
 
   it('has no prefilter for spans outside years 0000–9999', () => {
@@ -255,7 +279,7 @@ describe('time prefilter over raw bytes (WebAssembly SIMD, time-scan.wat)', () =
   });
 
   it('sorts the lines for the line count on the same pass: counted, or odd for the scanner to look at', () => {
-    const scan = createTimeScan(202611201344, 202611201359)!;
+    const scan = createTimeScan(20261120134400, 20261120135959)!;
     const byte = fc.constantFrom(' ', '\t', '\r', '\v', '\f', '{', '}', 'a', '"', '\x7f', '\x80', '\xa0', '\xff', '\x00', '\x1f', '!');
     const lineArb = fc.oneof(
       fc.string({ unit: byte, maxLength: 12 }),

@@ -8,7 +8,7 @@
 ;;   - holds a JSON time key ("time", "timestamp", "@timestamp", "ts", then [ \t\r]* and `:`) whose value
 ;;     is not a canonical UTC timestamp ("YYYY-MM-DDThh:mm:ss[.f{1,9}]Z", a month-day found in every
 ;;     year, hh <= 23, mm and ss <= 59; whitespace after the colon counts as not canonical), or is one
-;;     whose YYYYMMDDhhmm lies in [lo, hi].
+;;     whose YYYYMMDDhhmmss lies in [lo, hi].
 ;; It returns how many it wrote. The bytes are looked at 64 at a time (four 16-byte vectors, one
 ;; 64-bit mask of the bytes that matter): per byte about 1.5x faster than 16 at a time, the loop's
 ;; branch and the mask test being most of its cost.
@@ -20,10 +20,10 @@
 (module
   (memory (export "memory") 1)
 
-  ;; 1 when the value at v (its opening quote) is a canonical UTC timestamp; its minute in $minute.
+  ;; 1 when the value at v (its opening quote) is a canonical UTC timestamp; its second (YYYYMMDDhhmmss) in $second.
   ;; Runs for nearly every line, so the fixed layout "YYYY-MM-DDThh:mm" is checked in one SIMD step,
   ;; and digits are read inline (byte - 48): a helper function per digit cost a tenth of the scan.
-  (global $minute (mut i64) (i64.const 0))
+  (global $second (mut i64) (i64.const 0))
   (func $canonical (param $v i32) (result i32)
     (local $x v128) (local $mo i32) (local $da i32) (local $hh i32) (local $mi i32) (local $ss i32)
     (local $r i32) (local $n i32)
@@ -79,9 +79,11 @@
         (if (i32.or (i32.eqz (local.get $n)) (i32.gt_u (local.get $n) (i32.const 9))) (then (return (i32.const 0))))))
     (if (i32.ne (i32.load16_u (local.get $r)) (i32.const 0x225a)) ;; Z"
       (then (return (i32.const 0))))
-    ;; YYYYMM * 10^6 + DDhhmm
-    (global.set $minute
+    ;; (YYYYMM * 10^6 + DDhhmm) * 100 + ss
+    (global.set $second
       (i64.add
+       (i64.mul
+        (i64.add
         (i64.mul
           (i64.extend_i32_u
             (i32.add
@@ -95,7 +97,9 @@
               (local.get $mo)))
           (i64.const 1000000))
         (i64.extend_i32_u
-          (i32.add (i32.mul (i32.add (i32.mul (local.get $da) (i32.const 100)) (local.get $hh)) (i32.const 100)) (local.get $mi)))))
+          (i32.add (i32.mul (i32.add (i32.mul (local.get $da) (i32.const 100)) (local.get $hh)) (i32.const 100)) (local.get $mi))))
+        (i64.const 100))
+       (i64.extend_i32_u (local.get $ss))))
     (i32.const 1))
 
   ;; 1 when the line [s, q) (its first byte `{`) does not end in `}`, ASCII whitespace aside.
@@ -152,7 +156,7 @@
     (local.set $c (i32.load8_u offset=1 (local.get $k)))
     (if (i32.ne (local.get $c) (i32.const 34)) (then (return (i32.const 1))))
     (if (i32.eqz (call $canonical (i32.add (local.get $k) (i32.const 1)))) (then (return (i32.const 1))))
-    (i32.and (i64.ge_u (global.get $minute) (local.get $lo)) (i64.le_u (global.get $minute) (local.get $hi))))
+    (i32.and (i64.ge_u (global.get $second) (local.get $lo)) (i64.le_u (global.get $second) (local.get $hi))))
 
   (func (export "scan") (param $p i32) (param $len i32) (param $out i32) (param $lof f64) (param $hif f64)
     (param $odd i32) (param $maxLen i32) (result i32)
