@@ -101,7 +101,7 @@ export declare class BlockScanner {
     private slices;
     /** The candidates of the current slice still need the level prefilter, line by line. */
     private levelPending;
-    /** The candidates of the current slice passed the time prefilter (the minutes of the span, or a maybe). */
+    /** The candidates of the current slice passed the time prefilter (the seconds of the span, or a maybe). */
     private timeFiltered;
     /** The current slice re-measures (see candidates()): every per-line test runs, and how many lines each turns away is noted. */
     private sampling;

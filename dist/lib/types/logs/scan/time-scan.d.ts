@@ -11,7 +11,7 @@ export interface SliceLines {
 export type TimeScan = (buf: Buffer, start: number, end: number, lines?: SliceLines, maxLen?: number) => number[];
 /**
  * Line starts (offsets from `start`) in buf[start, end) — whole lines, each ending in \n — that
- * the time prefilter passes for the minutes [lo, hi] (YYYYMMDDhhmm as numbers). Undefined without WebAssembly SIMD.
+ * the time prefilter passes for the seconds [lo, hi] (YYYYMMDDhhmmss as numbers). Undefined without WebAssembly SIMD.
  * Each call owns the instance's memory until it returns, so every scanner of a thread shares one
  * instance (a range's scanner is made per range: an instance each would hold its own memory until a GC).
  */
