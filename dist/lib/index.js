@@ -17989,8 +17989,8 @@ const HAS_ZONE = /(?:\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 /**
  * Date.parse's reading of the canonical form with milliseconds or none (`2026-11-20T13:44:05.123Z`,
- * `2026-11-20T13:44:05Z`), in arithmetic: ~2× faster (112 against 255 ns a call), and read once or
- * twice for every line a scan parses. NaN for any other text, and for fields outside the ranges
+ * `2026-11-20T13:44:05Z`), from its digits with Date.UTC: ~2× faster than Date.parse, and read once
+ * or twice for every line a scan parses. NaN for any other text, and for fields outside the ranges
  * where the two provably agree (hour 24, second 60, …): Date.parse reads those. A day past the
  * month's end rolls over as in V8.
  */
@@ -18012,10 +18012,10 @@ function canonicalUtcMs(s) {
     const hour = digits(s, 11, 2);
     const minute = digits(s, 14, 2);
     const second = digits(s, 17, 2);
-    // NaN (a non-digit) fails every comparison.
-    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 0 && ms >= 0))
+    // NaN (a non-digit) fails every comparison. Years below 100 go to Date.parse: Date.UTC reads them as 19xx.
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59 && year >= 100 && ms >= 0))
         return NaN;
-    return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + ms;
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
 /** The number written by `n` ASCII digits at s[at]; NaN when one is not a digit. */
 function digits(s, at, n) {
@@ -18027,15 +18027,6 @@ function digits(s, at, n) {
         v = v * 10 + d;
     }
     return v;
-}
-/** Days since 1970-01-01 of a proleptic Gregorian date (day may run past the month's end: it rolls over). */
-function daysFromCivil(year, month, day) {
-    const y = month <= 2 ? year - 1 : year;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146_097 + doe - 719_468;
 }
 function createTimeReader(zone = UTC_ZONE) {
     const reader = {

@@ -130,7 +130,8 @@ describe('time reader: the canonical UTC form', () => {
     );
     expect(read).toBeGreaterThan(1000);
     expect(canonicalUtcMs('2026-11-20T13:44:05.123Z')).toBe(Date.UTC(2026, 10, 20, 13, 44, 5, 123));
-    expect(canonicalUtcMs('0000-02-29T00:00:00Z')).toBe(Date.parse('0000-02-29T00:00:00Z'));
+    expect(canonicalUtcMs('0099-02-28T00:00:00Z')).toBeNaN(); // left to Date.parse: Date.UTC reads year 99 as 1999
+    expect(canonicalUtcMs('0100-02-28T00:00:00Z')).toBe(Date.parse('0100-02-28T00:00:00Z'));
     expect(canonicalUtcMs('2026-04-31T00:00:00Z')).toBe(Date.parse('2026-04-31T00:00:00Z')); // rolls over to 1 May
     expect(canonicalUtcMs('2026-01-01T24:00:00Z')).toBeNaN(); // left to Date.parse
   });

@@ -20,8 +20,8 @@ export interface TimeReader {
 }
 /**
  * Date.parse's reading of the canonical form with milliseconds or none (`2026-11-20T13:44:05.123Z`,
- * `2026-11-20T13:44:05Z`), in arithmetic: ~2× faster (112 against 255 ns a call), and read once or
- * twice for every line a scan parses. NaN for any other text, and for fields outside the ranges
+ * `2026-11-20T13:44:05Z`), from its digits with Date.UTC: ~2× faster than Date.parse, and read once
+ * or twice for every line a scan parses. NaN for any other text, and for fields outside the ranges
  * where the two provably agree (hour 24, second 60, …): Date.parse reads those. A day past the
  * month's end rolls over as in V8.
  */
